@@ -1,0 +1,104 @@
+// Forms: Remix <Form> (works with JavaScript off) validated in the browser by
+// react-hook-form with the same zod schema the action uses (house style 5-6).
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { useId, type FormEvent, type InputHTMLAttributes, type ReactNode } from "react";
+import { useForm, type FieldValues, type Resolver, type UseFormRegisterReturn } from "react-hook-form";
+import type { z } from "zod";
+import { parseMsg } from "../forms/fields.ts";
+import { isMessageKey, type Translate } from "../i18n/index.ts";
+import { useT } from "../i18n/use-t.ts";
+
+export type ActionResult = {
+  ok: boolean;
+  fieldErrors?: Record<string, string>;
+  formError?: string;
+  values?: Record<string, string>;
+};
+
+/** Translates an error message ("error.tooLong?max=40") from a schema or an action. */
+export function errorText(t: Translate, message: string | undefined): string | undefined {
+  if (!message) return undefined;
+  const { key, params } = parseMsg(message);
+  return isMessageKey(key) ? t(key, params) : t("error.invalid");
+}
+
+export function useValidatedForm<T extends FieldValues>(schema: z.ZodType, actionData?: ActionResult | null) {
+  const submit = useSubmit();
+  const t = useT();
+  const form = useForm<T>({
+    // zod's input and output types differ where a field is normalised (phone); RHF only needs the resolver shape.
+    resolver: zodResolver(schema as never) as unknown as Resolver<T>,
+    mode: "onTouched",
+    defaultValues: (actionData?.values ?? {}) as never,
+  });
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const formElement = event.currentTarget;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    void form.handleSubmit(() => submit(submitter ?? formElement))(event);
+  };
+  const errorFor = (name: string): string | undefined => {
+    const client = (form.formState.errors as Record<string, { message?: string } | undefined>)[name]?.message;
+    const server = actionData?.fieldErrors?.[name];
+    return errorText(t, client ?? server);
+  };
+  return { form, onSubmit, errorFor };
+}
+
+export function SubmitButton({ children, pending, className }: { children: ReactNode; pending?: ReactNode; className?: string }) {
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  return (
+    <button type="submit" className={className ?? "button primary"} disabled={busy} aria-busy={busy}>
+      {busy && pending ? pending : children}
+    </button>
+  );
+}
+
+type FieldProps = {
+  label: string;
+  error?: string;
+  hint?: string;
+  registration?: UseFormRegisterReturn;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "children">;
+
+export function Field({ label, error, hint, registration, name, ...input }: FieldProps) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={error ? "field has-error" : "field"}>
+      <label htmlFor={id}>{label}</label>
+      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} {...registration} />
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function FormAlert({ message }: { message?: string }) {
+  const t = useT();
+  const text = errorText(t, message);
+  return text ? (
+    <p className="alert error" role="alert">
+      {text}
+    </p>
+  ) : null;
+}
+
+export function Notice({ children }: { children: ReactNode }) {
+  return (
+    <p className="alert success" role="status">
+      {children}
+    </p>
+  );
+}
+
+export { Form };

@@ -1,0 +1,27 @@
+import type { ReactNode } from "react";
+import type { Role } from "../domain/access.ts";
+import { DeskShell, WorkerShell, type NavItem } from "./shell.tsx";
+
+const NAV: Record<Role, NavItem[]> = {
+  worker: [
+    { to: "/worker", label: "worker.nav.tasks", end: true, icon: "▦" },
+    { to: "/account", label: "nav.account", icon: "◉" },
+  ],
+  coordinator: [
+    { to: "/coordinator", label: "nav.home", end: true },
+    { to: "/coordinator/workers", label: "coordinator.nav.workers" },
+    { to: "/coordinator/audit", label: "coordinator.nav.audit" },
+  ],
+  partner: [{ to: "/partner", label: "nav.home", end: true }],
+  admin: [{ to: "/admin", label: "admin.nav.workshops", end: true }],
+};
+
+/** The shell for a role: the phone layout for workers, the desk layout for everyone else. */
+export function RoleShell({ role, userName, children }: { role: Role; userName: string; children: ReactNode }) {
+  if (role === "worker") return <WorkerShell nav={NAV.worker}>{children}</WorkerShell>;
+  return (
+    <DeskShell nav={NAV[role]} userName={userName} roleLabel={`role.${role}`}>
+      {children}
+    </DeskShell>
+  );
+}

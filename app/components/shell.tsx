@@ -1,0 +1,83 @@
+// The two shells: phone-first for workers (big tap targets, bottom
+// navigation), desktop-friendly for coordinators, partners and admins.
+import { Form, NavLink, useLocation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { MessageKey } from "../i18n/index.ts";
+import { useLocale, useT } from "../i18n/use-t.ts";
+
+export function LanguageSwitch() {
+  const t = useT();
+  const locale = useLocale();
+  const location = useLocation();
+  const other = locale === "zh-CN" ? "en" : "zh-CN";
+  return (
+    <Form method="post" action="/language" className="language-switch">
+      <input type="hidden" name="locale" value={other} />
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <button type="submit" className="button ghost" lang={other} aria-label={t("lang.label")}>
+        {t("lang.switchTo")}
+      </button>
+    </Form>
+  );
+}
+
+export function LogoutButton({ className }: { className?: string }) {
+  const t = useT();
+  return (
+    <Form method="post" action="/logout">
+      <button type="submit" className={className ?? "button ghost"}>
+        {t("nav.logout")}
+      </button>
+    </Form>
+  );
+}
+
+export type NavItem = { to: string; label: MessageKey; end?: boolean; icon?: string };
+
+export function WorkerShell({ children, nav }: { children: ReactNode; nav: NavItem[] }) {
+  const t = useT();
+  return (
+    <div className="shell worker-shell">
+      <header className="topbar">
+        <span className="brand">{t("app.name")}</span>
+        <LanguageSwitch />
+      </header>
+      <main className="content">{children}</main>
+      <nav className="bottom-nav" aria-label={t("nav.main")}>
+        {nav.map((item) => (
+          <NavLink key={item.to} to={item.to} end={item.end} className="bottom-nav-item">
+            <span aria-hidden="true" className="icon">
+              {item.icon}
+            </span>
+            <span>{t(item.label)}</span>
+          </NavLink>
+        ))}
+      </nav>
+    </div>
+  );
+}
+
+export function DeskShell({ children, nav, userName, roleLabel }: { children: ReactNode; nav: NavItem[]; userName: string; roleLabel: MessageKey }) {
+  const t = useT();
+  return (
+    <div className="shell desk-shell">
+      <header className="topbar">
+        <span className="brand">{t("app.name")}</span>
+        <nav className="desk-nav" aria-label={t("nav.main")}>
+          {nav.map((item) => (
+            <NavLink key={item.to} to={item.to} end={item.end}>
+              {t(item.label)}
+            </NavLink>
+          ))}
+          <NavLink to="/account">{t("nav.account")}</NavLink>
+        </nav>
+        <span className="who">
+          {userName} · {t(roleLabel)}
+        </span>
+        <LanguageSwitch />
+        <LogoutButton />
+      </header>
+      <main className="content">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { LOCALES } from "../i18n/locales.ts";
+import { msg, newPasswordField } from "./fields.ts";
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: msg("error.required") }).min(1, { error: msg("error.required") }).max(200),
+    newPassword: newPasswordField,
+    confirmPassword: z.string({ error: msg("error.required") }).min(1, { error: msg("error.required") }),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ["confirmPassword"],
+    error: msg("error.passwordMismatch"),
+  });
+export type ChangePasswordForm = z.input<typeof changePasswordSchema>;
+
+export const languageSchema = z.object({
+  locale: z.enum(LOCALES, { error: msg("error.invalid") }),
+  redirectTo: z.string().max(500).optional(),
+});

@@ -1,0 +1,41 @@
+// The dictionaries. Every UI string comes from here (none hard-coded in a
+// page). Each area file keeps both languages side by side; the Message type
+// makes a missing translation a compile error.
+import { type Locale } from "./locales.ts";
+import { adminMessages } from "./messages/admin.ts";
+import { authMessages } from "./messages/auth.ts";
+import { commonMessages } from "./messages/common.ts";
+import { coordinatorMessages } from "./messages/coordinator.ts";
+import { partnerMessages } from "./messages/partner.ts";
+import { workerMessages } from "./messages/worker.ts";
+
+export const messages = {
+  ...commonMessages,
+  ...authMessages,
+  ...workerMessages,
+  ...coordinatorMessages,
+  ...partnerMessages,
+  ...adminMessages,
+};
+
+export type MessageKey = keyof typeof messages;
+export type MessageParams = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+export function isMessageKey(value: unknown): value is MessageKey {
+  return typeof value === "string" && Object.prototype.hasOwnProperty.call(messages, value);
+}
+
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  const template = messages[key][locale];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  );
+}
+
+export function translator(locale: Locale): Translate {
+  return (key, params) => translate(locale, key, params);
+}
+
+export { LOCALES, DEFAULT_LOCALE, isLocale, toLocale, type Locale } from "./locales.ts";

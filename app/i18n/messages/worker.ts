@@ -1,0 +1,18 @@
+import { defineMessages } from "../define.ts";
+
+export const workerMessages = defineMessages({
+  "worker.greeting": { "zh-CN": "{name}，您好", en: "Hello, {name}" },
+  "worker.tasks": { "zh-CN": "我的任务", en: "My tasks" },
+  "worker.noTasks": {
+    "zh-CN": "暂时没有任务。协调员派工后会显示在这里。",
+    en: "No tasks yet. Work assigned to you by your coordinator will appear here.",
+  },
+  "worker.earnings": { "zh-CN": "本月收入", en: "This month's pay" },
+  "worker.earningsPending": {
+    "zh-CN": "合格件数记录后，这里会显示本月收入和每一笔的来历。",
+    en: "Once your passed pieces are recorded, this month's pay and where each line comes from will show here.",
+  },
+  "worker.nav.tasks": { "zh-CN": "任务", en: "Tasks" },
+  "worker.nav.pay": { "zh-CN": "收入", en: "Pay" },
+  "worker.workshopLine": { "zh-CN": "{workshop}", en: "{workshop}" },
+});

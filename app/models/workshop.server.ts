@@ -1,0 +1,95 @@
+// Workshops (the tenants). Admins create and list them; everyone else only
+// ever sees their own.
+import { db } from "../utils/db.server.ts";
+import { recordAudit } from "./audit.server.ts";
+
+export type WorkshopSummary = {
+  id: string;
+  name: string;
+  district: string;
+  workers: number;
+  coordinators: number;
+  partners: number;
+  products: number;
+};
+
+async function summarize(where: { id?: string }): Promise<WorkshopSummary[]> {
+  const workshops = await db().workshop.findMany({
+    where: { ...where, archivedAt: null },
+    select: { id: true, name: true, district: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  const ids = workshops.map((w) => w.id);
+  const [roles, partners, products] = await Promise.all([
+    db().user.groupBy({ by: ["workshopId", "role"], where: { workshopId: { in: ids }, active: true }, _count: { _all: true } }),
+    db().partner.groupBy({ by: ["workshopId"], where: { workshopId: { in: ids }, archivedAt: null }, _count: { _all: true } }),
+    db().product.groupBy({ by: ["workshopId"], where: { workshopId: { in: ids }, archivedAt: null }, _count: { _all: true } }),
+  ]);
+  const count = (workshopId: string, role: string) =>
+    roles.find((r) => r.workshopId === workshopId && r.role === role)?._count._all ?? 0;
+  return workshops.map((w) => ({
+    ...w,
+    workers: count(w.id, "worker"),
+    coordinators: count(w.id, "coordinator"),
+    partners: partners.find((p) => p.workshopId === w.id)?._count._all ?? 0,
+    products: products.find((p) => p.workshopId === w.id)?._count._all ?? 0,
+  }));
+}
+
+/** Admin: every workshop with head counts. */
+export function listWorkshops(): Promise<WorkshopSummary[]> {
+  return summarize({});
+}
+
+/** The caller's own workshop, with head counts. */
+export async function getWorkshopSummary(workshopId: string): Promise<WorkshopSummary | null> {
+  const [row] = await summarize({ id: workshopId });
+  return row ?? null;
+}
+
+export async function createWorkshop(
+  actorId: string,
+  input: { name: string; district: string },
+): Promise<{ ok: true; id: string } | { ok: false; code: "nameTaken" }> {
+  return db().$transaction(async (tx) => {
+    const taken = await tx.workshop.findFirst({ where: { name: input.name }, select: { id: true } });
+    if (taken) return { ok: false as const, code: "nameTaken" as const };
+    const workshop = await tx.workshop.create({ data: { name: input.name, district: input.district }, select: { id: true } });
+    await recordAudit(tx, {
+      actorId,
+      workshopId: workshop.id,
+      action: "workshop.create",
+      entityType: "Workshop",
+      entityId: workshop.id,
+      after: input,
+    });
+    return { ok: true as const, id: workshop.id };
+  });
+}
+
+export type CoordinatorRow = { id: string; name: string; phone: string; active: boolean };
+
+/** Admin: one workshop with its coordinators, or null. */
+export async function getWorkshopForAdmin(
+  workshopId: string,
+): Promise<{ workshop: WorkshopSummary; coordinators: CoordinatorRow[] } | null> {
+  const workshop = await getWorkshopSummary(workshopId);
+  if (!workshop) return null;
+  const coordinators = await db().user.findMany({
+    where: { workshopId, role: "coordinator" },
+    select: { id: true, name: true, phone: true, active: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  return { workshop, coordinators };
+}
+
+/** A partner's own firm and its workshop. */
+export async function getPartnerHome(
+  scope: { workshopId: string; partnerId: string },
+): Promise<{ firmName: string; workshopName: string } | null> {
+  const partner = await db().partner.findFirst({
+    where: { id: scope.partnerId, workshopId: scope.workshopId },
+    select: { name: true, workshop: { select: { name: true } } },
+  });
+  return partner ? { firmName: partner.name, workshopName: partner.workshop.name } : null;
+}

@@ -1,0 +1,8 @@
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { homePath } from "../domain/access.ts";
+import { getViewer } from "../utils/auth.server.ts";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  throw redirect(viewer ? homePath(viewer.scope.role) : "/login");
+}

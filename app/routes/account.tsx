@@ -1,0 +1,99 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Field, Form, FormAlert, Notice, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import { RoleShell } from "../components/role-shell.tsx";
+import { LanguageSwitch, LogoutButton } from "../components/shell.tsx";
+import { maskPhone } from "../domain/phone.ts";
+import { changePasswordSchema, type ChangePasswordForm } from "../forms/account.ts";
+import { useT } from "../i18n/use-t.ts";
+import { changeOwnPassword, getAccount } from "../models/user.server.ts";
+import { notFound, requireViewer } from "../utils/auth.server.ts";
+import { badRequest, validate } from "../utils/forms.server.ts";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const account = await getAccount(viewer.user.id);
+  if (!account) notFound();
+  return { role: viewer.scope.role, account: { ...account, phone: maskPhone(account.phone) } };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const result = validate(changePasswordSchema, await request.formData());
+  if (!result.ok) return badRequest(result);
+  const outcome = await changeOwnPassword(viewer.user.id, viewer.sessionId, result.data.currentPassword, result.data.newPassword);
+  if (outcome === "wrongCurrent") {
+    return badRequest({ fieldErrors: { currentPassword: "account.wrongCurrentPassword" }, values: {} });
+  }
+  return redirect("/account?changed=1");
+}
+
+export default function AccountPage() {
+  const t = useT();
+  const { role, account } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { form, onSubmit, errorFor } = useValidatedForm<ChangePasswordForm>(changePasswordSchema, actionData);
+  return (
+    <RoleShell role={role} userName={account.name}>
+      <h1>{t("account.title")}</h1>
+      <dl className="facts card">
+        <dt>{t("account.name")}</dt>
+        <dd>{account.name}</dd>
+        <dt>{t("account.phone")}</dt>
+        <dd>{account.phone}</dd>
+        <dt>{t("account.role")}</dt>
+        <dd>{t(`role.${role}`)}</dd>
+        {account.workshopName ? (
+          <>
+            <dt>{t("account.workshop")}</dt>
+            <dd>{account.workshopName}</dd>
+          </>
+        ) : null}
+        {account.partnerName ? (
+          <>
+            <dt>{t("partner.firm")}</dt>
+            <dd>{account.partnerName}</dd>
+          </>
+        ) : null}
+      </dl>
+      <section className="card">
+        <h2>{t("lang.label")}</h2>
+        <p className="muted">{t("account.languageHint")}</p>
+        <LanguageSwitch />
+      </section>
+      <section className="card">
+        <h2>{t("account.changePassword")}</h2>
+        {searchParams.get("changed") ? <Notice>{t("account.passwordChanged")}</Notice> : null}
+        <FormAlert message={actionData?.formError} />
+        <Form method="post" onSubmit={onSubmit} noValidate>
+          <Field
+            label={t("account.currentPassword")}
+            type="password"
+            autoComplete="current-password"
+            error={errorFor("currentPassword")}
+            registration={form.register("currentPassword")}
+          />
+          <Field
+            label={t("account.newPassword")}
+            type="password"
+            autoComplete="new-password"
+            error={errorFor("newPassword")}
+            registration={form.register("newPassword")}
+          />
+          <Field
+            label={t("account.confirmPassword")}
+            type="password"
+            autoComplete="new-password"
+            error={errorFor("confirmPassword")}
+            registration={form.register("confirmPassword")}
+          />
+          <SubmitButton pending={t("form.saving")}>{t("account.changePassword")}</SubmitButton>
+        </Form>
+      </section>
+      <section className="card">
+        <LogoutButton className="button danger block" />
+      </section>
+    </RoleShell>
+  );
+}

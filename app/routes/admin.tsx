@@ -1,0 +1,25 @@
+// Layout of the admin area. Each child route checks the role itself too: a
+// layout loader runs in parallel with its children and protects nothing alone.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Outlet, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "../components/error-boundary.tsx";
+import { RoleShell } from "../components/role-shell.tsx";
+import { requireScope } from "../utils/auth.server.ts";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requireScope(request, ["admin"]);
+  return { userName: user.name };
+}
+
+export default function AdminLayout() {
+  const { userName } = useLoaderData<typeof loader>();
+  return (
+    <RoleShell role="admin" userName={userName}>
+      <Outlet />
+    </RoleShell>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,68 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Field, Form, FormAlert, Notice, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import { maskPhone } from "../domain/phone.ts";
+import { resetPasswordSchema, type ResetPasswordForm } from "../forms/workers.ts";
+import { formatDate } from "../i18n/format.ts";
+import { useLocale, useT } from "../i18n/use-t.ts";
+import { getWorker, resetWorkerPassword } from "../models/user.server.ts";
+import { notFound, requireScope } from "../utils/auth.server.ts";
+import { badRequest, validate } from "../utils/forms.server.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { scope } = await requireScope(request, ["coordinator"]);
+  const worker = await getWorker(scope.workshopId, params.workerId ?? "");
+  if (!worker) notFound();
+  return { worker: { id: worker.id, name: worker.name, phone: maskPhone(worker.phone), active: worker.active, createdAt: worker.createdAt } };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { scope } = await requireScope(request, ["coordinator"]);
+  const worker = await getWorker(scope.workshopId, params.workerId ?? "");
+  if (!worker) notFound();
+  const result = validate(resetPasswordSchema, await request.formData());
+  if (!result.ok) return badRequest(result);
+  if (!(await resetWorkerPassword(scope, worker.id, result.data.password))) notFound();
+  return redirect(`/coordinator/workers/${worker.id}?reset=1`);
+}
+
+export default function WorkerDetail() {
+  const t = useT();
+  const locale = useLocale();
+  const { worker } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { form, onSubmit, errorFor } = useValidatedForm<ResetPasswordForm>(resetPasswordSchema, actionData);
+  return (
+    <>
+      <p>
+        <Link to="/coordinator/workers">← {t("workers.back")}</Link>
+      </p>
+      <h1>{worker.name}</h1>
+      <dl className="facts">
+        <dt>{t("workers.phone")}</dt>
+        <dd>{worker.phone}</dd>
+        <dt>{t("workers.status")}</dt>
+        <dd>{worker.active ? t("workers.active") : t("workers.inactive")}</dd>
+        <dt>{t("workers.since")}</dt>
+        <dd>{formatDate(worker.createdAt, locale)}</dd>
+      </dl>
+      <section className="card">
+        <h2>{t("workers.resetPassword")}</h2>
+        {searchParams.get("reset") ? <Notice>{t("workers.resetDone", { name: worker.name })}</Notice> : null}
+        <FormAlert message={actionData?.formError} />
+        <Form method="post" onSubmit={onSubmit} noValidate>
+          <Field
+            label={t("workers.newPassword")}
+            type="text"
+            autoComplete="new-password"
+            hint={t("workers.initialPasswordHint")}
+            error={errorFor("password")}
+            registration={form.register("password")}
+          />
+          <SubmitButton pending={t("form.saving")}>{t("workers.resetPassword")}</SubmitButton>
+        </Form>
+      </section>
+    </>
+  );
+}

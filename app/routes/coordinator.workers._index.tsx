@@ -1,0 +1,96 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Field, Form, FormAlert, Notice, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import { maskPhone } from "../domain/phone.ts";
+import { createWorkerSchema, type CreateWorkerForm } from "../forms/workers.ts";
+import { formatDate } from "../i18n/format.ts";
+import { useLocale, useT } from "../i18n/use-t.ts";
+import { createWorker, listWorkers } from "../models/user.server.ts";
+import { requireScope } from "../utils/auth.server.ts";
+import { badRequest, validate } from "../utils/forms.server.ts";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { scope } = await requireScope(request, ["coordinator"]);
+  const workers = await listWorkers(scope.workshopId);
+  return { workers: workers.map((w) => ({ id: w.id, name: w.name, phone: maskPhone(w.phone), active: w.active, createdAt: w.createdAt })) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { scope } = await requireScope(request, ["coordinator"]);
+  const result = validate(createWorkerSchema, await request.formData());
+  if (!result.ok) return badRequest(result);
+  const created = await createWorker(scope, result.data);
+  if (!created.ok) {
+    return data(
+      { ok: false as const, fieldErrors: { phone: "error.phoneTaken" }, formError: undefined, values: { name: result.data.name, phone: result.data.phone } },
+      { status: 400 },
+    );
+  }
+  return redirect(`/coordinator/workers?created=${encodeURIComponent(result.data.name)}`);
+}
+
+export default function WorkersPage() {
+  const t = useT();
+  const locale = useLocale();
+  const { workers } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const created = searchParams.get("created");
+  const { form, onSubmit, errorFor } = useValidatedForm<CreateWorkerForm>(createWorkerSchema, actionData);
+  return (
+    <>
+      <h1>{t("workers.title")}</h1>
+      {created ? <Notice>{t("workers.created", { name: created })}</Notice> : null}
+      {workers.length === 0 ? (
+        <p className="empty">{t("workers.none")}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t("workers.name")}</th>
+              <th>{t("workers.phone")}</th>
+              <th>{t("workers.status")}</th>
+              <th>{t("workers.since")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {workers.map((w) => (
+              <tr key={w.id}>
+                <td>
+                  <Link to={w.id}>{w.name}</Link>
+                </td>
+                <td>{w.phone}</td>
+                <td>{w.active ? t("workers.active") : t("workers.inactive")}</td>
+                <td>{formatDate(w.createdAt, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <section className="card">
+        <h2>{t("workers.add")}</h2>
+        <FormAlert message={actionData?.formError} />
+        <Form method="post" onSubmit={onSubmit} noValidate>
+          <Field label={t("workers.name")} error={errorFor("name")} defaultValue={actionData?.values?.name} registration={form.register("name")} />
+          <Field
+            label={t("workers.phone")}
+            type="tel"
+            inputMode="numeric"
+            error={errorFor("phone")}
+            defaultValue={actionData?.values?.phone}
+            registration={form.register("phone")}
+          />
+          <Field
+            label={t("workers.initialPassword")}
+            type="text"
+            autoComplete="new-password"
+            hint={t("workers.initialPasswordHint")}
+            error={errorFor("password")}
+            registration={form.register("password")}
+          />
+          <SubmitButton pending={t("form.saving")}>{t("workers.create")}</SubmitButton>
+        </Form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+// The language switch: a plain form post, so it works without JavaScript. The
+// choice is remembered on the account (and in a cookie for the login page).
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { languageSchema } from "../forms/account.ts";
+import { setUserLocale } from "../models/user.server.ts";
+import { getViewer } from "../utils/auth.server.ts";
+import { badRequest, validate } from "../utils/forms.server.ts";
+import { writeLanguageCookie } from "../utils/session.server.ts";
+
+export async function loader() {
+  return redirect("/");
+}
+
+function localPath(value: string | undefined): string {
+  return value && value.startsWith("/") && !value.startsWith("//") && !value.includes("\\") ? value : "/";
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const result = validate(languageSchema, await request.formData());
+  if (!result.ok) return badRequest(result);
+  const viewer = await getViewer(request);
+  if (viewer) await setUserLocale(viewer.user.id, result.data.locale);
+  return redirect(localPath(result.data.redirectTo), {
+    headers: { "Set-Cookie": await writeLanguageCookie(result.data.locale) },
+  });
+}

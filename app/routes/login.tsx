@@ -1,0 +1,111 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Field, Form, FormAlert, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import { LanguageSwitch } from "../components/shell.tsx";
+import { homePath, isRole, safeRedirect } from "../domain/access.ts";
+import { msg } from "../forms/fields.ts";
+import { loginSchema, type LoginForm } from "../forms/login.ts";
+import { useT } from "../i18n/use-t.ts";
+import { recordLoginFailure, recordLoginSuccess, loginLockRemaining } from "../models/login-throttle.server.ts";
+import { createSession } from "../models/session.server.ts";
+import { authenticate } from "../models/user.server.ts";
+import { clientAddress, getViewer } from "../utils/auth.server.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../utils/demo.ts";
+import { getEnv } from "../utils/env.server.ts";
+import { badRequest, formError, validate } from "../utils/forms.server.ts";
+import { commitCookieSession, getCookieSession } from "../utils/session.server.ts";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  if (viewer) throw redirect(homePath(viewer.scope.role));
+  const demo = getEnv().demo;
+  return {
+    demoAccounts: demo ? DEMO_ACCOUNTS.map((a) => ({ role: a.role, name: a.name, phone: a.phone })) : [],
+    demoPassword: demo ? DEMO_PASSWORD : null,
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const result = validate(loginSchema, formData);
+  if (!result.ok) return badRequest(result);
+  const { phone, password, redirectTo } = result.data;
+  const address = clientAddress(context);
+  const now = new Date();
+
+  const lockedFor = await loginLockRemaining(phone, address, now);
+  if (lockedFor > 0) {
+    return formError(msg("login.locked", { minutes: Math.ceil(lockedFor / 60_000) }), { phone }, 429);
+  }
+  const user = await authenticate(phone, password);
+  if (!user || !isRole(user.role)) {
+    await recordLoginFailure(phone, address, now);
+    return formError("login.wrongCredentials", { phone }, 401);
+  }
+  await recordLoginSuccess(phone);
+  const session = await getCookieSession(request);
+  const { id } = await createSession(user.id, now);
+  session.set("sessionId", id);
+  return redirect(safeRedirect(user.role, redirectTo), {
+    headers: { "Set-Cookie": await commitCookieSession(session) },
+  });
+}
+
+export default function LoginPage() {
+  const t = useT();
+  const { demoAccounts, demoPassword } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { form, onSubmit, errorFor } = useValidatedForm<LoginForm>(loginSchema, actionData);
+  return (
+    <main className="content narrow login-page">
+      <div className="login-head">
+        <LanguageSwitch />
+      </div>
+      <h1 className="brand-title">{t("app.name")}</h1>
+      <p className="tagline">{t("app.tagline")}</p>
+      <section className="card">
+        <h2>{t("login.title")}</h2>
+        {searchParams.get("loggedOut") ? <p className="alert success">{t("login.loggedOut")}</p> : null}
+        <FormAlert message={actionData?.formError} />
+        <Form method="post" onSubmit={onSubmit} noValidate>
+          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+          <Field
+            label={t("login.phone")}
+            type="tel"
+            inputMode="numeric"
+            autoComplete="username"
+            required
+            defaultValue={actionData?.values?.phone}
+            error={errorFor("phone")}
+            registration={form.register("phone")}
+          />
+          <Field
+            label={t("login.password")}
+            type="password"
+            autoComplete="current-password"
+            required
+            error={errorFor("password")}
+            registration={form.register("password")}
+          />
+          <SubmitButton pending={t("login.submitting")} className="button primary block">
+            {t("login.submit")}
+          </SubmitButton>
+        </Form>
+      </section>
+      {demoPassword ? (
+        <section className="card demo">
+          <h2>{t("login.demoTitle", { password: demoPassword })}</h2>
+          <ul>
+            {demoAccounts.map((a) => (
+              <li key={a.phone}>
+                <span className="tag">{t(`role.${a.role}`)}</span> {a.name} <code>{a.phone}</code>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </main>
+  );
+}
+

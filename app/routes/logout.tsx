@@ -1,0 +1,14 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { deleteSession } from "../models/session.server.ts";
+import { destroyCookieSession, getCookieSession } from "../utils/session.server.ts";
+
+export async function loader() {
+  return redirect("/");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const session = await getCookieSession(request);
+  const sessionId = session.get("sessionId");
+  if (typeof sessionId === "string") await deleteSession(sessionId);
+  return redirect("/login?loggedOut=1", { headers: { "Set-Cookie": await destroyCookieSession(session) } });
+}

@@ -1,0 +1,51 @@
+// Server side of "one schema per form": read the posted form, validate it with
+// the same zod schema the browser used, and hand back either the data or the
+// field errors for a 400 (never thrown: house style 5).
+import { data } from "@remix-run/node";
+import type { z } from "zod";
+
+export type FieldErrors = Record<string, string>;
+export type FormFailure = { ok: false; fieldErrors: FieldErrors; formError?: string; values: Record<string, string> };
+
+/** Posted fields as strings. A file or a repeated field is kept out, so the schema reports it. */
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  const seen = new Set<string>();
+  for (const [key, value] of formData.entries()) {
+    if (seen.has(key)) {
+      delete values[key];
+      continue;
+    }
+    seen.add(key);
+    if (typeof value === "string") values[key] = value;
+  }
+  return values;
+}
+
+export function validate<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+): { ok: true; data: z.output<S> } | FormFailure {
+  const values = formValues(formData);
+  const result = schema.safeParse(values);
+  if (result.success) return { ok: true, data: result.data };
+  const fieldErrors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path.length > 0 ? String(issue.path[0]) : "_form";
+    fieldErrors[field] ??= issue.message;
+  }
+  return { ok: false, fieldErrors, values: withoutSecrets(values) };
+}
+
+function withoutSecrets(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([key]) => !/password/i.test(key)));
+}
+
+/** The 400 response for a failed form: field errors (dictionary keys) and what was typed, minus passwords. */
+export function badRequest(failure: Omit<FormFailure, "ok"> & { ok?: false }) {
+  return data({ ok: false as const, fieldErrors: failure.fieldErrors, formError: failure.formError, values: failure.values }, { status: 400 });
+}
+
+export function formError(key: string, values: Record<string, string> = {}, status = 400) {
+  return data({ ok: false as const, fieldErrors: {} as FieldErrors, formError: key, values: withoutSecrets(values) }, { status });
+}

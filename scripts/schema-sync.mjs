@@ -28,7 +28,9 @@ if (process.argv.includes("--check")) {
   let actual = "";
   try {
     actual = readFileSync(target, "utf8");
-  } catch {}
+  } catch {
+    // no generated file yet: it differs from the expected text
+  }
   if (actual !== expected) {
     console.error("prisma/postgresql/schema.prisma is out of date: run npm run db:schema");
     process.exit(1);

@@ -18,7 +18,6 @@ export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 declare global {
-  // eslint-disable-next-line no-var
   var __pieceworkDb: { url: string; client: Db } | undefined;
 }
 

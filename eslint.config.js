@@ -1,0 +1,35 @@
+import js from "@eslint/js";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["build/**", "public/build/**", "app/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "tests/.tmp/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // Money is never a binary float: no parseFloat / toFixed anywhere in app code.
+      "no-restricted-globals": ["error", { name: "parseFloat", message: "Money and quantities go through app/domain/money.ts (decimal.js), never parseFloat." }],
+      "no-restricted-properties": [
+        "error",
+        { object: "Number", property: "parseFloat", message: "Use app/domain/money.ts parsers." },
+        { property: "toFixed", message: "toFixed rounds binary floats; format money with app/domain/money.ts." },
+      ],
+    },
+  },
+  {
+    // The one module that owns money: Decimal#toFixed there is decimal.js's exact formatter.
+    files: ["app/domain/money.ts"],
+    rules: { "no-restricted-properties": "off" },
+  },
+  {
+    files: ["**/*.{js,mjs}"],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

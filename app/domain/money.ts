@@ -587,3 +587,33 @@ export function formatQuantity(q: Quantity, _locale: MoneyLocale): string {
   const trimmed = trimFraction(frac, 0);
   return `${sign}${groupThousands(int)}${trimmed === "" ? "" : `.${trimmed}`}`;
 }
+
+// ---------------------------------------------------------------------------
+// Other exact decimals from forms (standard minutes, percentages)
+
+/**
+ * Parses a non-negative decimal with at most `scale` places into integer units
+ * of 10^-scale (e.g. minutes "12.5" at scale 2 -> 1250n), with the same rules
+ * and error codes as the money parsers (no silent rounding).
+ */
+export function parseScaledDecimal(
+  text: string | null | undefined,
+  opts: { scale: number; maxText: string; allowZero?: boolean; suffixes?: readonly string[] },
+): ParseResult<bigint> {
+  const [intPart = "0", fracPart = ""] = opts.maxText.split(".");
+  return parseMinor(text, {
+    scale: opts.scale,
+    maxMinor: BigInt(intPart + fracPart.padEnd(opts.scale, "0")),
+    maxText: opts.maxText,
+    affixes: { currency: false, suffixes: opts.suffixes ?? [] },
+    allowNegative: false,
+    allowZero: opts.allowZero ?? true,
+    whole: false,
+  });
+}
+
+/** Integer units of 10^-scale as plain decimal text with trailing zeros trimmed ("1250", 2 -> "12.5"). */
+export function scaledToString(minor: bigint, scale: number): string {
+  if (scale === 0) return minor.toString();
+  return minorToText(minor, scale).replace(/\.?0+$/, "");
+}

@@ -93,3 +93,29 @@ export async function getPartnerHome(
   });
   return partner ? { firmName: partner.name, workshopName: partner.workshop.name } : null;
 }
+
+export type WorkshopSettings = { name: string; hourlyMinimumWageFen: bigint | null; minimumWageSource: string };
+
+export async function getWorkshopSettings(workshopId: string): Promise<WorkshopSettings | null> {
+  return db().workshop.findUnique({ where: { id: workshopId }, select: { name: true, hourlyMinimumWageFen: true, minimumWageSource: true } });
+}
+
+/** Sets the local hourly minimum wage used by the fair-rate check (audited). */
+export async function setMinimumWage(
+  actor: { workshopId: string; userId: string },
+  input: { hourlyMinimumWageFen: bigint; minimumWageSource: string },
+): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const before = await tx.workshop.findUniqueOrThrow({ where: { id: actor.workshopId }, select: { hourlyMinimumWageFen: true, minimumWageSource: true } });
+    await tx.workshop.update({ where: { id: actor.workshopId }, data: input });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      workshopId: actor.workshopId,
+      action: "workshop.minimumWage",
+      entityType: "Workshop",
+      entityId: actor.workshopId,
+      before,
+      after: input,
+    });
+  });
+}

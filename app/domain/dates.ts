@@ -1,0 +1,29 @@
+// Calendar dates. Workshops are in China: "today" and every due/effective
+// date is a China calendar date, stored as "YYYY-MM-DD" text (comparable as
+// strings, free of time-zone shifts in both databases).
+
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000; // Asia/Shanghai has no daylight saving
+
+/** The China calendar date of an instant, as YYYY-MM-DD. */
+export function chinaDate(now: Date): string {
+  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** True for a real calendar date written YYYY-MM-DD (2026-02-30 is false). */
+export function isIsoDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+/** The date `days` after (or before, when negative) an ISO date. */
+export function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The China month of an instant, as YYYY-MM. */
+export function chinaMonth(now: Date): string {
+  return chinaDate(now).slice(0, 7);
+}

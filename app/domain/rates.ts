@@ -1,0 +1,88 @@
+// Piece-rate versions (计件单价) and the fair-rate check. Pure: every input,
+// including today's date, is passed in.
+//
+// A product (or one of its process steps) has a history of rate versions, each
+// in force from its effectiveOn date until the next version's. The rate in
+// force on a date is the version with the latest effectiveOn not after it;
+// there is at most one version per (product, step, effectiveOn), so it is
+// unambiguous. A version that has been used to price a piece log is frozen:
+// it is never edited, and no new version may take over any day it already
+// covers up to today (that would change what was paid for); corrections to
+// past pay are settlement adjustments, not rate edits.
+import {
+  impliedHourlyPay,
+  percentOfAmount,
+  compareAmounts,
+  scaledToString,
+  type Amount,
+  type Rate,
+} from "./money.ts";
+
+export type RateVersion = { id: string; effectiveOn: string; used: boolean };
+
+/** The version in force on `date` (YYYY-MM-DD), or null before the first one. */
+export function rateInForce<V extends RateVersion>(versions: readonly V[], date: string): V | null {
+  let best: V | null = null;
+  for (const v of versions) {
+    if (v.effectiveOn <= date && (best === null || v.effectiveOn > best.effectiveOn)) best = v;
+  }
+  return best;
+}
+
+export type RateChangePlan =
+  | { kind: "create" }
+  /** An unused version with the same effective date: corrected in place (audited). */
+  | { kind: "replace"; id: string }
+  /** A used version covers a day this change would take over. */
+  | { kind: "refuse"; code: "rateUsed"; usedVersionId: string };
+
+/**
+ * What setting a new version from `effectiveOn` does, given today's date.
+ * Days from effectiveOn up to today that are covered by a used version may not
+ * change; future days always may.
+ */
+export function planRateChange(versions: readonly RateVersion[], effectiveOn: string, today: string): RateChangePlan {
+  const sameDay = versions.find((v) => v.effectiveOn === effectiveOn);
+  if (sameDay?.used) return { kind: "refuse", code: "rateUsed", usedVersionId: sameDay.id };
+  if (effectiveOn <= today) {
+    // Versions covering some day in [effectiveOn, today]: the one in force on
+    // effectiveOn, and every version starting after it up to today.
+    const inForce = rateInForce(versions, effectiveOn);
+    const covering = versions.filter(
+      (v) => v === inForce || (v.effectiveOn > effectiveOn && v.effectiveOn <= today),
+    );
+    const used = covering.find((v) => v.used && v.id !== sameDay?.id);
+    if (used) return { kind: "refuse", code: "rateUsed", usedVersionId: used.id };
+  }
+  return sameDay ? { kind: "replace", id: sameDay.id } : { kind: "create" };
+}
+
+/** Percent of the minimum wage that the UK fair-piece-rate practice targets for the average worker. */
+export const FAIR_RATE_PERCENT = "120";
+
+export type FairRateCheck =
+  | { status: "unknown"; reason: "noStandardMinutes" | "noMinimumWage" }
+  | {
+      status: "belowMinimum" | "belowFair" | "fair";
+      impliedHourly: Amount;
+      minimum: Amount;
+      fairTarget: Amount;
+    };
+
+/**
+ * Implied hourly pay = rate x 60 / standard minutes per piece, compared with
+ * the workshop's hourly minimum wage and 120 % of it.
+ */
+export function fairRateCheck(input: { rate: Rate; standardMinutesE2: number | null; minimumHourly: Amount | null }): FairRateCheck {
+  if (input.standardMinutesE2 === null || input.standardMinutesE2 <= 0) return { status: "unknown", reason: "noStandardMinutes" };
+  if (input.minimumHourly === null) return { status: "unknown", reason: "noMinimumWage" };
+  const impliedHourly = impliedHourlyPay(input.rate, scaledToString(BigInt(input.standardMinutesE2), 2));
+  const fairTarget = percentOfAmount(input.minimumHourly, FAIR_RATE_PERCENT);
+  const status =
+    compareAmounts(impliedHourly, input.minimumHourly) < 0
+      ? "belowMinimum"
+      : compareAmounts(impliedHourly, fairTarget) < 0
+        ? "belowFair"
+        : "fair";
+  return { status, impliedHourly, minimum: input.minimumHourly, fairTarget };
+}

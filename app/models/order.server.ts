@@ -1,0 +1,476 @@
+// Partner orders, their acceptance, and how their pieces are given out to
+// workers: assigned by the coordinator, or opened for claiming and claimed by
+// workers from their phones.
+//
+// Over-allocation is impossible, also under concurrent requests: every change
+// to Order.allocatedQuantity / openQuantity is one conditional UPDATE
+// ("... WHERE allocatedQuantity <= quantity - n"), which both SQLite (one
+// writer at a time) and PostgreSQL (row lock, condition re-checked after the
+// lock) apply atomically. The assignment row is written in the same
+// transaction, so a refused request writes nothing.
+import { chinaDate } from "../domain/dates.ts";
+import { assignedQuantity, canTransition, type OrderStatus } from "../domain/orders.ts";
+import { rateFromMinor, type Rate } from "../domain/money.ts";
+import { db, type Tx } from "../utils/db.server.ts";
+import { recordAudit } from "./audit.server.ts";
+
+type Actor = { workshopId: string; userId: string };
+type PartnerScope = { workshopId: string; partnerId: string; userId: string };
+type WorkerScope = { workshopId: string; userId: string };
+
+export type OrderProgress = {
+  quantity: number;
+  allocated: number;
+  assigned: number;
+  open: number;
+  /** Pieces handed in, passed and delivered: counted from piece logs, checks and deliveries once those exist. */
+  handedIn: number;
+  passed: number;
+  delivered: number;
+};
+
+function progressOf(order: { quantity: number; allocatedQuantity: number; openQuantity: number }): OrderProgress {
+  return {
+    quantity: order.quantity,
+    allocated: order.allocatedQuantity,
+    assigned: assignedQuantity(order),
+    open: order.openQuantity,
+    handedIn: 0,
+    passed: 0,
+    delivered: 0,
+  };
+}
+
+const orderSelect = {
+  id: true,
+  partnerId: true,
+  productId: true,
+  quantity: true,
+  dueOn: true,
+  notes: true,
+  unitPriceE4: true,
+  status: true,
+  decisionReason: true,
+  allocatedQuantity: true,
+  openQuantity: true,
+  createdAt: true,
+  product: { select: { name: true, unit: true } },
+  partner: { select: { name: true } },
+} as const;
+
+export type OrderRow = {
+  id: string;
+  partnerId: string;
+  partnerName: string;
+  productId: string;
+  productName: string;
+  productUnit: string;
+  quantity: number;
+  dueOn: string;
+  notes: string;
+  unitPriceE4: bigint;
+  status: OrderStatus;
+  decisionReason: string;
+  createdAt: Date;
+  progress: OrderProgress;
+};
+
+type SelectedOrder = {
+  id: string;
+  partnerId: string;
+  productId: string;
+  quantity: number;
+  dueOn: string;
+  notes: string;
+  unitPriceE4: bigint;
+  status: string;
+  decisionReason: string;
+  allocatedQuantity: number;
+  openQuantity: number;
+  createdAt: Date;
+  product: { name: string; unit: string };
+  partner: { name: string };
+};
+
+function toRow(o: SelectedOrder): OrderRow {
+  return {
+    id: o.id,
+    partnerId: o.partnerId,
+    partnerName: o.partner.name,
+    productId: o.productId,
+    productName: o.product.name,
+    productUnit: o.product.unit,
+    quantity: o.quantity,
+    dueOn: o.dueOn,
+    notes: o.notes,
+    unitPriceE4: o.unitPriceE4,
+    status: o.status as OrderStatus,
+    decisionReason: o.decisionReason,
+    createdAt: o.createdAt,
+    progress: progressOf(o),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Partner side
+
+export type PlaceOrderResult = { ok: true; id: string } | { ok: false; code: "notOffered" | "dueInPast" };
+
+/** A partner orders a product the workshop offers it; the agreed price is copied onto the order. */
+export async function placeOrder(
+  scope: PartnerScope,
+  input: { productId: string; quantity: number; dueOn: string; notes: string },
+  now: Date,
+): Promise<PlaceOrderResult> {
+  if (input.dueOn < chinaDate(now)) return { ok: false, code: "dueInPast" };
+  return db().$transaction(async (tx) => {
+    const offer = await tx.partnerOffer.findFirst({
+      where: {
+        workshopId: scope.workshopId,
+        partnerId: scope.partnerId,
+        productId: input.productId,
+        archivedAt: null,
+        product: { archivedAt: null },
+        partner: { archivedAt: null },
+      },
+      select: { priceE4: true },
+    });
+    if (!offer) return { ok: false as const, code: "notOffered" as const };
+    const order = await tx.order.create({
+      data: {
+        workshopId: scope.workshopId,
+        partnerId: scope.partnerId,
+        productId: input.productId,
+        quantity: input.quantity,
+        dueOn: input.dueOn,
+        notes: input.notes,
+        unitPriceE4: offer.priceE4,
+        createdById: scope.userId,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: scope.userId,
+      workshopId: scope.workshopId,
+      action: "order.create",
+      entityType: "Order",
+      entityId: order.id,
+      after: { ...input, unitPriceE4: offer.priceE4, partnerId: scope.partnerId },
+    });
+    return { ok: true as const, id: order.id };
+  });
+}
+
+export async function listPartnerOrders(scope: { workshopId: string; partnerId: string }): Promise<OrderRow[]> {
+  const orders = await db().order.findMany({
+    where: { workshopId: scope.workshopId, partnerId: scope.partnerId },
+    select: orderSelect,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+  return orders.map(toRow);
+}
+
+/** One of the partner's own orders, or null (another firm's order is not found). */
+export async function getPartnerOrder(scope: { workshopId: string; partnerId: string }, orderId: string): Promise<OrderRow | null> {
+  const order = await db().order.findFirst({ where: { id: orderId, workshopId: scope.workshopId, partnerId: scope.partnerId }, select: orderSelect });
+  return order ? toRow(order) : null;
+}
+
+/** A partner cancels its own order while it is still pending. */
+export async function cancelOrder(scope: PartnerScope, orderId: string): Promise<"cancelled" | "notFound" | "notPending"> {
+  return db().$transaction(async (tx) => {
+    const order = await tx.order.findFirst({ where: { id: orderId, workshopId: scope.workshopId, partnerId: scope.partnerId }, select: { status: true } });
+    if (!order) return "notFound" as const;
+    if (!canTransition(order.status, "cancel")) return "notPending" as const;
+    const { count } = await tx.order.updateMany({ where: { id: orderId, status: "pending" }, data: { status: "cancelled" } });
+    if (count === 0) return "notPending" as const;
+    await recordAudit(tx, { actorId: scope.userId, workshopId: scope.workshopId, action: "order.cancel", entityType: "Order", entityId: orderId, before: { status: "pending" }, after: { status: "cancelled" } });
+    return "cancelled" as const;
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Coordinator side
+
+export async function listWorkshopOrders(workshopId: string): Promise<OrderRow[]> {
+  const orders = await db().order.findMany({ where: { workshopId }, select: orderSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  return orders.map(toRow);
+}
+
+export type AssignmentRow = {
+  id: string;
+  workerId: string;
+  workerName: string;
+  quantity: number;
+  dueOn: string;
+  source: string;
+  status: string;
+  createdAt: Date;
+};
+
+export async function getWorkshopOrder(workshopId: string, orderId: string): Promise<(OrderRow & { assignments: AssignmentRow[] }) | null> {
+  const order = await db().order.findFirst({
+    where: { id: orderId, workshopId },
+    select: {
+      ...orderSelect,
+      assignments: {
+        select: { id: true, workerId: true, quantity: true, dueOn: true, source: true, status: true, createdAt: true, worker: { select: { name: true } } },
+        orderBy: { createdAt: "asc" },
+      },
+    },
+  });
+  if (!order) return null;
+  return {
+    ...toRow(order),
+    assignments: order.assignments.map(({ worker, ...a }) => ({ ...a, workerName: worker.name })),
+  };
+}
+
+/** A coordinator accepts or declines a pending order (a reason is kept either way). */
+export async function decideOrder(
+  actor: Actor,
+  orderId: string,
+  decision: "accept" | "decline",
+  reason: string,
+  now: Date,
+): Promise<"done" | "notFound" | "notPending"> {
+  return db().$transaction(async (tx) => {
+    const order = await tx.order.findFirst({ where: { id: orderId, workshopId: actor.workshopId }, select: { status: true } });
+    if (!order) return "notFound" as const;
+    if (!canTransition(order.status, decision)) return "notPending" as const;
+    const status = decision === "accept" ? "accepted" : "declined";
+    const { count } = await tx.order.updateMany({
+      where: { id: orderId, status: "pending" },
+      data: { status, decisionReason: reason, decidedById: actor.userId, decidedAt: now },
+    });
+    if (count === 0) return "notPending" as const;
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      workshopId: actor.workshopId,
+      action: `order.${decision}`,
+      entityType: "Order",
+      entityId: orderId,
+      before: { status: "pending" },
+      after: { status, decisionReason: reason },
+    });
+    return "done" as const;
+  });
+}
+
+export type AllocationResult =
+  | { ok: true; id?: string }
+  | { ok: false; code: "notFound" | "notAccepted" | "workerNotFound" | "exceedsOrder" | "exceedsOpen" | "dueInPast" };
+
+/** Takes n pieces of an accepted order's unallocated remainder; false when they are not there (nothing changes). */
+async function takeFromRemainder(tx: Tx, orderId: string, quantity: number, n: number, alsoOpen: boolean): Promise<boolean> {
+  const { count } = await tx.order.updateMany({
+    where: { id: orderId, status: "accepted", allocatedQuantity: { lte: quantity - n } },
+    data: alsoOpen ? { allocatedQuantity: { increment: n }, openQuantity: { increment: n } } : { allocatedQuantity: { increment: n } },
+  });
+  return count === 1;
+}
+
+async function acceptedOrder(tx: Tx, workshopId: string, orderId: string) {
+  return tx.order.findFirst({ where: { id: orderId, workshopId }, select: { id: true, status: true, quantity: true, productId: true, dueOn: true, openQuantity: true } });
+}
+
+/** The coordinator assigns n pieces of an accepted order to a worker of her workshop. */
+export async function assignToWorker(
+  actor: Actor,
+  orderId: string,
+  input: { workerId: string; quantity: number; dueOn: string },
+  now: Date,
+): Promise<AllocationResult> {
+  if (input.dueOn < chinaDate(now)) return { ok: false, code: "dueInPast" };
+  return db().$transaction(async (tx) => {
+    const order = await acceptedOrder(tx, actor.workshopId, orderId);
+    if (!order) return { ok: false as const, code: "notFound" as const };
+    if (order.status !== "accepted") return { ok: false as const, code: "notAccepted" as const };
+    const worker = await tx.user.findFirst({ where: { id: input.workerId, workshopId: actor.workshopId, role: "worker", active: true }, select: { id: true } });
+    if (!worker) return { ok: false as const, code: "workerNotFound" as const };
+    if (!(await takeFromRemainder(tx, order.id, order.quantity, input.quantity, false))) return { ok: false as const, code: "exceedsOrder" as const };
+    const assignment = await tx.assignment.create({
+      data: {
+        workshopId: actor.workshopId,
+        orderId: order.id,
+        productId: order.productId,
+        workerId: worker.id,
+        quantity: input.quantity,
+        dueOn: input.dueOn,
+        source: "assigned",
+        createdById: actor.userId,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      workshopId: actor.workshopId,
+      action: "assignment.create",
+      entityType: "Assignment",
+      entityId: assignment.id,
+      after: { orderId: order.id, workerId: worker.id, quantity: input.quantity, dueOn: input.dueOn, source: "assigned" },
+    });
+    return { ok: true as const, id: assignment.id };
+  });
+}
+
+/** The coordinator opens n more pieces of an accepted order for workers to claim. */
+export async function openForClaiming(actor: Actor, orderId: string, quantity: number): Promise<AllocationResult> {
+  return db().$transaction(async (tx) => {
+    const order = await acceptedOrder(tx, actor.workshopId, orderId);
+    if (!order) return { ok: false as const, code: "notFound" as const };
+    if (order.status !== "accepted") return { ok: false as const, code: "notAccepted" as const };
+    if (!(await takeFromRemainder(tx, order.id, order.quantity, quantity, true))) return { ok: false as const, code: "exceedsOrder" as const };
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      workshopId: actor.workshopId,
+      action: "order.openForClaiming",
+      entityType: "Order",
+      entityId: order.id,
+      before: { openQuantity: order.openQuantity },
+      after: { openQuantity: order.openQuantity + quantity },
+    });
+    return { ok: true as const };
+  });
+}
+
+/** The coordinator takes back n unclaimed pieces from the open pool. */
+export async function closeForClaiming(actor: Actor, orderId: string, quantity: number): Promise<AllocationResult> {
+  return db().$transaction(async (tx) => {
+    const order = await acceptedOrder(tx, actor.workshopId, orderId);
+    if (!order) return { ok: false as const, code: "notFound" as const };
+    const { count } = await tx.order.updateMany({
+      where: { id: order.id, openQuantity: { gte: quantity } },
+      data: { openQuantity: { decrement: quantity }, allocatedQuantity: { decrement: quantity } },
+    });
+    if (count === 0) return { ok: false as const, code: "exceedsOpen" as const };
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      workshopId: actor.workshopId,
+      action: "order.closeForClaiming",
+      entityType: "Order",
+      entityId: order.id,
+      before: { openQuantity: order.openQuantity },
+      after: { openQuantity: order.openQuantity - quantity },
+    });
+    return { ok: true as const };
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Worker side
+
+export type OpenWorkRow = {
+  orderId: string;
+  productName: string;
+  productUnit: string;
+  open: number;
+  dueOn: string;
+  rate: Rate | null;
+};
+
+async function ratesToday(workshopId: string, productIds: string[], today: string): Promise<Map<string, Rate>> {
+  const rows = await db().pieceRate.findMany({
+    where: { workshopId, productId: { in: productIds }, processStepId: null, effectiveOn: { lte: today } },
+    select: { productId: true, rateE4: true, effectiveOn: true, createdAt: true },
+    orderBy: [{ effectiveOn: "desc" }, { createdAt: "desc" }],
+  });
+  const rates = new Map<string, Rate>();
+  for (const r of rows) if (!rates.has(r.productId)) rates.set(r.productId, rateFromMinor(r.rateE4));
+  return rates;
+}
+
+/** Open work in the worker's own workshop that she can claim from her phone. */
+export async function listOpenWork(scope: WorkerScope, now: Date): Promise<OpenWorkRow[]> {
+  const orders = await db().order.findMany({
+    where: { workshopId: scope.workshopId, status: "accepted", openQuantity: { gt: 0 } },
+    select: { id: true, productId: true, openQuantity: true, dueOn: true, product: { select: { name: true, unit: true } } },
+    orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+  });
+  const rates = await ratesToday(scope.workshopId, [...new Set(orders.map((o) => o.productId))], chinaDate(now));
+  return orders.map((o) => ({
+    orderId: o.id,
+    productName: o.product.name,
+    productUnit: o.product.unit,
+    open: o.openQuantity,
+    dueOn: o.dueOn,
+    rate: rates.get(o.productId) ?? null,
+  }));
+}
+
+/** A worker claims n open pieces; two workers claiming the last pieces at once cannot both get them. */
+export async function claimOpenWork(scope: WorkerScope, orderId: string, quantity: number): Promise<AllocationResult> {
+  return db().$transaction(async (tx) => {
+    const order = await tx.order.findFirst({ where: { id: orderId, workshopId: scope.workshopId, status: "accepted" }, select: { id: true, productId: true, dueOn: true } });
+    if (!order) return { ok: false as const, code: "notFound" as const };
+    const { count } = await tx.order.updateMany({
+      where: { id: order.id, status: "accepted", openQuantity: { gte: quantity } },
+      data: { openQuantity: { decrement: quantity } },
+    });
+    if (count === 0) return { ok: false as const, code: "exceedsOpen" as const };
+    const assignment = await tx.assignment.create({
+      data: {
+        workshopId: scope.workshopId,
+        orderId: order.id,
+        productId: order.productId,
+        workerId: scope.userId,
+        quantity,
+        dueOn: order.dueOn,
+        source: "claimed",
+        createdById: scope.userId,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: scope.userId,
+      workshopId: scope.workshopId,
+      action: "assignment.claim",
+      entityType: "Assignment",
+      entityId: assignment.id,
+      after: { orderId: order.id, workerId: scope.userId, quantity, dueOn: order.dueOn, source: "claimed" },
+    });
+    return { ok: true as const, id: assignment.id };
+  });
+}
+
+export type WorkerAssignmentRow = {
+  id: string;
+  productName: string;
+  productUnit: string;
+  quantity: number;
+  dueOn: string;
+  source: string;
+  status: string;
+  rate: Rate | null;
+  /** Pieces logged / passed so far: from piece logs and quality checks once those exist. */
+  logged: number;
+  passed: number;
+};
+
+/** The worker's own assignments (never anyone else's), soonest due first. */
+export async function listWorkerAssignments(scope: WorkerScope, now: Date): Promise<WorkerAssignmentRow[]> {
+  const rows = await db().assignment.findMany({
+    where: { workshopId: scope.workshopId, workerId: scope.userId, status: { in: ["active", "done"] } },
+    select: { id: true, productId: true, quantity: true, dueOn: true, source: true, status: true, product: { select: { name: true, unit: true } } },
+    orderBy: [{ status: "asc" }, { dueOn: "asc" }, { createdAt: "asc" }],
+  });
+  const rates = await ratesToday(scope.workshopId, [...new Set(rows.map((r) => r.productId))], chinaDate(now));
+  return rows.map((r) => ({
+    id: r.id,
+    productName: r.product.name,
+    productUnit: r.product.unit,
+    quantity: r.quantity,
+    dueOn: r.dueOn,
+    source: r.source,
+    status: r.status,
+    rate: rates.get(r.productId) ?? null,
+    logged: 0,
+    passed: 0,
+  }));
+}
+
+/** One of the worker's own assignments, or null (another worker's is not found). */
+export async function getWorkerAssignment(scope: WorkerScope, assignmentId: string, now: Date): Promise<WorkerAssignmentRow | null> {
+  const all = await listWorkerAssignments(scope, now);
+  return all.find((a) => a.id === assignmentId) ?? null;
+}

@@ -1,0 +1,189 @@
+// Piece-rate versions. setRate applies the rules of app/domain/rates.ts inside
+// one transaction: no in-place edit of a used version, at most one version per
+// (product, step, date), and a rate under the minimum wage only with an
+// explicit confirmation and reason, which goes into the audit trail.
+import { chinaDate } from "../domain/dates.ts";
+import { amountFromMinor, rateFromMinor, rateToMinor, type Rate } from "../domain/money.ts";
+import { fairRateCheck, planRateChange, rateInForce, type FairRateCheck } from "../domain/rates.ts";
+import { db, type Tx } from "../utils/db.server.ts";
+import { recordAudit } from "./audit.server.ts";
+
+type Actor = { workshopId: string; userId: string };
+
+export type RateVersionRow = {
+  id: string;
+  processStepId: string | null;
+  rateE4: bigint;
+  effectiveOn: string;
+  reason: string;
+  setByName: string;
+  belowMinimum: boolean;
+  belowMinimumReason: string;
+  used: boolean;
+  createdAt: Date;
+};
+
+async function versionsOf(tx: Tx, workshopId: string, productId: string, processStepId: string | null) {
+  return tx.pieceRate.findMany({
+    where: { workshopId, productId, processStepId },
+    select: { id: true, effectiveOn: true, usedAt: true, rateE4: true, reason: true, belowMinimum: true, belowMinimumReason: true },
+    orderBy: [{ effectiveOn: "desc" }, { createdAt: "desc" }],
+  });
+}
+
+/** Every version of a product's rates (all steps), newest effective date first, with who set it. */
+export async function listRateVersions(workshopId: string, productId: string): Promise<RateVersionRow[]> {
+  const rows = await db().pieceRate.findMany({
+    where: { workshopId, productId },
+    orderBy: [{ processStepId: "asc" }, { effectiveOn: "desc" }, { createdAt: "desc" }],
+  });
+  const setters = await db().user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.setById))] } }, select: { id: true, name: true } });
+  const names = new Map(setters.map((s) => [s.id, s.name]));
+  return rows.map((r) => ({
+    id: r.id,
+    processStepId: r.processStepId,
+    rateE4: r.rateE4,
+    effectiveOn: r.effectiveOn,
+    reason: r.reason,
+    setByName: names.get(r.setById) ?? "",
+    belowMinimum: r.belowMinimum,
+    belowMinimumReason: r.belowMinimumReason,
+    used: r.usedAt !== null,
+    createdAt: r.createdAt,
+  }));
+}
+
+/** The version in force on a date for a product (whole-product rate when processStepId is null). */
+export async function rateInForceOn(
+  workshopId: string,
+  productId: string,
+  processStepId: string | null,
+  date: string,
+): Promise<{ id: string; rate: Rate; effectiveOn: string } | null> {
+  const row = await db().pieceRate.findFirst({
+    where: { workshopId, productId, processStepId, effectiveOn: { lte: date } },
+    orderBy: [{ effectiveOn: "desc" }, { createdAt: "desc" }],
+    select: { id: true, rateE4: true, effectiveOn: true },
+  });
+  return row ? { id: row.id, rate: rateFromMinor(row.rateE4), effectiveOn: row.effectiveOn } : null;
+}
+
+/** The fair-rate check for a rate on a product of this workshop. */
+export async function checkFairRate(workshopId: string, productId: string, rate: Rate): Promise<FairRateCheck | null> {
+  const product = await db().product.findFirst({
+    where: { id: productId, workshopId },
+    select: { standardMinutesE2: true, workshop: { select: { hourlyMinimumWageFen: true } } },
+  });
+  if (!product) return null;
+  const minimum = product.workshop.hourlyMinimumWageFen;
+  return fairRateCheck({ rate, standardMinutesE2: product.standardMinutesE2, minimumHourly: minimum === null ? null : amountFromMinor(minimum) });
+}
+
+export type SetRateInput = {
+  productId: string;
+  processStepId: string | null;
+  rate: Rate;
+  effectiveOn: string;
+  reason: string;
+  /** Required (with belowMinimumReason) when the implied hourly pay is under the minimum wage. */
+  confirmBelowMinimum: boolean;
+  belowMinimumReason: string;
+};
+
+export type SetRateResult =
+  | { ok: true; id: string; replaced: boolean; check: FairRateCheck }
+  | { ok: false; code: "notFound" }
+  | { ok: false; code: "rateUsed" }
+  | { ok: false; code: "needsConfirmation"; check: FairRateCheck };
+
+export async function setRate(actor: Actor, input: SetRateInput, now: Date): Promise<SetRateResult> {
+  return db().$transaction(async (tx) => {
+    const product = await tx.product.findFirst({
+      where: { id: input.productId, workshopId: actor.workshopId, archivedAt: null },
+      select: { id: true, standardMinutesE2: true, workshop: { select: { hourlyMinimumWageFen: true } } },
+    });
+    if (!product) return { ok: false as const, code: "notFound" as const };
+    if (input.processStepId) {
+      const step = await tx.processStep.findFirst({ where: { id: input.processStepId, productId: product.id, archivedAt: null }, select: { id: true } });
+      if (!step) return { ok: false as const, code: "notFound" as const };
+    }
+    const minimum = product.workshop.hourlyMinimumWageFen;
+    const check = fairRateCheck({
+      rate: input.rate,
+      standardMinutesE2: product.standardMinutesE2,
+      minimumHourly: minimum === null ? null : amountFromMinor(minimum),
+    });
+    const below = check.status === "belowMinimum";
+    if (below && !(input.confirmBelowMinimum && input.belowMinimumReason.trim().length > 0)) {
+      return { ok: false as const, code: "needsConfirmation" as const, check };
+    }
+    const versions = await versionsOf(tx, actor.workshopId, product.id, input.processStepId);
+    const plan = planRateChange(
+      versions.map((v) => ({ id: v.id, effectiveOn: v.effectiveOn, used: v.usedAt !== null })),
+      input.effectiveOn,
+      chinaDate(now),
+    );
+    if (plan.kind === "refuse") return { ok: false as const, code: "rateUsed" as const };
+    const data = {
+      rateE4: rateToMinor(input.rate),
+      reason: input.reason,
+      setById: actor.userId,
+      belowMinimum: below,
+      belowMinimumReason: below ? input.belowMinimumReason.trim() : "",
+    };
+    const auditAfter = {
+      productId: product.id,
+      processStepId: input.processStepId,
+      effectiveOn: input.effectiveOn,
+      ...data,
+      fairCheck:
+        check.status === "unknown"
+          ? { status: check.status, reason: check.reason }
+          : {
+              status: check.status,
+              impliedHourlyFen: check.impliedHourly.minor,
+              minimumFen: check.minimum.minor,
+              fairTargetFen: check.fairTarget.minor,
+            },
+    };
+    if (plan.kind === "replace") {
+      const before = versions.find((v) => v.id === plan.id);
+      // Guard against a piece log having used it since we read it: update only while unused.
+      const { count } = await tx.pieceRate.updateMany({ where: { id: plan.id, usedAt: null }, data });
+      if (count === 0) return { ok: false as const, code: "rateUsed" as const };
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        workshopId: actor.workshopId,
+        action: below ? "rate.update.belowMinimum" : "rate.update",
+        entityType: "PieceRate",
+        entityId: plan.id,
+        before: before && { rateE4: before.rateE4, reason: before.reason, belowMinimum: before.belowMinimum, belowMinimumReason: before.belowMinimumReason },
+        after: auditAfter,
+      });
+      return { ok: true as const, id: plan.id, replaced: true, check };
+    }
+    const created = await tx.pieceRate.create({
+      data: { ...data, workshopId: actor.workshopId, productId: product.id, processStepId: input.processStepId, effectiveOn: input.effectiveOn },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      workshopId: actor.workshopId,
+      action: below ? "rate.create.belowMinimum" : "rate.create",
+      entityType: "PieceRate",
+      entityId: created.id,
+      after: auditAfter,
+    });
+    return { ok: true as const, id: created.id, replaced: false, check };
+  });
+}
+
+/**
+ * Marks a version as used (called in the transaction that records the first
+ * piece log priced with it). From then on it is frozen.
+ */
+export async function markRateUsed(tx: Tx, workshopId: string, rateId: string, now: Date): Promise<void> {
+  await tx.pieceRate.updateMany({ where: { id: rateId, workshopId, usedAt: null }, data: { usedAt: now } });
+}
+
+export { rateInForce };

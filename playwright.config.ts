@@ -1,0 +1,53 @@
+// Browser journeys in Debian's Chromium (Playwright's own browser downloads
+// cannot work on these machines), at the size of a cheap Android phone.
+// Run them with `node scripts/e2e.mjs` (npm run test:e2e): it builds the app,
+// seeds a throwaway SQLite database, starts the server on a free port and
+// passes its address here as E2E_BASE_URL. There is deliberately no
+// `webServer` entry: the runner owns the server's life cycle.
+import { defineConfig } from "@playwright/test";
+
+const baseURL = process.env.E2E_BASE_URL;
+if (!baseURL) {
+  throw new Error("E2E_BASE_URL is not set. Run the browser tests with `node scripts/e2e.mjs` (it starts the app and sets it).");
+}
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results",
+  // The demo accounts are shared between files: each file uses its own
+  // accounts (see the comments at the top of each spec), so two files may run
+  // side by side, while the tests inside one file run in order.
+  workers: 2,
+  fullyParallel: false,
+  retries: 0,
+  forbidOnly: true,
+  reporter: "list",
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  use: {
+    baseURL,
+    browserName: "chromium",
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    screenshot: "only-on-failure",
+    trace: "off",
+    video: "off",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium-phone" }],
+});

@@ -1,0 +1,34 @@
+// Small steps shared by the journeys. Everything else is spelled out in the
+// specs, with the Chinese (and English) a person sees on the screen.
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "qiaoshou123";
+
+/** Fills in the login form (in Chinese) and submits it. */
+export async function logIn(page: Page, phone: string, password = DEMO_PASSWORD) {
+  await page.getByLabel("手机号", { exact: true }).fill(phone);
+  await page.getByLabel("密码", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+}
+
+/** A full-page picture for a human to look at, kept in test-results/screens/. */
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}
+
+/** The page has no horizontal scroll at the phone's width. */
+export async function expectNoHorizontalScroll(page: Page) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, "document scrollWidth").toBeLessThanOrEqual(390);
+}
+
+/**
+ * Waits until React has hydrated the page's form, so that what follows runs
+ * the browser-side validation rather than a plain form post.
+ */
+export async function waitForHydration(page: Page) {
+  await page.waitForFunction(() => {
+    const form = document.querySelector("form[method='post']");
+    return form !== null && Object.keys(form).some((key) => key.startsWith("__reactProps"));
+  });
+}

@@ -31,7 +31,7 @@ const databaseUrl = `file:${dbFile}`;
 let server = null;
 let playwright = null;
 let serverLog = "";
-let cleanedUp = false;
+let cleanup = null;
 
 async function stopServer() {
   if (!server || server.exitCode !== null || server.signalCode !== null) return;
@@ -62,12 +62,14 @@ function deleteDatabase({ stale = false } = {}) {
   }
 }
 
-async function cleanUp() {
-  if (cleanedUp) return;
-  cleanedUp = true;
-  if (playwright && playwright.exitCode === null && playwright.signalCode === null) playwright.kill("SIGTERM");
-  await stopServer();
-  deleteDatabase();
+/** Stops Playwright and the server and deletes the database; every caller awaits the same run of it. */
+function cleanUp() {
+  cleanup ??= (async () => {
+    if (playwright && playwright.exitCode === null && playwright.signalCode === null) playwright.kill("SIGTERM");
+    await stopServer();
+    deleteDatabase();
+  })();
+  return cleanup;
 }
 
 async function fail(message, code = 1) {
@@ -77,8 +79,11 @@ async function fail(message, code = 1) {
   process.exit(code);
 }
 
+let interrupted = false;
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.once(signal, () => {
+    interrupted = true;
+    console.error(`\n${signal}: stopping the browser tests and the server…`);
     void cleanUp().then(() => process.exit(130));
   });
 }
@@ -151,7 +156,7 @@ try {
   }
   await cleanUp();
   log(code === 0 ? "browser tests passed" : `browser tests failed (exit ${code})`);
-  process.exit(code);
+  process.exit(interrupted ? 130 : code);
 } catch (error) {
   await fail(error instanceof Error ? error.message : String(error));
 }

@@ -5,14 +5,23 @@ import { DeskShell, WorkerShell, type NavItem } from "./shell.tsx";
 const NAV: Record<Role, NavItem[]> = {
   worker: [
     { to: "/worker", label: "worker.nav.tasks", end: true, icon: "▦" },
+    { to: "/worker/claim", label: "worker.nav.claim", icon: "＋" },
     { to: "/account", label: "nav.account", icon: "◉" },
   ],
   coordinator: [
     { to: "/coordinator", label: "nav.home", end: true },
+    { to: "/coordinator/orders", label: "coordinator.nav.orders" },
     { to: "/coordinator/workers", label: "coordinator.nav.workers" },
+    { to: "/coordinator/products", label: "coordinator.nav.products" },
+    { to: "/coordinator/materials", label: "coordinator.nav.materials" },
+    { to: "/coordinator/partners", label: "coordinator.nav.partners" },
+    { to: "/coordinator/settings", label: "coordinator.nav.settings" },
     { to: "/coordinator/audit", label: "coordinator.nav.audit" },
   ],
-  partner: [{ to: "/partner", label: "nav.home", end: true }],
+  partner: [
+    { to: "/partner", label: "partner.nav.orders", end: true },
+    { to: "/partner/orders/new", label: "partner.nav.newOrder" },
+  ],
   admin: [{ to: "/admin", label: "admin.nav.workshops", end: true }],
 };
 

@@ -4,6 +4,16 @@
 // ("error.tooLong?max=40"), so the same schema speaks both languages.
 import { z } from "zod";
 import { parseMobilePhone } from "../domain/phone.ts";
+import {
+  parseAmount,
+  parsePieceCount,
+  parseQuantity,
+  parseRate,
+  parseScaledDecimal,
+  type MoneyInputError,
+  type ParseResult,
+} from "../domain/money.ts";
+import { isIsoDate } from "../domain/dates.ts";
 import type { MessageKey, MessageParams } from "../i18n/index.ts";
 
 export function msg(key: MessageKey, params?: Record<string, string | number>): string {
@@ -55,3 +65,88 @@ export const newPasswordField = z
   .min(1, { error: msg("error.required") })
   .min(PASSWORD_MIN, { error: msg("error.passwordTooShort", { min: PASSWORD_MIN }) })
   .max(PASSWORD_MAX, { error: msg("error.passwordTooLong", { max: PASSWORD_MAX }) });
+
+// ---------------------------------------------------------------------------
+// Exact numbers from forms: parsed by app/domain/money.ts (never floats),
+// errors mapped to dictionary keys.
+
+export function moneyErrorMessage(error: MoneyInputError): string {
+  const params: Record<string, string | number> = {};
+  if (error.maxDecimals !== undefined) params.maxDecimals = error.maxDecimals;
+  if (error.max !== undefined) params.max = error.max;
+  return msg(`error.${error.code}` as MessageKey, Object.keys(params).length ? params : undefined);
+}
+
+function exactField<T>(parse: (text: string) => ParseResult<T>) {
+  return z.string({ error: msg("error.required") }).transform((value, ctx) => {
+    const result = parse(value);
+    if (!result.ok) {
+      ctx.addIssue({ code: "custom", message: moneyErrorMessage(result.error) });
+      return z.NEVER;
+    }
+    return result.value;
+  });
+}
+
+/** A piece rate in yuan: > 0, at most 4 decimals. */
+export const rateField = exactField(parseRate);
+/** A yuan amount: >= 0, at most 2 decimals. */
+export const amountField = exactField((t) => parseAmount(t));
+/** A material quantity: > 0, at most 3 decimals. */
+export const positiveQuantityField = exactField((t) => parseQuantity(t, { allowZero: false }));
+/** A whole number of pieces, at least 1. */
+export const pieceCountField = exactField((t) => parsePieceCount(t, { allowZero: false }));
+/** Standard minutes per piece: > 0, at most 2 decimals, at most 10000; as minutes x 100. Empty = not measured. */
+export const standardMinutesField = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined || value.trim() === "") return null;
+    const result = parseScaledDecimal(value, { scale: 2, maxText: "10000", allowZero: false, suffixes: ["分钟"] });
+    if (!result.ok) {
+      ctx.addIssue({ code: "custom", message: moneyErrorMessage(result.error) });
+      return z.NEVER;
+    }
+    return Number(result.value);
+  });
+/** A percentage 0-100 with at most 2 decimals, as percent x 100. */
+export const percentField = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined || value.trim() === "") return 0;
+    const result = parseScaledDecimal(value, { scale: 2, maxText: "100", suffixes: ["%", "％"] });
+    if (!result.ok) {
+      ctx.addIssue({ code: "custom", message: moneyErrorMessage(result.error) });
+      return z.NEVER;
+    }
+    return Number(result.value);
+  });
+/** A calendar date from <input type="date"> (YYYY-MM-DD). */
+export const dateField = z
+  .string({ error: msg("error.required") })
+  .trim()
+  .min(1, { error: msg("error.required") })
+  .refine(isIsoDate, { error: msg("error.invalidDate") });
+/** An id of a row chosen from a list (validated for ownership by the model). */
+export const idField = z.string({ error: msg("error.required") }).trim().min(1, { error: msg("error.required") }).max(64, { error: msg("error.invalid") });
+
+/** A unit cost in yuan: >= 0, at most 4 decimals, as units of 0.0001 (E4). Empty = 0. */
+export const unitCostField = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined || value.trim() === "") return 0n;
+    const result = parseScaledDecimal(value.replace(/^[¥￥]/, "").replace(/元$/, ""), { scale: 4, maxText: "999999.9999" });
+    if (!result.ok) {
+      ctx.addIssue({ code: "custom", message: moneyErrorMessage(result.error) });
+      return z.NEVER;
+    }
+    return result.value;
+  });
+
+/** A checkbox: present ("on" or "true") means yes. */
+export const checkboxField = z
+  .string()
+  .optional()
+  .transform((v) => v === "on" || v === "true");

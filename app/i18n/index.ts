@@ -4,8 +4,10 @@
 import { type Locale } from "./locales.ts";
 import { adminMessages } from "./messages/admin.ts";
 import { authMessages } from "./messages/auth.ts";
+import { catalogueMessages } from "./messages/catalogue.ts";
 import { commonMessages } from "./messages/common.ts";
 import { coordinatorMessages } from "./messages/coordinator.ts";
+import { orderMessages } from "./messages/orders.ts";
 import { partnerMessages } from "./messages/partner.ts";
 import { workerMessages } from "./messages/worker.ts";
 
@@ -16,6 +18,8 @@ export const messages = {
   ...coordinatorMessages,
   ...partnerMessages,
   ...adminMessages,
+  ...catalogueMessages,
+  ...orderMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -7,8 +7,6 @@ import { recordAudit } from "./audit.server.ts";
 
 type Actor = { workshopId: string; userId: string };
 
-export const PRODUCT_UNITS = ["piece", "box", "set", "pair"] as const;
-export const MATERIAL_UNITS = ["kg", "g", "l", "ml", "piece", "box", "m", "sheet"] as const;
 
 export type ProductInput = {
   name: string;

@@ -13,6 +13,7 @@ import { assignedQuantity, canTransition, type OrderStatus } from "../domain/ord
 import { rateFromMinor, type Rate } from "../domain/money.ts";
 import { db, type Tx } from "../utils/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { once } from "./submission.server.ts";
 
 type Actor = { workshopId: string; userId: string };
 type PartnerScope = { workshopId: string; partnerId: string; userId: string };
@@ -398,39 +399,53 @@ export async function listOpenWork(scope: WorkerScope, now: Date): Promise<OpenW
   }));
 }
 
-/** A worker claims n open pieces; two workers claiming the last pieces at once cannot both get them. */
-export async function claimOpenWork(scope: WorkerScope, orderId: string, quantity: number): Promise<AllocationResult> {
-  return db().$transaction(async (tx) => {
-    const order = await tx.order.findFirst({ where: { id: orderId, workshopId: scope.workshopId, status: "accepted" }, select: { id: true, productId: true, dueOn: true } });
-    if (!order) return { ok: false as const, code: "notFound" as const };
-    const { count } = await tx.order.updateMany({
-      where: { id: order.id, status: "accepted", openQuantity: { gte: quantity } },
-      data: { openQuantity: { decrement: quantity } },
-    });
-    if (count === 0) return { ok: false as const, code: "exceedsOpen" as const };
-    const assignment = await tx.assignment.create({
-      data: {
-        workshopId: scope.workshopId,
-        orderId: order.id,
-        productId: order.productId,
-        workerId: scope.userId,
-        quantity,
-        dueOn: order.dueOn,
-        source: "claimed",
-        createdById: scope.userId,
-      },
-      select: { id: true },
-    });
-    await recordAudit(tx, {
-      actorId: scope.userId,
-      workshopId: scope.workshopId,
-      action: "assignment.claim",
-      entityType: "Assignment",
-      entityId: assignment.id,
-      after: { orderId: order.id, workerId: scope.userId, quantity, dueOn: order.dueOn, source: "claimed" },
-    });
-    return { ok: true as const, id: assignment.id };
+/**
+ * A worker claims n open pieces. Two workers claiming the last pieces at once
+ * cannot both get them; the same form sent twice (double tap, retry) claims once.
+ */
+export async function claimOpenWork(
+  scope: WorkerScope,
+  orderId: string,
+  quantity: number,
+  submissionKey: string,
+): Promise<AllocationResult & { replayed?: boolean }> {
+  const outcome = await once<AllocationResult>(scope.userId, submissionKey, "assignment.claim", async (tx) => {
+    const result = await claimIn(tx, scope, orderId, quantity);
+    return { result, resultId: result.ok ? (result.id ?? null) : null };
   });
+  return outcome.replayed ? { ok: true, id: outcome.resultId ?? undefined, replayed: true } : outcome.result;
+}
+
+async function claimIn(tx: Tx, scope: WorkerScope, orderId: string, quantity: number): Promise<AllocationResult> {
+  const order = await tx.order.findFirst({ where: { id: orderId, workshopId: scope.workshopId, status: "accepted" }, select: { id: true, productId: true, dueOn: true } });
+  if (!order) return { ok: false, code: "notFound" };
+  const { count } = await tx.order.updateMany({
+    where: { id: order.id, status: "accepted", openQuantity: { gte: quantity } },
+    data: { openQuantity: { decrement: quantity } },
+  });
+  if (count === 0) return { ok: false, code: "exceedsOpen" };
+  const assignment = await tx.assignment.create({
+    data: {
+      workshopId: scope.workshopId,
+      orderId: order.id,
+      productId: order.productId,
+      workerId: scope.userId,
+      quantity,
+      dueOn: order.dueOn,
+      source: "claimed",
+      createdById: scope.userId,
+    },
+    select: { id: true },
+  });
+  await recordAudit(tx, {
+    actorId: scope.userId,
+    workshopId: scope.workshopId,
+    action: "assignment.claim",
+    entityType: "Assignment",
+    entityId: assignment.id,
+    after: { orderId: order.id, workerId: scope.userId, quantity, dueOn: order.dueOn, source: "claimed" },
+  });
+  return { ok: true, id: assignment.id };
 }
 
 export type WorkerAssignmentRow = {

@@ -30,6 +30,8 @@ export const commonMessages = defineMessages({
   "error.zero": { "zh-CN": "必须大于 0", en: "Must be greater than 0" },
   "error.tooLarge": { "zh-CN": "数值太大，最多 {max}", en: "Too large: at most {max}" },
   "error.notWhole": { "zh-CN": "请填写整数", en: "Enter a whole number" },
+  "error.invalidDate": { "zh-CN": "请选择一个有效的日期", en: "Choose a valid date" },
+  "error.dateInPast": { "zh-CN": "日期不能早于今天", en: "The date cannot be before today" },
   "error.unknownIntent": { "zh-CN": "无法识别的操作", en: "Unknown action" },
   "errorPage.forbiddenTitle": { "zh-CN": "没有权限", en: "Not allowed" },
   "errorPage.forbiddenBody": {

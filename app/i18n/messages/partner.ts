@@ -2,6 +2,8 @@ import { defineMessages } from "../define.ts";
 
 export const partnerMessages = defineMessages({
   "partner.home.title": { "zh-CN": "订单概况", en: "Orders" },
+  "partner.nav.orders": { "zh-CN": "我的订单", en: "My orders" },
+  "partner.nav.newOrder": { "zh-CN": "下单", en: "New order" },
   "partner.firm": { "zh-CN": "企业", en: "Firm" },
   "partner.workshop": { "zh-CN": "合作工坊", en: "Workshop" },
   "partner.noOrders": {

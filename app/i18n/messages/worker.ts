@@ -13,6 +13,7 @@ export const workerMessages = defineMessages({
     en: "Once your passed pieces are recorded, this month's pay and where each line comes from will show here.",
   },
   "worker.nav.tasks": { "zh-CN": "任务", en: "Tasks" },
+  "worker.nav.claim": { "zh-CN": "接活", en: "Find work" },
   "worker.nav.pay": { "zh-CN": "收入", en: "Pay" },
   "worker.workshopLine": { "zh-CN": "{workshop}", en: "{workshop}" },
 });

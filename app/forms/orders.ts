@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { dateField, idField, msg, optionalText, pieceCountField, requiredText } from "./fields.ts";
+
+/** A partner places an order. */
+export const placeOrderSchema = z.object({
+  productId: idField,
+  quantity: pieceCountField,
+  dueOn: dateField,
+  notes: optionalText(500),
+});
+export type PlaceOrderForm = z.input<typeof placeOrderSchema>;
+
+/** A coordinator accepts or declines (declining needs a reason). */
+export const decideOrderSchema = z
+  .object({
+    decision: z.enum(["accept", "decline"], { error: msg("error.invalid") }),
+    reason: optionalText(300),
+  })
+  .refine((v) => v.decision === "accept" || v.reason.length > 0, { path: ["reason"], error: msg("orders.declineReasonRequired") });
+export type DecideOrderForm = z.input<typeof decideOrderSchema>;
+
+export const assignSchema = z.object({
+  workerId: idField,
+  quantity: pieceCountField,
+  dueOn: dateField,
+});
+export type AssignForm = z.input<typeof assignSchema>;
+
+export const openForClaimingSchema = z.object({
+  quantity: pieceCountField,
+});
+export type OpenForClaimingForm = z.input<typeof openForClaimingSchema>;
+
+/** A worker claims open pieces (the idempotency of a double tap is the model's job). */
+export const claimSchema = z.object({
+  orderId: idField,
+  quantity: pieceCountField,
+});
+export type ClaimForm = z.input<typeof claimSchema>;
+
+export const cancelOrderSchema = z.object({ confirm: requiredText(10) });

@@ -1,0 +1,58 @@
+// Once-only form submissions. A form that creates something a person depends
+// on (a claim, later a piece log) carries a random key rendered into the page;
+// a resubmission of the same page (double tap, retry on a weak signal, the
+// browser re-posting) finds the key and returns the first result instead of
+// writing again. The key row is written in the same transaction as the
+// record, so either both exist or neither.
+import { randomBytes } from "node:crypto";
+import { db, type Tx } from "../utils/db.server.ts";
+
+/** A fresh key for a form on a page about to be rendered. */
+export function newSubmissionKey(): string {
+  return randomBytes(16).toString("base64url");
+}
+
+export function isSubmissionKey(value: unknown): value is string {
+  return typeof value === "string" && /^[A-Za-z0-9_-]{16,64}$/.test(value);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+export type Once<T> = { replayed: false; result: T } | { replayed: true; resultId: string | null };
+
+/**
+ * Runs `work` in a transaction unless this user already submitted this key for
+ * this action; then it returns the earlier result's id and writes nothing.
+ * `work` returns the result and the id to remember (null when it changed nothing,
+ * in which case the key is not kept, so the person can correct and resend).
+ */
+export async function once<T>(
+  userId: string,
+  key: string,
+  action: string,
+  work: (tx: Tx) => Promise<{ result: T; resultId: string | null }>,
+): Promise<Once<T>> {
+  const id = `${userId}:${key}`;
+  const earlier = async (): Promise<Once<T> | null> => {
+    const row = await db().formSubmission.findUnique({ where: { key: id }, select: { action: true, resultId: true } });
+    return row && row.action === action ? { replayed: true, resultId: row.resultId } : null;
+  };
+  const seen = await earlier();
+  if (seen) return seen;
+  try {
+    return await db().$transaction(async (tx) => {
+      const { result, resultId } = await work(tx);
+      if (resultId !== null) await tx.formSubmission.create({ data: { key: id, userId, action, resultId } });
+      return { replayed: false as const, result };
+    });
+  } catch (error) {
+    // A concurrent copy of the same submission won the race: report its result.
+    if (isUniqueViolation(error)) {
+      const raced = await earlier();
+      if (raced) return raced;
+    }
+    throw error;
+  }
+}

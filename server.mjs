@@ -17,7 +17,9 @@ const host = process.env.HOST ?? "0.0.0.0";
 
 const app = express();
 app.disable("x-powered-by");
-if (process.env.TRUST_PROXY === "1") app.set("trust proxy", true);
+// Behind one reverse proxy (TRUST_PROXY=1), take the client address it appended
+// to X-Forwarded-For; never the left-most entry, which any client can forge.
+if (process.env.TRUST_PROXY === "1") app.set("trust proxy", 1);
 app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 app.all(

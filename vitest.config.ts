@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 // Two projects: "unit" runs pure code (domain, i18n, schemas) with no database;
 // "db" runs models, loaders and actions against a real migrated database
-// (a fresh SQLite file per test file, or a fresh PostgreSQL schema when
+// (a fresh SQLite file per test file, or a fresh PostgreSQL database when
 // TEST_DATABASE=postgresql). See tests/setup/.
 export default defineConfig({
   test: {

@@ -2,7 +2,7 @@
 // react-hook-form with the same zod schema the action uses (house style 5-6).
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
-import { useId, type FormEvent, type InputHTMLAttributes, type ReactNode } from "react";
+import { useEffect, useId, type FormEvent, type InputHTMLAttributes, type ReactNode } from "react";
 import { useForm, type FieldValues, type Resolver, type UseFormRegisterReturn } from "react-hook-form";
 import type { z } from "zod";
 import { parseMsg } from "../forms/fields.ts";
@@ -23,7 +23,16 @@ export function errorText(t: Translate, message: string | undefined): string | u
   return isMessageKey(key) ? t(key, params) : t("error.invalid");
 }
 
-export function useValidatedForm<T extends FieldValues>(schema: z.ZodType, actionData?: ActionResult | null) {
+/**
+ * A react-hook-form form validated by `schema`, submitted through Remix.
+ * `resetOn`: when this value changes (e.g. a "created" notice after a redirect),
+ * the fields are cleared, so a created account's password does not stay on screen.
+ */
+export function useValidatedForm<T extends FieldValues>(
+  schema: z.ZodType,
+  actionData?: ActionResult | null,
+  options: { resetOn?: string | null } = {},
+) {
   const submit = useSubmit();
   const t = useT();
   const form = useForm<T>({
@@ -32,6 +41,11 @@ export function useValidatedForm<T extends FieldValues>(schema: z.ZodType, actio
     mode: "onTouched",
     defaultValues: (actionData?.values ?? {}) as never,
   });
+  const { reset } = form;
+  const resetOn = options.resetOn ?? null;
+  useEffect(() => {
+    if (resetOn !== null) reset({} as never, { keepValues: false, keepDefaultValues: false });
+  }, [resetOn, reset]);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const formElement = event.currentTarget;
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;

@@ -14,7 +14,7 @@ export function LanguageSwitch() {
     <Form method="post" action="/language" className="language-switch">
       <input type="hidden" name="locale" value={other} />
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-      <button type="submit" className="button ghost" lang={other} aria-label={t("lang.label")}>
+      <button type="submit" className="button ghost" lang={other} title={t("lang.label")}>
         {t("lang.switchTo")}
       </button>
     </Form>

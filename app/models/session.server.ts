@@ -43,6 +43,15 @@ export async function deleteSession(sessionId: string): Promise<void> {
   await db().session.deleteMany({ where: { id: sessionId } });
 }
 
+/** Housekeeping on each successful login: expired sessions and day-old throttle counters go. */
+export async function purgeStaleLoginData(now: Date): Promise<void> {
+  await purgeExpiredSessions(now);
+  const dayAgo = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+  await db().loginThrottle.deleteMany({
+    where: { windowStartedAt: { lt: dayAgo }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+  });
+}
+
 /** Deletes expired sessions; returns how many. */
 export async function purgeExpiredSessions(now: Date): Promise<number> {
   const { count } = await db().session.deleteMany({ where: { expiresAt: { lte: now } } });

@@ -36,7 +36,7 @@ export default function WorkersPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const created = searchParams.get("created");
-  const { form, onSubmit, errorFor } = useValidatedForm<CreateWorkerForm>(createWorkerSchema, actionData);
+  const { form, onSubmit, errorFor } = useValidatedForm<CreateWorkerForm>(createWorkerSchema, actionData, { resetOn: created });
   return (
     <>
       <h1>{t("workers.title")}</h1>

@@ -11,8 +11,12 @@ export async function loader() {
   return redirect("/");
 }
 
+/** A path on this site, or "/": never another origin (also not via tabs, newlines or backslashes). */
 function localPath(value: string | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.includes("\\") ? value : "/";
+  if (!value || !value.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(value)) return "/";
+  const base = "http://piecework.invalid";
+  const url = new URL(value, base);
+  return url.origin === base ? url.pathname + url.search : "/";
 }
 
 export async function action({ request }: ActionFunctionArgs) {

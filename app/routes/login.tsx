@@ -7,7 +7,7 @@ import { msg } from "../forms/fields.ts";
 import { loginSchema, type LoginForm } from "../forms/login.ts";
 import { useT } from "../i18n/use-t.ts";
 import { recordLoginFailure, recordLoginSuccess, loginLockRemaining } from "../models/login-throttle.server.ts";
-import { createSession } from "../models/session.server.ts";
+import { createSession, purgeStaleLoginData } from "../models/session.server.ts";
 import { authenticate } from "../models/user.server.ts";
 import { clientAddress, getViewer } from "../utils/auth.server.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../utils/demo.ts";
@@ -43,6 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return formError("login.wrongCredentials", { phone }, 401);
   }
   await recordLoginSuccess(phone);
+  await purgeStaleLoginData(now);
   const session = await getCookieSession(request);
   const { id } = await createSession(user.id, now);
   session.set("sessionId", id);

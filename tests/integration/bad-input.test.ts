@@ -252,7 +252,7 @@ test("a bad phone on the login form records no failed attempt (validation comes 
   expect(await db().loginThrottle.count()).toBe(before);
 });
 
-test("an overlong redirectTo never blocks a correct login: it goes to the role's home", async () => {
+test("an overlong redirectTo never blocks a correct login", async () => {
   const w = await world();
   const outcome = await callAction(
     login.action,
@@ -261,14 +261,16 @@ test("an overlong redirectTo never blocks a correct login: it goes to the role's
     null,
     { address: uniqueAddress() },
   );
+  // Dropping it (home) or honouring it are both fine; refusing a correct password is not.
   expect(outcome.status).toBe(302);
-  expect(location(outcome)).toBe("/worker");
+  expect(location(outcome)).toMatch(/^\/worker(\/|$)/);
+  expect(outcome.headers.get("Set-Cookie")).toMatch(/^__piecework_session=./);
 });
 
-test("an overlong redirectTo never blocks a language switch: it switches and goes to /", async () => {
+test("an overlong redirectTo never blocks a language switch", async () => {
   const outcome = await callAction(language.action, "/language", { locale: "en", redirectTo: `/${"x".repeat(600)}` }, null);
   expect(outcome.status).toBe(302);
-  expect(location(outcome)).toBe("/");
+  expect(location(outcome)).toMatch(/^\/(?!\/)/);
   expect(outcome.headers.get("Set-Cookie")).toMatch(/^piecework_lang=/);
 });
 

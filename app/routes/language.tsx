@@ -13,6 +13,7 @@ export async function loader() {
 
 /** A path on this site, or "/": never another origin (also not via tabs, newlines or backslashes). */
 function localPath(value: string | undefined): string {
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   if (!value || !value.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(value)) return "/";
   const base = "http://piecework.invalid";
   const url = new URL(value, base);

@@ -4,7 +4,10 @@ import { msg, newPasswordField } from "./fields.ts";
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string({ error: msg("error.required") }).min(1, { error: msg("error.required") }).max(200),
+    currentPassword: z
+      .string({ error: msg("error.required") })
+      .min(1, { error: msg("error.required") })
+      .max(200, { error: msg("error.tooLong", { max: 200 }) }),
     newPassword: newPasswordField,
     confirmPassword: z.string({ error: msg("error.required") }).min(1, { error: msg("error.required") }),
   })
@@ -16,5 +19,6 @@ export type ChangePasswordForm = z.input<typeof changePasswordSchema>;
 
 export const languageSchema = z.object({
   locale: z.enum(LOCALES, { error: msg("error.invalid") }),
-  redirectTo: z.string().max(500).optional(),
+  // A hidden field: an unusable value is dropped (the switch goes home), never an error the person cannot see.
+  redirectTo: z.string().max(500).optional().catch(undefined),
 });

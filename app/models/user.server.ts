@@ -1,10 +1,16 @@
 // Accounts. Every function that reads or changes another person's account
 // takes the acting user's workshop, and only finds accounts inside it.
-import type { Role } from "../domain/access.ts";
+import { scopeOf, type Role } from "../domain/access.ts";
 import type { Locale } from "../i18n/locales.ts";
 import { db, type Tx } from "../utils/db.server.ts";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "../utils/password.server.ts";
 import { recordAudit } from "./audit.server.ts";
+
+/** Whether an account can be used at all: active, with the workshop or firm its role needs. */
+export async function accountUsable(userId: string): Promise<boolean> {
+  const user = await db().user.findUnique({ where: { id: userId }, select: { id: true, role: true, workshopId: true, partnerId: true, active: true } });
+  return user !== null && scopeOf(user) !== null;
+}
 
 export type Created = { ok: true; id: string } | { ok: false; code: "phoneTaken" };
 

@@ -8,7 +8,7 @@ import { loginSchema, type LoginForm } from "../forms/login.ts";
 import { useT } from "../i18n/use-t.ts";
 import { recordLoginFailure, recordLoginSuccess, loginLockRemaining } from "../models/login-throttle.server.ts";
 import { createSession, purgeStaleLoginData } from "../models/session.server.ts";
-import { authenticate } from "../models/user.server.ts";
+import { accountUsable, authenticate } from "../models/user.server.ts";
 import { clientAddress, getViewer } from "../utils/auth.server.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../utils/demo.ts";
 import { getEnv } from "../utils/env.server.ts";
@@ -38,9 +38,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return formError(msg("login.locked", { minutes: Math.ceil(lockedFor / 60_000) }), { phone }, 429);
   }
   const user = await authenticate(phone, password);
-  if (!user || !isRole(user.role)) {
+  if (!user) {
     await recordLoginFailure(phone, address, now);
     return formError("login.wrongCredentials", { phone }, 401);
+  }
+  if (!isRole(user.role) || !(await accountUsable(user.id))) {
+    // Right password, but the account lacks its workshop or firm: say so instead of looping back to login.
+    return formError("login.accountIncomplete", { phone }, 403);
   }
   await recordLoginSuccess(phone);
   await purgeStaleLoginData(now);

@@ -7,29 +7,36 @@ import type { z } from "zod";
 export type FieldErrors = Record<string, string>;
 export type FormFailure = { ok: false; fieldErrors: FieldErrors; formError?: string; values: Record<string, string> };
 
-/** Posted fields as strings. A file or a repeated field is kept out, so the schema reports it. */
-export function formValues(formData: FormData): Record<string, string> {
+/**
+ * Posted fields as strings, and the names of fields that were not one plain
+ * string (a file, or the same name twice): those are errors, never silently
+ * dropped (an optional field would otherwise accept the loss).
+ */
+export function formValues(formData: FormData): { values: Record<string, string>; malformed: string[] } {
   const values: Record<string, string> = {};
+  const malformed = new Set<string>();
   const seen = new Set<string>();
   for (const [key, value] of formData.entries()) {
-    if (seen.has(key)) {
+    if (seen.has(key) || typeof value !== "string") {
       delete values[key];
-      continue;
+      malformed.add(key);
     }
     seen.add(key);
-    if (typeof value === "string") values[key] = value;
+    if (!malformed.has(key) && typeof value === "string") values[key] = value;
   }
-  return values;
+  return { values, malformed: [...malformed] };
 }
 
 export function validate<S extends z.ZodType>(
   schema: S,
   formData: FormData,
 ): { ok: true; data: z.output<S> } | FormFailure {
-  const values = formValues(formData);
+  const { values, malformed } = formValues(formData);
   const result = schema.safeParse(values);
-  if (result.success) return { ok: true, data: result.data };
+  if (result.success && malformed.length === 0) return { ok: true, data: result.data };
   const fieldErrors: FieldErrors = {};
+  for (const name of malformed) fieldErrors[name] = "error.invalid";
+  if (result.success) return { ok: false, fieldErrors, values: withoutSecrets(values) };
   for (const issue of result.error.issues) {
     const field = issue.path.length > 0 ? String(issue.path[0]) : "_form";
     fieldErrors[field] ??= issue.message;

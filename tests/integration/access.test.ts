@@ -31,6 +31,7 @@ import {
   location,
   loginAs,
   passwordHashOf,
+  postLogin,
   rowCounts,
   uniquePhone,
   type Fields,
@@ -358,7 +359,19 @@ test("a partner account pointing at another workshop's firm sees nothing of that
 test("an account whose role lacks its tenant (a coordinator with no workshop) is refused, never given a wider scope", async () => {
   await twoWorkshops();
   const orphan = await createUser("coordinator", { workshopId: null });
-  const cookie = await loginAs(orphan);
+  const sessionsBefore = await db().session.count();
+  // The right password gets a clear refusal instead of a session that only loops back to login.
+  const refused = await postLogin({ phone: orphan.phone, password: orphan.password });
+  expect(refused.status).toBe(403);
+  expect((refused.data as { formError?: string }).formError).toBe("login.accountIncomplete");
+  expect(refused.headers.get("Set-Cookie")).toBeNull();
+  expect(await db().session.count()).toBe(sessionsBefore);
+  // And a session that exists anyway (e.g. created before the workshop was removed) gives no scope.
+  const { createSession } = await import("../../app/models/session.server.ts");
+  const { commitCookieSession, getCookieSession } = await import("../../app/utils/session.server.ts");
+  const cookieSession = await getCookieSession(getRequest("/"));
+  cookieSession.set("sessionId", (await createSession(orphan.id, new Date())).id);
+  const cookie = (await commitCookieSession(cookieSession)).split(";")[0] ?? "";
   expect(await getViewer(getRequest("/", cookie))).toBeNull();
   const outcome = await callLoader(workerList.loader, "/coordinator/workers", cookie);
   expect(outcome.status).toBe(302);

@@ -10,6 +10,10 @@ export const authMessages = defineMessages({
     "zh-CN": "手机号或密码不对，请再试一次。忘记密码请找工坊协调员重置。",
     en: "Wrong mobile number or password. If you forgot your password, ask your coordinator to reset it.",
   },
+  "login.accountIncomplete": {
+    "zh-CN": "这个账号还没有设置好所属工坊或企业，请联系工坊协调员。",
+    en: "This account is not linked to a workshop or firm yet. Please contact your coordinator.",
+  },
   "login.locked": {
     "zh-CN": "尝试次数过多，请 {minutes} 分钟后再试。",
     en: "Too many attempts. Please try again in {minutes} minutes.",

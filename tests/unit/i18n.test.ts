@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { expect, test } from "vitest";
+import { LOCALES, messages, translate, type MessageKey } from "../../app/i18n/index.ts";
+
+const keys = Object.keys(messages) as MessageKey[];
+
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "").sort();
+}
+
+test("every message has non-empty text in every language", () => {
+  for (const key of keys) {
+    for (const locale of LOCALES) {
+      expect(messages[key][locale].trim(), `${key} [${locale}]`).not.toBe("");
+    }
+  }
+});
+
+test("both languages of a message use the same placeholders", () => {
+  for (const key of keys) {
+    expect(placeholders(messages[key].en), key).toEqual(placeholders(messages[key]["zh-CN"]));
+  }
+});
+
+test("the Chinese text is Chinese: it has CJK characters unless it is a name, unit or symbol", () => {
+  const allowedLatin = new Set<string>(["lang.switchTo", "worker.workshopLine"]);
+  const latinOnly = keys.filter((key) => {
+    const text = messages[key]["zh-CN"].replace(/\{\w+\}/g, "");
+    return /[A-Za-z]/.test(text) && !/[\u3400-\u9fff]/.test(text) && !allowedLatin.has(key);
+  });
+  // Units such as kg, ml and g are written the same way in Chinese text.
+  expect(latinOnly.filter((key) => !key.startsWith("unit."))).toEqual([]);
+});
+
+test("translate fills placeholders and leaves unknown ones visible", () => {
+  expect(translate("zh-CN", "worker.greeting", { name: "张秀英" })).toBe("张秀英，您好");
+  expect(translate("en", "worker.greeting", { name: "张秀英" })).toBe("Hello, 张秀英");
+  expect(translate("en", "worker.greeting")).toBe("Hello, {name}");
+});
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+test("no Chinese text is hard-coded in pages or components: it all comes from the dictionaries", () => {
+  const offenders: string[] = [];
+  for (const file of [...filesUnder("app/routes"), ...filesUnder("app/components")]) {
+    if (!file.endsWith(".tsx")) continue;
+    readFileSync(file, "utf8")
+      .split("\n")
+      .forEach((line, i) => {
+        const trimmed = line.trim();
+        if (trimmed.startsWith("/*") || trimmed.startsWith("*") || trimmed.startsWith("//")) return;
+        const code = line.replace(/\/\/.*$/, "");
+        if (/[\u3400-\u9fff]/.test(code)) offenders.push(`${file}:${i + 1}: ${line.trim()}`);
+      });
+  }
+  expect(offenders).toEqual([]);
+});

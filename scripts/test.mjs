@@ -40,6 +40,8 @@ function vitest(title, args, env = {}) {
 
 mkdirSync(join(root, "tests/.tmp"), { recursive: true });
 if (!existsSync(bin("vitest"))) step("install dependencies", "npm", ["ci", "--no-audit", "--no-fund"]);
+// Before generating (which rewrites it): the committed PostgreSQL schema must match the SQLite source.
+step("PostgreSQL schema is in sync with prisma/schema.prisma", process.execPath, [join(root, "scripts/schema-sync.mjs"), "--check"]);
 step("generate Prisma clients", process.execPath, [join(root, "scripts/generate.mjs")]);
 step("typecheck", bin("tsc"), ["--noEmit"]);
 step("lint", bin("eslint"), [".", "--max-warnings=0"]);

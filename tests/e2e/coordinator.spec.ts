@@ -63,6 +63,9 @@ test("a coordinator creates a worker account, sees it in the list, and the new w
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name }) });
   await expect(row).toContainText(`139****${phone.slice(7)}`);
   await expect(row).toContainText("正常");
+  // The new worker's initial password does not stay on screen after the account is created.
+  await expect(form.getByLabel("初始密码")).toHaveValue("");
+  await expect(form.getByLabel("手机号")).toHaveValue("");
   await screenshot(page, "coordinator-workers-created-zh");
 
   await page.getByRole("banner").getByRole("button", { name: "退出登录" }).click();

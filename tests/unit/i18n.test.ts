@@ -61,3 +61,20 @@ test("no Chinese text is hard-coded in pages or components: it all comes from th
   }
   expect(offenders).toEqual([]);
 });
+
+test("no message key is defined in two dictionary areas (a later area would silently win)", async () => {
+  const areas = import.meta.glob("../../app/i18n/messages/*.ts", { eager: true }) as Record<string, Record<string, object>>;
+  const owner = new Map<string, string>();
+  const duplicates: string[] = [];
+  for (const [file, exports] of Object.entries(areas)) {
+    for (const table of Object.values(exports)) {
+      for (const key of Object.keys(table)) {
+        const first = owner.get(key);
+        if (first && first !== file) duplicates.push(`${key}: ${first} and ${file}`);
+        owner.set(key, file);
+      }
+    }
+  }
+  expect(duplicates).toEqual([]);
+  expect(owner.size).toBe(keys.length);
+});

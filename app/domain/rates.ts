@@ -10,9 +10,10 @@
 // covers up to today (that would change what was paid for); corrections to
 // past pay are settlement adjustments, not rate edits.
 import {
+  amountToMinor,
   impliedHourlyPay,
   percentOfAmount,
-  compareAmounts,
+  rateToMinor,
   scaledToString,
   type Amount,
   type Rate,
@@ -76,12 +77,18 @@ export type FairRateCheck =
 export function fairRateCheck(input: { rate: Rate; standardMinutesE2: number | null; minimumHourly: Amount | null }): FairRateCheck {
   if (input.standardMinutesE2 === null || input.standardMinutesE2 <= 0) return { status: "unknown", reason: "noStandardMinutes" };
   if (input.minimumHourly === null) return { status: "unknown", reason: "noMinimumWage" };
-  const impliedHourly = impliedHourlyPay(input.rate, scaledToString(BigInt(input.standardMinutesE2), 2));
+  const minutesE2 = BigInt(input.standardMinutesE2);
+  // Displayed figures are rounded to the fen; the status is decided exactly, so
+  // a rate that pays 22.999 yuan an hour is below a 23.00 minimum.
+  const impliedHourly = impliedHourlyPay(input.rate, scaledToString(minutesE2, 2));
   const fairTarget = percentOfAmount(input.minimumHourly, FAIR_RATE_PERCENT);
+  // implied hourly pay in fen = rateE4 x 60 / minutesE2 (exact rational); compare cross-multiplied.
+  const payTimesMinutes = rateToMinor(input.rate) * 60n;
+  const minimumFen = amountToMinor(input.minimumHourly);
   const status =
-    compareAmounts(impliedHourly, input.minimumHourly) < 0
+    payTimesMinutes < minimumFen * minutesE2
       ? "belowMinimum"
-      : compareAmounts(impliedHourly, fairTarget) < 0
+      : payTimesMinutes * 100n < minimumFen * BigInt(FAIR_RATE_PERCENT) * minutesE2
         ? "belowFair"
         : "fair";
   return { status, impliedHourly, minimum: input.minimumHourly, fairTarget };

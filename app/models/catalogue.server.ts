@@ -32,7 +32,8 @@ export function listProducts(workshopId: string, opts: { includeArchived?: boole
   return db().product.findMany({
     where: { workshopId, ...(opts.includeArchived ? {} : { archivedAt: null }) },
     select: productSelect,
-    orderBy: [{ archivedAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    // Active (null) first on both engines: PostgreSQL sorts nulls last by default, SQLite first.
+    orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }, { id: "asc" }],
   });
 }
 
@@ -192,7 +193,8 @@ export function listMaterials(workshopId: string, opts: { includeArchived?: bool
   return db().material.findMany({
     where: { workshopId, ...(opts.includeArchived ? {} : { archivedAt: null }) },
     select: materialSelect,
-    orderBy: [{ archivedAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    // Active (null) first on both engines: PostgreSQL sorts nulls last by default, SQLite first.
+    orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }, { id: "asc" }],
   });
 }
 

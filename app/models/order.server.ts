@@ -16,6 +16,11 @@ import { recordAudit } from "./audit.server.ts";
 import { once } from "./submission.server.ts";
 
 type Actor = { workshopId: string; userId: string };
+
+/** Piece counts reach the models validated (>= 1); anything else is a programming error. */
+function assertPieces(n: number): void {
+  if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`piece count must be a whole number >= 1, got ${n}`);
+}
 type PartnerScope = { workshopId: string; partnerId: string; userId: string };
 type WorkerScope = { workshopId: string; userId: string };
 
@@ -123,6 +128,7 @@ export async function placeOrder(
   input: { productId: string; quantity: number; dueOn: string; notes: string },
   now: Date,
 ): Promise<PlaceOrderResult> {
+  assertPieces(input.quantity);
   if (input.dueOn < chinaDate(now)) return { ok: false, code: "dueInPast" };
   return db().$transaction(async (tx) => {
     const offer = await tx.partnerOffer.findFirst({
@@ -282,6 +288,7 @@ export async function assignToWorker(
   input: { workerId: string; quantity: number; dueOn: string },
   now: Date,
 ): Promise<AllocationResult> {
+  assertPieces(input.quantity);
   if (input.dueOn < chinaDate(now)) return { ok: false, code: "dueInPast" };
   return db().$transaction(async (tx) => {
     const order = await acceptedOrder(tx, actor.workshopId, orderId);
@@ -317,6 +324,7 @@ export async function assignToWorker(
 
 /** The coordinator opens n more pieces of an accepted order for workers to claim. */
 export async function openForClaiming(actor: Actor, orderId: string, quantity: number): Promise<AllocationResult> {
+  assertPieces(quantity);
   return db().$transaction(async (tx) => {
     const order = await acceptedOrder(tx, actor.workshopId, orderId);
     if (!order) return { ok: false as const, code: "notFound" as const };
@@ -337,6 +345,7 @@ export async function openForClaiming(actor: Actor, orderId: string, quantity: n
 
 /** The coordinator takes back n unclaimed pieces from the open pool. */
 export async function closeForClaiming(actor: Actor, orderId: string, quantity: number): Promise<AllocationResult> {
+  assertPieces(quantity);
   return db().$transaction(async (tx) => {
     const order = await acceptedOrder(tx, actor.workshopId, orderId);
     if (!order) return { ok: false as const, code: "notFound" as const };
@@ -409,6 +418,7 @@ export async function claimOpenWork(
   quantity: number,
   submissionKey: string,
 ): Promise<AllocationResult & { replayed?: boolean }> {
+  assertPieces(quantity);
   const outcome = await once<AllocationResult>(scope.userId, submissionKey, "assignment.claim", async (tx) => {
     const result = await claimIn(tx, scope, orderId, quantity);
     return { result, resultId: result.ok ? (result.id ?? null) : null };

@@ -98,6 +98,10 @@ export type SetRateResult =
 
 export async function setRate(actor: Actor, input: SetRateInput, now: Date): Promise<SetRateResult> {
   return db().$transaction(async (tx) => {
+    // Take the product's row lock first, so that two rate changes for the same
+    // product are applied one after the other (PostgreSQL runs them concurrently):
+    // otherwise both could see "no version on this date" and create two.
+    await tx.product.updateMany({ where: { id: input.productId, workshopId: actor.workshopId }, data: { updatedAt: now } });
     const product = await tx.product.findFirst({
       where: { id: input.productId, workshopId: actor.workshopId, archivedAt: null },
       select: { id: true, standardMinutesE2: true, workshop: { select: { hourlyMinimumWageFen: true } } },
@@ -110,7 +114,9 @@ export async function setRate(actor: Actor, input: SetRateInput, now: Date): Pro
     const minimum = product.workshop.hourlyMinimumWageFen;
     const check = fairRateCheck({
       rate: input.rate,
-      standardMinutesE2: product.standardMinutesE2,
+      // A process step has no time test of its own yet: its rate cannot be judged
+      // against the whole piece's minutes, so the check says "unknown" for it.
+      standardMinutesE2: input.processStepId ? null : product.standardMinutesE2,
       minimumHourly: minimum === null ? null : amountFromMinor(minimum),
     });
     const below = check.status === "belowMinimum";

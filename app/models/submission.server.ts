@@ -42,11 +42,19 @@ export async function once<T>(
   const seen = await earlier();
   if (seen) return seen;
   try {
-    return await db().$transaction(async (tx) => {
+    const outcome = await db().$transaction(async (tx) => {
       const { result, resultId } = await work(tx);
       if (resultId !== null) await tx.formSubmission.create({ data: { key: id, userId, action, resultId } });
-      return { replayed: false as const, result };
+      return { replayed: false as const, result, kept: resultId !== null };
     });
+    if (!outcome.kept) {
+      // Refused: maybe because a concurrent copy of this very submission took what
+      // it asked for (e.g. the last open pieces) and has committed since. Then
+      // the honest answer is the copy's success, not a refusal.
+      const raced = await earlier();
+      if (raced) return raced;
+    }
+    return { replayed: false, result: outcome.result };
   } catch (error) {
     // A concurrent copy of the same submission won the race: report its result.
     if (isUniqueViolation(error)) {

@@ -1,0 +1,151 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { unitLabel, SelectField, TextAreaField } from "../components/catalogue.tsx";
+import { Field, Form, FormAlert, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import { chinaDate } from "../domain/dates.ts";
+import { formatRate, rateFromMinor, scaledToString } from "../domain/money.ts";
+import { rateInForce } from "../domain/rates.ts";
+import { productSchema, type ProductForm } from "../forms/catalogue.ts";
+import { PRODUCT_UNITS_LIST } from "../forms/units.ts";
+import { toLocale } from "../i18n/locales.ts";
+import { useT } from "../i18n/use-t.ts";
+import { createProduct, listProducts } from "../models/catalogue.server.ts";
+import { listRateVersions } from "../models/rates.server.ts";
+import { requireScope } from "../utils/auth.server.ts";
+import { badRequest, formValues, validate } from "../utils/forms.server.ts";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { scope, user } = await requireScope(request, ["coordinator"]);
+  const locale = toLocale(user.locale);
+  const showArchived = new URL(request.url).searchParams.get("archived") === "1";
+  const today = chinaDate(new Date());
+  const products = await listProducts(scope.workshopId, { includeArchived: showArchived });
+  const rows = await Promise.all(
+    products.map(async (p) => {
+      const versions = await listRateVersions(scope.workshopId, p.id);
+      const whole = rateInForce(
+        versions.filter((v) => v.processStepId === null),
+        today,
+      );
+      const stepPriced = whole === null && versions.some((v) => v.processStepId !== null && v.effectiveOn <= today);
+      return {
+        id: p.id,
+        name: p.name,
+        unit: p.unit,
+        standardMinutes: p.standardMinutesE2 === null ? null : scaledToString(BigInt(p.standardMinutesE2), 2),
+        lossAllowance: scaledToString(BigInt(p.lossAllowanceE2), 2),
+        rate: whole ? { amount: formatRate(rateFromMinor(whole.rateE4), locale), effectiveOn: whole.effectiveOn } : null,
+        stepPriced,
+        archived: p.archivedAt !== null,
+      };
+    }),
+  );
+  return { products: rows, showArchived };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { scope } = await requireScope(request, ["coordinator"]);
+  const formData = await request.formData();
+  const result = validate(productSchema, formData);
+  if (!result.ok) return badRequest(result);
+  const { name, unit, qualityStandard, standardMinutes, lossAllowance } = result.data;
+  const created = await createProduct(scope, { name, unit, qualityStandard, standardMinutesE2: standardMinutes, lossAllowanceE2: lossAllowance });
+  if (!created.ok) return badRequest({ fieldErrors: { name: "catalogue.nameTaken" }, values: formValues(formData).values });
+  return redirect(`/coordinator/products/${created.id}?done=created`);
+}
+
+export default function ProductsPage() {
+  const t = useT();
+  const { products, showArchived } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { form, onSubmit, errorFor } = useValidatedForm<ProductForm>(productSchema, actionData);
+  const values = actionData?.values;
+  return (
+    <>
+      <h1>{t("products.title")}</h1>
+      <p className="toolbar">
+        <Link to={showArchived ? "/coordinator/products" : "/coordinator/products?archived=1"}>
+          {showArchived ? t("catalogue.hideArchived") : t("catalogue.showArchived")}
+        </Link>
+      </p>
+      {products.length === 0 ? (
+        <p className="empty">{t("products.none")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{t("products.name")}</th>
+                <th className="num">{t("products.currentRate")}</th>
+                <th className="num">{t("products.standardMinutesShort")}</th>
+                <th className="num">{t("products.lossAllowanceShort")}</th>
+                <th>{t("products.unit")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {products.map((p) => (
+                <tr key={p.id} className={p.archived ? "archived" : undefined}>
+                  <td>
+                    <Link to={p.id}>{p.name}</Link>
+                    {p.archived ? <span className="tag muted">{t("catalogue.archived")}</span> : null}
+                  </td>
+                  <td className="num">
+                    {p.rate ? (
+                      <>
+                        {t("catalogue.perUnit", { amount: p.rate.amount, unit: unitLabel(t, p.unit) })}
+                        <span className="sub">{t("products.rateSince", { date: p.rate.effectiveOn })}</span>
+                      </>
+                    ) : (
+                      <span className="muted">{p.stepPriced ? t("products.byStep") : t("products.noRate")}</span>
+                    )}
+                  </td>
+                  <td className="num">{p.standardMinutes === null ? t("products.notMeasured") : t("products.minutesValue", { minutes: p.standardMinutes })}</td>
+                  <td className="num">{p.lossAllowance}%</td>
+                  <td className="nowrap">{unitLabel(t, p.unit)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <section className="card">
+        <h2>{t("products.add")}</h2>
+        <FormAlert message={actionData?.formError} />
+        <Form method="post" onSubmit={onSubmit} noValidate>
+          <Field label={t("products.name")} error={errorFor("name")} defaultValue={values?.name} registration={form.register("name")} />
+          <SelectField label={t("products.unit")} error={errorFor("unit")} defaultValue={values?.unit ?? "piece"} registration={form.register("unit")}>
+            {PRODUCT_UNITS_LIST.map((u) => (
+              <option key={u} value={u}>
+                {unitLabel(t, u)}
+              </option>
+            ))}
+          </SelectField>
+          <Field
+            label={t("products.standardMinutes")}
+            inputMode="decimal"
+            hint={t("products.standardMinutesHint")}
+            error={errorFor("standardMinutes")}
+            defaultValue={values?.standardMinutes}
+            registration={form.register("standardMinutes")}
+          />
+          <Field
+            label={t("products.lossAllowance")}
+            inputMode="decimal"
+            hint={t("products.lossAllowanceHint")}
+            error={errorFor("lossAllowance")}
+            defaultValue={values?.lossAllowance}
+            registration={form.register("lossAllowance")}
+          />
+          <TextAreaField
+            label={t("products.qualityStandard")}
+            hint={t("products.qualityStandardHint")}
+            error={errorFor("qualityStandard")}
+            defaultValue={values?.qualityStandard}
+            registration={form.register("qualityStandard")}
+          />
+          <SubmitButton pending={t("form.saving")}>{t("products.create")}</SubmitButton>
+        </Form>
+      </section>
+    </>
+  );
+}

@@ -2,8 +2,10 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field, Form, FormAlert, Notice, SubmitButton, useValidatedForm } from "../components/forms.tsx";
 import { maskPhone } from "../domain/phone.ts";
+import { createPartnerSchema, type CreatePartnerForm } from "../forms/partners.ts";
 import { createCoordinatorSchema, type CreateCoordinatorForm } from "../forms/workshops.ts";
 import { useT } from "../i18n/use-t.ts";
+import { createPartner, listPartners } from "../models/partner.server.ts";
 import { createCoordinator } from "../models/user.server.ts";
 import { getWorkshopForAdmin } from "../models/workshop.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
@@ -13,15 +15,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireScope(request, ["admin"]);
   const found = await getWorkshopForAdmin(params.workshopId ?? "");
   if (!found) notFound();
+  const partners = await listPartners(found.workshop.id);
   return {
     workshop: found.workshop,
     coordinators: found.coordinators.map((c) => ({ id: c.id, name: c.name, phone: maskPhone(c.phone), active: c.active })),
+    partners: partners.map((p) => ({ id: p.id, name: p.name, contactName: p.contactName, accounts: p.accounts, archived: p.archivedAt !== null })),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { scope } = await requireScope(request, ["admin"]);
-  const result = validate(createCoordinatorSchema, await request.formData());
+  const formData = await request.formData();
+  if (formData.get("intent") === "createPartner") {
+    // Admins may add a partner firm to any workshop (coordinators do the same for their own).
+    const found = await getWorkshopForAdmin(params.workshopId ?? "");
+    if (!found) notFound();
+    const partner = validate(createPartnerSchema, formData);
+    const partnerFailure = (fieldErrors: Record<string, string>, values: Record<string, string>) =>
+      data({ ok: false as const, intent: "createPartner" as const, fieldErrors, formError: undefined, values }, { status: 400 });
+    if (!partner.ok) return partnerFailure(partner.fieldErrors, partner.values);
+    const created = await createPartner({ workshopId: found.workshop.id, userId: scope.userId }, partner.data);
+    if (!created.ok) return partnerFailure({ name: "partners.nameTaken" }, partner.data);
+    return redirect(`/admin/workshops/${found.workshop.id}?partner=${encodeURIComponent(partner.data.name)}`);
+  }
+  const result = validate(createCoordinatorSchema, formData);
   if (!result.ok) return badRequest(result);
   const created = await createCoordinator(scope.userId, params.workshopId ?? "", result.data);
   if (!created.ok && created.code === "notFound") notFound();
@@ -36,11 +53,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function AdminWorkshop() {
   const t = useT();
-  const { workshop, coordinators } = useLoaderData<typeof loader>();
+  const { workshop, coordinators, partners } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const createdName = searchParams.get("coordinator");
-  const { form, onSubmit, errorFor } = useValidatedForm<CreateCoordinatorForm>(createCoordinatorSchema, actionData);
+  const createdPartner = searchParams.get("partner");
+  const partnerFailed = actionData !== undefined && "intent" in actionData && actionData.intent === "createPartner";
+  const coordinatorData = partnerFailed ? undefined : actionData;
+  const { form, onSubmit, errorFor } = useValidatedForm<CreateCoordinatorForm>(createCoordinatorSchema, coordinatorData, { resetOn: createdName });
+  const partnerForm = useValidatedForm<CreatePartnerForm>(createPartnerSchema, partnerFailed ? actionData : undefined, {
+    resetOn: createdPartner,
+  });
   return (
     <>
       <p>
@@ -64,15 +87,15 @@ export default function AdminWorkshop() {
       )}
       <section className="card">
         <h2>{t("coordinators.add")}</h2>
-        <FormAlert message={actionData?.formError} />
+        <FormAlert message={coordinatorData?.formError} />
         <Form method="post" onSubmit={onSubmit} noValidate>
-          <Field label={t("workers.name")} error={errorFor("name")} defaultValue={actionData?.values?.name} registration={form.register("name")} />
+          <Field label={t("workers.name")} error={errorFor("name")} defaultValue={(coordinatorData?.values as Record<string, string> | undefined)?.name} registration={form.register("name")} />
           <Field
             label={t("workers.phone")}
             type="tel"
             inputMode="numeric"
             error={errorFor("phone")}
-            defaultValue={actionData?.values?.phone}
+            defaultValue={(coordinatorData?.values as Record<string, string> | undefined)?.phone}
             registration={form.register("phone")}
           />
           <Field
@@ -83,6 +106,47 @@ export default function AdminWorkshop() {
             registration={form.register("password")}
           />
           <SubmitButton pending={t("form.saving")}>{t("coordinators.create")}</SubmitButton>
+        </Form>
+      </section>
+      <h2>{t("partners.title")}</h2>
+      {createdPartner ? <Notice>{t("partners.created", { name: createdPartner })}</Notice> : null}
+      {partners.length === 0 ? (
+        <p className="empty">{t("partners.none")}</p>
+      ) : (
+        <ul className="list">
+          {partners.map((p) => (
+            <li key={p.id}>
+              {p.name}
+              {p.contactName ? ` · ${p.contactName}` : ""} · {t("partners.accounts")} {p.accounts}
+              {p.archived ? ` · ${t("partners.archived")}` : ""}
+            </li>
+          ))}
+        </ul>
+      )}
+      <section className="card">
+        <h2>{t("partners.add")}</h2>
+        <Form method="post" onSubmit={partnerForm.onSubmit} noValidate>
+          <input type="hidden" name="intent" value="createPartner" />
+          <Field
+            label={t("partners.name")}
+            error={partnerForm.errorFor("name")}
+            defaultValue={partnerFailed ? (actionData.values as Record<string, string>).name : undefined}
+            registration={partnerForm.form.register("name")}
+          />
+          <Field
+            label={t("partners.contactName")}
+            error={partnerForm.errorFor("contactName")}
+            defaultValue={partnerFailed ? (actionData.values as Record<string, string>).contactName : undefined}
+            registration={partnerForm.form.register("contactName")}
+          />
+          <Field
+            label={t("partners.contactPhone")}
+            type="tel"
+            error={partnerForm.errorFor("contactPhone")}
+            defaultValue={partnerFailed ? (actionData.values as Record<string, string>).contactPhone : undefined}
+            registration={partnerForm.form.register("contactPhone")}
+          />
+          <SubmitButton pending={t("form.saving")}>{t("partners.create")}</SubmitButton>
         </Form>
       </section>
     </>

@@ -11,6 +11,9 @@ if (!baseURL) {
   throw new Error("E2E_BASE_URL is not set. Run the browser tests with `node scripts/e2e.mjs` (it starts the app and sets it).");
 }
 
+/** Journeys that leave orders or tasks on the shared demo accounts. */
+const CHANGES_DEMO_DATA = [/orders\.spec\.ts$/];
+
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results",
@@ -49,5 +52,10 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium-phone" }],
+  projects: [
+    { name: "chromium-phone", testIgnore: CHANGES_DEMO_DATA },
+    // Journeys that change what the others look at (orders and tasks of the
+    // demo accounts, which the home-page journeys expect to be empty) run after them.
+    { name: "chromium-phone-after", testMatch: CHANGES_DEMO_DATA, dependencies: ["chromium-phone"] },
+  ],
 });

@@ -44,7 +44,8 @@ export function useValidatedForm<T extends FieldValues>(
   const { reset } = form;
   const resetOn = options.resetOn ?? null;
   useEffect(() => {
-    if (resetOn !== null) reset({} as never, { keepValues: false, keepDefaultValues: false });
+    // keepFieldsRef: without it react-hook-form 7.92 forgets the inputs instead of emptying them (the typed password stayed on screen).
+    if (resetOn !== null) reset({} as never, { keepValues: false, keepDefaultValues: false, keepFieldsRef: true });
   }, [resetOn, reset]);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const formElement = event.currentTarget;

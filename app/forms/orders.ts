@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { ORDER_MAX_QUANTITY } from "../domain/orders.ts";
 import { dateField, idField, msg, optionalText, pieceCountField, requiredText } from "./fields.ts";
 
 /** A partner places an order. */
 export const placeOrderSchema = z.object({
   productId: idField,
-  quantity: pieceCountField,
+  quantity: pieceCountField.refine((n) => n <= ORDER_MAX_QUANTITY, { error: msg("error.tooLarge", { max: ORDER_MAX_QUANTITY }) }),
   dueOn: dateField,
   notes: optionalText(500),
 });

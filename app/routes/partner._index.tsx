@@ -1,19 +1,27 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { useT } from "../i18n/use-t.ts";
+import { Link, useLoaderData } from "@remix-run/react";
+import { OrderStatusTag, ProgressBar, ProgressFacts, unitText } from "../components/orders.tsx";
+import { formatDate } from "../i18n/format.ts";
+import { toLocale } from "../i18n/locales.ts";
+import { useLocale, useT } from "../i18n/use-t.ts";
+import { listPartnerOrders } from "../models/order.server.ts";
 import { getPartnerHome } from "../models/workshop.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
+import { orderView } from "../utils/order-view.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { scope } = await requireScope(request, ["partner"]);
+  const { scope, user } = await requireScope(request, ["partner"]);
   const home = await getPartnerHome(scope);
   if (!home) notFound();
-  return home;
+  const locale = toLocale(user.locale);
+  const orders = await listPartnerOrders(scope);
+  return { ...home, orders: orders.map((o) => orderView(o, locale)) };
 }
 
 export default function PartnerHome() {
   const t = useT();
-  const { firmName, workshopName } = useLoaderData<typeof loader>();
+  const locale = useLocale();
+  const { firmName, workshopName, orders } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{firmName}</h1>
@@ -21,8 +29,54 @@ export default function PartnerHome() {
         {t("partner.workshop")}: {workshopName}
       </p>
       <section className="card">
-        <h2>{t("partner.home.title")}</h2>
-        <p className="empty">{t("partner.noOrders")}</p>
+        <div className="card-head">
+          <h2>{t("partner.home.title")}</h2>
+          <Link to="/partner/orders/new" className="button primary">
+            {t("orders.new.link")}
+          </Link>
+        </div>
+        {orders.length === 0 ? (
+          <p className="empty">{t("partner.noOrders")}</p>
+        ) : (
+          <>
+            <p className="muted">{t("partner.orderCount", { n: orders.length })}</p>
+            <div className="table-scroll">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th>{t("orders.product")}</th>
+                    <th className="num">{t("orders.quantity")}</th>
+                    <th>{t("orders.dueOn")}</th>
+                    <th className="num">{t("orders.unitPrice")}</th>
+                    <th className="num">{t("orders.value")}</th>
+                    <th>{t("orders.status")}</th>
+                    <th>{t("orders.progress")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {orders.map((o) => (
+                    <tr key={o.id}>
+                      <td>
+                        <Link to={`/partner/orders/${o.id}`}>{o.productName}</Link>
+                      </td>
+                      <td className="num">{t("orders.quantityOf", { n: o.quantity, unit: unitText(t, o.unit, o.quantity) })}</td>
+                      <td>{formatDate(o.dueOn, locale)}</td>
+                      <td className="num">{o.price}</td>
+                      <td className="num">{o.value}</td>
+                      <td>
+                        <OrderStatusTag status={o.status} />
+                      </td>
+                      <td className="progress-cell">
+                        <ProgressBar progress={o.progress} />
+                        <ProgressFacts progress={o.progress} compact />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
       </section>
     </>
   );

@@ -67,7 +67,7 @@ test("the worker's pages are phone-first: bottom navigation with big tap targets
   await expect(bottomNav).toBeVisible();
   await expect(bottomNav).toBeInViewport();
   const links = bottomNav.getByRole("link");
-  await expect(links).toHaveText([/任务/, /我的/]);
+  await expect(links).toHaveText([/任务/, /接活/, /我的/]);
   for (const link of await links.all()) {
     const box = await link.boundingBox();
     expect(box, "bottom navigation link has a box").not.toBeNull();

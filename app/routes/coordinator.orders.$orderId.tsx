@@ -1,0 +1,378 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { Field, Form, FormAlert, Notice, SubmitButton, useValidatedForm, type ActionResult } from "../components/forms.tsx";
+import { OrderStatusTag, ProgressBar, ProgressFacts, SelectField, TextAreaField, unitText } from "../components/orders.tsx";
+import { chinaDate } from "../domain/dates.ts";
+import { msg } from "../forms/fields.ts";
+import {
+  assignSchema,
+  decideOrderSchema,
+  openForClaimingSchema,
+  type AssignForm,
+  type DecideOrderForm,
+  type OpenForClaimingForm,
+} from "../forms/orders.ts";
+import { formatDate, formatDateTime } from "../i18n/format.ts";
+import { translator } from "../i18n/index.ts";
+import { toLocale } from "../i18n/locales.ts";
+import { useLocale, useT } from "../i18n/use-t.ts";
+import { assignToWorker, closeForClaiming, decideOrder, getWorkshopOrder, openForClaiming, type AllocationResult } from "../models/order.server.ts";
+import { listWorkers } from "../models/user.server.ts";
+import { notFound, requireScope } from "../utils/auth.server.ts";
+import { badRequest, formError, formValues, validate } from "../utils/forms.server.ts";
+import { orderView } from "../utils/order-view.server.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { scope, user } = await requireScope(request, ["coordinator"]);
+  const order = await getWorkshopOrder(scope.workshopId, params.orderId ?? "");
+  if (!order) notFound();
+  const workers = order.status === "accepted" ? (await listWorkers(scope.workshopId)).filter((w) => w.active) : [];
+  return {
+    today: chinaDate(new Date()),
+    order: orderView(order, toLocale(user.locale)),
+    assignments: order.assignments.map((a) => ({
+      id: a.id,
+      workerName: a.workerName,
+      quantity: a.quantity,
+      dueOn: a.dueOn,
+      source: a.source,
+      status: a.status,
+    })),
+    workers: workers.map((w) => ({ id: w.id, name: w.name })),
+  };
+}
+
+const INTENTS = ["accept", "decline", "assign", "open", "close"] as const;
+type Intent = (typeof INTENTS)[number];
+
+function isIntent(value: unknown): value is Intent {
+  return typeof value === "string" && (INTENTS as readonly string[]).includes(value);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { scope, user } = await requireScope(request, ["coordinator"]);
+  const orderId = params.orderId ?? "";
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (!isIntent(intent)) return formError("error.unknownIntent", formValues(formData).values);
+  const here = `/coordinator/orders/${orderId}`;
+  const now = new Date();
+
+  if (intent === "accept" || intent === "decline") {
+    const result = validate(decideOrderSchema, formData);
+    if (!result.ok) return badRequest(result);
+    if (result.data.decision !== intent) return formError("error.invalid", formValues(formData).values);
+    const outcome = await decideOrder(scope, orderId, result.data.decision, result.data.reason, now);
+    if (outcome === "notFound") notFound();
+    if (outcome === "notPending") return formError("orders.alreadyDecided", formValues(formData).values);
+    return redirect(`${here}?done=${intent}`);
+  }
+
+  let quantity: number;
+  let outcome: AllocationResult;
+  if (intent === "assign") {
+    const result = validate(assignSchema, formData);
+    if (!result.ok) return badRequest(result);
+    quantity = result.data.quantity;
+    outcome = await assignToWorker(scope, orderId, result.data, now);
+  } else {
+    const result = validate(openForClaimingSchema, formData);
+    if (!result.ok) return badRequest(result);
+    quantity = result.data.quantity;
+    outcome = intent === "open" ? await openForClaiming(scope, orderId, quantity) : await closeForClaiming(scope, orderId, quantity);
+  }
+  if (outcome.ok) return redirect(`${here}?done=${intent}&n=${quantity}`);
+
+  const values = formValues(formData).values;
+  if (outcome.code === "notFound") notFound();
+  if (outcome.code === "notAccepted") return formError("orders.notAccepted", values);
+  if (outcome.code === "workerNotFound") return badRequest({ fieldErrors: { workerId: "orders.workerNotFound" }, values });
+  if (outcome.code === "dueInPast") return badRequest({ fieldErrors: { dueOn: "error.dateInPast" }, values });
+  // exceedsOrder / exceedsOpen: say how many there are now (re-read: someone may just have given some out or claimed some).
+  const order = await getWorkshopOrder(scope.workshopId, orderId);
+  if (!order) notFound();
+  const locale = toLocale(user.locale);
+  const view = orderView(order, locale);
+  const n = outcome.code === "exceedsOpen" ? view.progress.open : view.remaining;
+  const unit = unitText(translator(locale), order.productUnit, n);
+  const message = msg(outcome.code === "exceedsOpen" ? "orders.exceedsOpen" : "orders.exceedsOrder", { n, unit });
+  return badRequest({ fieldErrors: { quantity: message }, values });
+}
+
+export default function CoordinatorOrder() {
+  const t = useT();
+  const locale = useLocale();
+  const { today, order, assignments, workers } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  // A new page (after a success) gets empty forms, so the same pieces are not given out twice by a second click.
+  const { key } = useLocation();
+  const forIntent = (intent: Intent): ActionResult | undefined => (actionData?.values?.intent === intent ? actionData : undefined);
+  const unit = (count: number | string) => unitText(t, order.unit, Number(count));
+  const done = searchParams.get("done");
+  const n = searchParams.get("n") ?? "";
+  const notices: Partial<Record<string, string>> = {
+    accept: t("orders.acceptedNotice"),
+    decline: t("orders.declinedNotice"),
+    assign: t("assignments.created", { n, unit: unit(n) }),
+    open: t("orders.pool.opened", { n, unit: unit(n) }),
+    close: t("orders.pool.closed", { n, unit: unit(n) }),
+  };
+  // After a refused form the address still carries the last success: show only the error then.
+  const notice = done && !actionData ? notices[done] : undefined;
+  return (
+    <>
+      <p>
+        <Link to="/coordinator/orders">← {t("orders.back")}</Link>
+      </p>
+      <h1>
+        {order.productName} <OrderStatusTag status={order.status} />
+      </h1>
+      <p className="muted">{order.partnerName}</p>
+      {notice ? <Notice>{notice}</Notice> : null}
+      <section className="card">
+        <dl className="facts">
+          <dt>{t("orders.partner")}</dt>
+          <dd>{order.partnerName}</dd>
+          <dt>{t("orders.quantity")}</dt>
+          <dd>{t("orders.quantityOf", { n: order.quantity, unit: unit(order.quantity) })}</dd>
+          <dt>{t("orders.dueOn")}</dt>
+          <dd>{formatDate(order.dueOn, locale)}</dd>
+          <dt>{t("orders.unitPrice")}</dt>
+          <dd>{order.price}</dd>
+          <dt>{t("orders.value")}</dt>
+          <dd>{order.value}</dd>
+          <dt>{t("orders.orderedAt")}</dt>
+          <dd>{formatDateTime(order.createdAt, locale)}</dd>
+          {order.notes ? (
+            <>
+              <dt>{t("orders.notes")}</dt>
+              <dd className="prewrap">{order.notes}</dd>
+            </>
+          ) : null}
+          {order.decisionReason ? (
+            <>
+              <dt>{order.status === "declined" ? t("orders.declineReason") : t("orders.workshopNote")}</dt>
+              <dd className="prewrap">{order.decisionReason}</dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+
+      {order.status === "pending" ? <DecideForms key={key} accept={forIntent("accept")} decline={forIntent("decline")} /> : null}
+
+      {order.status === "accepted" || order.status === "completed" ? (
+        <section className="card" aria-labelledby="progress-heading">
+          <h2 id="progress-heading">{t("orders.progress")}</h2>
+          <ProgressBar progress={order.progress} />
+          <ProgressFacts progress={order.progress} />
+          <p className="remaining">{order.remaining > 0 ? t("orders.remainingLine", { n: order.remaining, unit: unit(order.remaining) }) : t("orders.allAllocated")}</p>
+        </section>
+      ) : null}
+
+      {order.status === "accepted" ? (
+        <AllocationForms
+          key={key}
+          today={today}
+          dueOn={order.dueOn}
+          remaining={order.remaining}
+          open={order.progress.open}
+          unit={unit(order.progress.open)}
+          workers={workers}
+          results={{ assign: forIntent("assign"), open: forIntent("open"), close: forIntent("close") }}
+        />
+      ) : null}
+
+      {order.status !== "pending" ? (
+        <section className="card" aria-labelledby="assignments-heading">
+          <h2 id="assignments-heading">{t("assignments.title")}</h2>
+          {assignments.length === 0 ? (
+            <p className="empty">{t("assignments.none")}</p>
+          ) : (
+            <div className="table-scroll">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th>{t("assignments.worker")}</th>
+                    <th className="num">{t("assignments.quantity")}</th>
+                    <th>{t("assignments.dueOn")}</th>
+                    <th>{t("assignments.source")}</th>
+                    <th>{t("assignments.status")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {assignments.map((a) => (
+                    <tr key={a.id}>
+                      <td>{a.workerName}</td>
+                      <td className="num">{t("orders.quantityOf", { n: a.quantity, unit: unit(a.quantity) })}</td>
+                      <td>{formatDate(a.dueOn, locale)}</td>
+                      <td>{a.source === "claimed" ? t("assignments.source.claimed") : t("assignments.source.assigned")}</td>
+                      <td>{assignmentStatus(t, a.status)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function assignmentStatus(t: ReturnType<typeof useT>, status: string): string {
+  if (status === "active" || status === "done" || status === "cancelled") return t(`assignments.status.${status}`);
+  return status;
+}
+
+function DecideForms({ accept, decline }: { accept?: ActionResult; decline?: ActionResult }) {
+  const t = useT();
+  const acceptForm = useValidatedForm<DecideOrderForm>(decideOrderSchema, accept);
+  const declineForm = useValidatedForm<DecideOrderForm>(decideOrderSchema, decline);
+  return (
+    <section className="card">
+      <h2>{t("orders.decide")}</h2>
+      <div className="form-columns">
+        <div className="subform">
+          <FormAlert message={accept?.formError} />
+          <Form method="post" onSubmit={acceptForm.onSubmit} noValidate>
+            <input type="hidden" name="intent" value="accept" />
+            <input type="hidden" value="accept" {...acceptForm.form.register("decision")} />
+            <TextAreaField
+              label={t("orders.acceptNote")}
+              error={acceptForm.errorFor("reason")}
+              defaultValue={accept?.values?.reason}
+              registration={acceptForm.form.register("reason")}
+            />
+            <SubmitButton pending={t("form.saving")}>{t("orders.accept")}</SubmitButton>
+          </Form>
+        </div>
+        <div className="subform">
+          <FormAlert message={decline?.formError} />
+          <Form method="post" onSubmit={declineForm.onSubmit} noValidate>
+            <input type="hidden" name="intent" value="decline" />
+            <input type="hidden" value="decline" {...declineForm.form.register("decision")} />
+            <TextAreaField
+              label={t("orders.declineReason")}
+              error={declineForm.errorFor("reason")}
+              defaultValue={decline?.values?.reason}
+              registration={declineForm.form.register("reason")}
+            />
+            <SubmitButton className="button danger" pending={t("form.saving")}>
+              {t("orders.decline")}
+            </SubmitButton>
+          </Form>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+type AllocationProps = {
+  today: string;
+  dueOn: string;
+  remaining: number;
+  open: number;
+  unit: string;
+  workers: { id: string; name: string }[];
+  results: { assign?: ActionResult; open?: ActionResult; close?: ActionResult };
+};
+
+function AllocationForms({ today, dueOn, remaining, open, unit, workers, results }: AllocationProps) {
+  const t = useT();
+  const assign = useValidatedForm<AssignForm>(assignSchema, results.assign);
+  const openPool = useValidatedForm<OpenForClaimingForm>(openForClaimingSchema, results.open);
+  const closePool = useValidatedForm<OpenForClaimingForm>(openForClaimingSchema, results.close);
+  // With nothing left to give out only taking back from the pool makes sense; a refused form stays to show its error.
+  const showAssign = remaining > 0 || results.assign !== undefined;
+  const showOpen = remaining > 0 || results.open !== undefined;
+  const showClose = open > 0 || results.close !== undefined;
+  return (
+    <>
+      {showAssign ? (
+        <section className="card" aria-labelledby="assign-heading">
+          <h2 id="assign-heading">{t("assignments.assign")}</h2>
+          {workers.length === 0 ? (
+            <p className="empty">{t("assignments.noWorkers")}</p>
+          ) : (
+            <>
+              <FormAlert message={results.assign?.formError} />
+              <Form method="post" onSubmit={assign.onSubmit} noValidate className="inline-form">
+                <input type="hidden" name="intent" value="assign" />
+                <SelectField
+                  label={t("assignments.worker")}
+                  placeholder={t("assignments.chooseWorker")}
+                  options={workers.map((w) => ({ value: w.id, label: w.name }))}
+                  error={assign.errorFor("workerId")}
+                  defaultValue={results.assign?.values?.workerId}
+                  registration={assign.form.register("workerId")}
+                />
+                <Field
+                  label={t("assignments.quantity")}
+                  inputMode="numeric"
+                  autoComplete="off"
+                  error={assign.errorFor("quantity")}
+                  defaultValue={results.assign?.values?.quantity}
+                  registration={assign.form.register("quantity")}
+                />
+                <Field
+                  label={t("assignments.dueOn")}
+                  type="date"
+                  min={today}
+                  error={assign.errorFor("dueOn")}
+                  defaultValue={results.assign?.values?.dueOn ?? dueOn}
+                  registration={assign.form.register("dueOn")}
+                />
+                <SubmitButton pending={t("form.saving")}>{t("assignments.submit")}</SubmitButton>
+              </Form>
+            </>
+          )}
+        </section>
+      ) : null}
+      {showOpen || showClose ? (
+        <section className="card" aria-labelledby="pool-heading">
+          <h2 id="pool-heading">{t("orders.pool.title")}</h2>
+          <p className="muted">{t("orders.pool.hint", { n: open, unit })}</p>
+          <div className="form-columns">
+            {showOpen ? (
+              <div className="subform">
+                <FormAlert message={results.open?.formError} />
+                <Form method="post" onSubmit={openPool.onSubmit} noValidate>
+                  <input type="hidden" name="intent" value="open" />
+                  <Field
+                    label={t("orders.pool.quantity")}
+                    inputMode="numeric"
+                    autoComplete="off"
+                    error={openPool.errorFor("quantity")}
+                    defaultValue={results.open?.values?.quantity}
+                    registration={openPool.form.register("quantity")}
+                  />
+                  <SubmitButton pending={t("form.saving")}>{t("orders.pool.open")}</SubmitButton>
+                </Form>
+              </div>
+            ) : null}
+            {showClose ? (
+              <div className="subform">
+                <FormAlert message={results.close?.formError} />
+                <Form method="post" onSubmit={closePool.onSubmit} noValidate>
+                  <input type="hidden" name="intent" value="close" />
+                  <Field
+                    label={t("orders.pool.takeBackQuantity")}
+                    inputMode="numeric"
+                    autoComplete="off"
+                    error={closePool.errorFor("quantity")}
+                    defaultValue={results.close?.values?.quantity}
+                    registration={closePool.form.register("quantity")}
+                  />
+                  <SubmitButton className="button" pending={t("form.saving")}>
+                    {t("orders.pool.takeBack")}
+                  </SubmitButton>
+                </Form>
+              </div>
+            ) : null}
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,231 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { Field, Form, FormAlert, Notice, SubmitButton, useValidatedForm, type ActionResult } from "../components/forms.tsx";
+import { SelectField, unitText } from "../components/orders.tsx";
+import { formatRate, rateFromMinor, rateToMinor } from "../domain/money.ts";
+import { maskPhone } from "../domain/phone.ts";
+import { offerSchema, partnerAccountSchema, type OfferForm, type PartnerAccountForm } from "../forms/partners.ts";
+import { toLocale } from "../i18n/locales.ts";
+import { useT } from "../i18n/use-t.ts";
+import { listProducts } from "../models/catalogue.server.ts";
+import { createPartnerAccount, getPartner, setOffer, withdrawOffer } from "../models/partner.server.ts";
+import { notFound, requireScope } from "../utils/auth.server.ts";
+import { badRequest, formError, formValues, validate } from "../utils/forms.server.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { scope, user } = await requireScope(request, ["coordinator"]);
+  const partner = await getPartner(scope.workshopId, params.partnerId ?? "");
+  if (!partner) notFound();
+  const locale = toLocale(user.locale);
+  const products = await listProducts(scope.workshopId);
+  return {
+    partner: {
+      id: partner.id,
+      name: partner.name,
+      contactName: partner.contactName,
+      contactPhone: partner.contactPhone,
+      archived: partner.archivedAt !== null,
+      accounts: partner.accounts.map((a) => ({ id: a.id, name: a.name, phone: maskPhone(a.phone), active: a.active })),
+      offers: partner.offers
+        .filter((o) => o.archivedAt === null)
+        .map((o) => ({ id: o.id, productName: o.productName, unit: o.productUnit, price: formatRate(rateFromMinor(o.priceE4), locale) })),
+    },
+    products: products.map((p) => ({ id: p.id, name: p.name, unit: p.unit })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { scope } = await requireScope(request, ["coordinator"]);
+  const partner = await getPartner(scope.workshopId, params.partnerId ?? "");
+  if (!partner) notFound();
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const here = `/coordinator/partners/${partner.id}`;
+
+  if (intent === "account") {
+    const result = validate(partnerAccountSchema, formData);
+    if (!result.ok) return badRequest(result);
+    const created = await createPartnerAccount(scope, partner.id, result.data);
+    if (!created.ok && created.code === "notFound") notFound();
+    if (!created.ok) {
+      return badRequest({ fieldErrors: { phone: "error.phoneTaken" }, values: { intent, name: result.data.name, phone: result.data.phone } });
+    }
+    return redirect(`${here}?account=${encodeURIComponent(result.data.name)}`);
+  }
+
+  if (intent === "offer") {
+    const result = validate(offerSchema, formData);
+    if (!result.ok) return badRequest(result);
+    const saved = await setOffer(scope, partner.id, result.data.productId, rateToMinor(result.data.price));
+    if (!saved.ok) return badRequest({ fieldErrors: { productId: "partners.productUnavailable" }, values: formValues(formData).values });
+    return redirect(`${here}?offer=saved`);
+  }
+
+  if (intent === "withdraw") {
+    const offerId = formData.get("offerId");
+    if (typeof offerId !== "string" || offerId.length === 0 || offerId.length > 64) return formError("error.invalid", formValues(formData).values);
+    if (!(await withdrawOffer(scope, partner.id, offerId, new Date()))) return formError("partners.offerGone", formValues(formData).values);
+    return redirect(`${here}?offer=withdrawn`);
+  }
+
+  return formError("error.unknownIntent", formValues(formData).values);
+}
+
+export default function PartnerDetail() {
+  const t = useT();
+  const { partner, products } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const forIntent = (intent: string): ActionResult | undefined => (actionData?.values?.intent === intent ? actionData : undefined);
+  // A new page (after a success) gets empty forms: the password just given out does not stay on screen.
+  const { key } = useLocation();
+  // After a refused form the address still carries the last success: show only the error then.
+  const accountName = actionData ? null : searchParams.get("account");
+  const offerNotice = actionData ? null : searchParams.get("offer");
+  return (
+    <>
+      <p>
+        <Link to="/coordinator/partners">← {t("partners.back")}</Link>
+      </p>
+      <h1>
+        {partner.name} {partner.archived ? <span className="tag">{t("partners.archived")}</span> : null}
+      </h1>
+      {searchParams.get("created") && !actionData ? <Notice>{t("partners.created", { name: partner.name })}</Notice> : null}
+      {forIntent("withdraw") ? <FormAlert message={actionData?.formError} /> : null}
+      <dl className="facts">
+        <dt>{t("partners.contactName")}</dt>
+        <dd>{partner.contactName || "—"}</dd>
+        <dt>{t("partners.contactPhone")}</dt>
+        <dd>{partner.contactPhone || "—"}</dd>
+      </dl>
+
+      <section className="card">
+        <h2>{t("partners.offersTitle")}</h2>
+        {offerNotice === "saved" ? <Notice>{t("partners.offerSaved")}</Notice> : null}
+        {offerNotice === "withdrawn" ? <Notice>{t("partners.withdrawn")}</Notice> : null}
+        {partner.offers.length === 0 ? (
+          <p className="empty">{t("partners.noOffers")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>{t("partners.product")}</th>
+                  <th className="num">{t("partners.price")}</th>
+                  <th>
+                    <span className="visually-hidden">{t("partners.withdraw")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {partner.offers.map((o) => (
+                  <tr key={o.id}>
+                    <td>{o.productName}</td>
+                    <td className="num">
+                      {o.price}/{unitText(t, o.unit)}
+                    </td>
+                    <td className="actions">
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="withdraw" />
+                        <input type="hidden" name="offerId" value={o.id} />
+                        <button type="submit" className="button danger small" aria-label={`${t("partners.withdraw")} ${o.productName}`}>
+                          {t("partners.withdraw")}
+                        </button>
+                      </Form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {partner.archived ? null : products.length === 0 ? (
+          <p className="empty">{t("partners.noProducts")}</p>
+        ) : (
+          <OfferForm key={key} products={products} result={forIntent("offer")} />
+        )}
+      </section>
+
+      <section className="card">
+        <h2>{t("partners.accountsTitle")}</h2>
+        {accountName ? <Notice>{t("partners.accountCreated", { name: accountName })}</Notice> : null}
+        {partner.accounts.length === 0 ? (
+          <p className="empty">{t("partners.noAccounts")}</p>
+        ) : (
+          <ul className="list">
+            {partner.accounts.map((a) => (
+              <li key={a.id}>
+                {a.name} · {a.phone}
+              </li>
+            ))}
+          </ul>
+        )}
+        <AccountForm key={key} result={forIntent("account")} />
+      </section>
+    </>
+  );
+}
+
+function OfferForm({ products, result }: { products: { id: string; name: string }[]; result?: ActionResult }) {
+  const t = useT();
+  const { form, onSubmit, errorFor } = useValidatedForm<OfferForm>(offerSchema, result);
+  return (
+    <div className="subform">
+      <h3>{t("partners.setOffer")}</h3>
+      <FormAlert message={result?.formError} />
+      <Form method="post" onSubmit={onSubmit} noValidate>
+        <input type="hidden" name="intent" value="offer" />
+        <SelectField
+          label={t("partners.product")}
+          placeholder={t("partners.chooseProduct")}
+          options={products.map((p) => ({ value: p.id, label: p.name }))}
+          error={errorFor("productId")}
+          defaultValue={result?.values?.productId}
+          registration={form.register("productId")}
+        />
+        <Field
+          label={t("partners.priceInput")}
+          inputMode="decimal"
+          autoComplete="off"
+          hint={t("partners.priceHint")}
+          error={errorFor("price")}
+          defaultValue={result?.values?.price}
+          registration={form.register("price")}
+        />
+        <SubmitButton pending={t("form.saving")}>{t("partners.saveOffer")}</SubmitButton>
+      </Form>
+    </div>
+  );
+}
+
+function AccountForm({ result }: { result?: ActionResult }) {
+  const t = useT();
+  const { form, onSubmit, errorFor } = useValidatedForm<PartnerAccountForm>(partnerAccountSchema, result);
+  return (
+    <div className="subform">
+      <h3>{t("partners.addAccount")}</h3>
+      <FormAlert message={result?.formError} />
+      <Form method="post" onSubmit={onSubmit} noValidate>
+        <input type="hidden" name="intent" value="account" />
+        <Field label={t("partners.accountName")} error={errorFor("name")} defaultValue={result?.values?.name} registration={form.register("name")} />
+        <Field
+          label={t("partners.accountPhone")}
+          type="tel"
+          inputMode="numeric"
+          error={errorFor("phone")}
+          defaultValue={result?.values?.phone}
+          registration={form.register("phone")}
+        />
+        <Field
+          label={t("partners.initialPassword")}
+          type="text"
+          autoComplete="new-password"
+          hint={t("partners.initialPasswordHint")}
+          error={errorFor("password")}
+          registration={form.register("password")}
+        />
+        <SubmitButton pending={t("form.saving")}>{t("partners.createAccount")}</SubmitButton>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, FormAlert, Notice, SubmitButton } from "../components/forms.tsx";
+import { OrderStatusTag, ProgressBar, ProgressFacts, unitText } from "../components/orders.tsx";
+import { cancelOrderSchema } from "../forms/orders.ts";
+import { formatDate, formatDateTime } from "../i18n/format.ts";
+import { toLocale } from "../i18n/locales.ts";
+import { useLocale, useT } from "../i18n/use-t.ts";
+import { cancelOrder, getPartnerOrder } from "../models/order.server.ts";
+import { notFound, requireScope } from "../utils/auth.server.ts";
+import { badRequest, formError, formValues, validate } from "../utils/forms.server.ts";
+import { orderView } from "../utils/order-view.server.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { scope, user } = await requireScope(request, ["partner"]);
+  const order = await getPartnerOrder(scope, params.orderId ?? "");
+  if (!order) notFound();
+  return { order: orderView(order, toLocale(user.locale)) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { scope } = await requireScope(request, ["partner"]);
+  const formData = await request.formData();
+  if (formData.get("intent") !== "cancel") return formError("error.unknownIntent", formValues(formData).values);
+  const result = validate(cancelOrderSchema, formData);
+  if (!result.ok) return badRequest(result);
+  const outcome = await cancelOrder(scope, params.orderId ?? "");
+  if (outcome === "notFound") notFound();
+  if (outcome === "notPending") return formError("orders.notPending", formValues(formData).values);
+  return redirect(`/partner/orders/${params.orderId}?cancelled=1`);
+}
+
+export default function PartnerOrder() {
+  const t = useT();
+  const locale = useLocale();
+  const { order } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  return (
+    <>
+      <p>
+        <Link to="/partner">← {t("orders.back")}</Link>
+      </p>
+      <h1>
+        {order.productName} <OrderStatusTag status={order.status} />
+      </h1>
+      {searchParams.get("placed") && !actionData ? <Notice>{t("orders.placed")}</Notice> : null}
+      {searchParams.get("cancelled") && !actionData ? <Notice>{t("orders.cancelled")}</Notice> : null}
+      <FormAlert message={actionData?.formError} />
+      <section className="card">
+        <dl className="facts">
+          <dt>{t("orders.quantity")}</dt>
+          <dd>{t("orders.quantityOf", { n: order.quantity, unit: unitText(t, order.unit, order.quantity) })}</dd>
+          <dt>{t("orders.dueOn")}</dt>
+          <dd>{formatDate(order.dueOn, locale)}</dd>
+          <dt>{t("orders.unitPrice")}</dt>
+          <dd>{order.price}</dd>
+          <dt>{t("orders.value")}</dt>
+          <dd>{order.value}</dd>
+          <dt>{t("orders.orderedAt")}</dt>
+          <dd>{formatDateTime(order.createdAt, locale)}</dd>
+          {order.notes ? (
+            <>
+              <dt>{t("orders.notes")}</dt>
+              <dd className="prewrap">{order.notes}</dd>
+            </>
+          ) : null}
+          {order.decisionReason ? (
+            <>
+              <dt>{order.status === "declined" ? t("orders.declineReason") : t("orders.workshopNote")}</dt>
+              <dd className="prewrap">{order.decisionReason}</dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+      {order.status === "accepted" || order.status === "completed" ? (
+        <section className="card" aria-labelledby="progress-heading">
+          <h2 id="progress-heading">{t("orders.progress")}</h2>
+          <ProgressBar progress={order.progress} />
+          <ProgressFacts progress={order.progress} />
+          <p className="hint">{t("orders.countsLater")}</p>
+        </section>
+      ) : null}
+      {order.status === "pending" ? (
+        <section className="card">
+          <p className="muted">{t("orders.cancelHint")}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="cancel" />
+            <input type="hidden" name="confirm" value="yes" />
+            <SubmitButton className="button danger" pending={t("form.saving")}>
+              {t("orders.cancel")}
+            </SubmitButton>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}

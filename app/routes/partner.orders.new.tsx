@@ -1,0 +1,93 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field, Form, FormAlert, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import { SelectField, TextAreaField, unitText } from "../components/orders.tsx";
+import { chinaDate } from "../domain/dates.ts";
+import { formatRate, rateFromMinor } from "../domain/money.ts";
+import { placeOrderSchema, type PlaceOrderForm } from "../forms/orders.ts";
+import { toLocale } from "../i18n/locales.ts";
+import { useT } from "../i18n/use-t.ts";
+import { placeOrder } from "../models/order.server.ts";
+import { listOffersForPartner } from "../models/partner.server.ts";
+import { requireScope } from "../utils/auth.server.ts";
+import { badRequest, formValues, validate } from "../utils/forms.server.ts";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { scope, user } = await requireScope(request, ["partner"]);
+  const locale = toLocale(user.locale);
+  const offers = await listOffersForPartner(scope);
+  return {
+    today: chinaDate(new Date()),
+    offers: offers.map((o) => ({ productId: o.productId, name: o.productName, unit: o.productUnit, price: formatRate(rateFromMinor(o.priceE4), locale) })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { scope } = await requireScope(request, ["partner"]);
+  const formData = await request.formData();
+  const result = validate(placeOrderSchema, formData);
+  if (!result.ok) return badRequest(result);
+  const placed = await placeOrder(scope, result.data, new Date());
+  if (!placed.ok) {
+    const fieldErrors: Record<string, string> = placed.code === "notOffered" ? { productId: "orders.notOffered" } : { dueOn: "error.dateInPast" };
+    return badRequest({ fieldErrors, values: formValues(formData).values });
+  }
+  return redirect(`/partner/orders/${placed.id}?placed=1`);
+}
+
+export default function NewOrder() {
+  const t = useT();
+  const { today, offers } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { form, onSubmit, errorFor } = useValidatedForm<PlaceOrderForm>(placeOrderSchema, actionData);
+  return (
+    <>
+      <p>
+        <Link to="/partner">← {t("orders.back")}</Link>
+      </p>
+      <h1>{t("orders.new.title")}</h1>
+      {offers.length === 0 ? (
+        <p className="empty">{t("orders.new.noOffers")}</p>
+      ) : (
+        <section className="card form-card">
+          <FormAlert message={actionData?.formError} />
+          <Form method="post" onSubmit={onSubmit} noValidate>
+            <SelectField
+              label={t("orders.product")}
+              placeholder={t("orders.new.choose")}
+              options={offers.map((o) => ({ value: o.productId, label: t("orders.new.option", { name: o.name, price: o.price, unit: unitText(t, o.unit) }) }))}
+              hint={t("orders.new.priceHint")}
+              error={errorFor("productId")}
+              defaultValue={actionData?.values?.productId}
+              registration={form.register("productId")}
+            />
+            <Field
+              label={t("orders.quantity")}
+              inputMode="numeric"
+              autoComplete="off"
+              error={errorFor("quantity")}
+              defaultValue={actionData?.values?.quantity}
+              registration={form.register("quantity")}
+            />
+            <Field
+              label={t("orders.dueOn")}
+              type="date"
+              min={today}
+              hint={t("orders.new.dueHint")}
+              error={errorFor("dueOn")}
+              defaultValue={actionData?.values?.dueOn}
+              registration={form.register("dueOn")}
+            />
+            <TextAreaField
+              label={t("orders.notes")}
+              error={errorFor("notes")}
+              defaultValue={actionData?.values?.notes}
+              registration={form.register("notes")}
+            />
+            <SubmitButton pending={t("orders.new.submitting")}>{t("orders.new.submit")}</SubmitButton>
+          </Form>
+        </section>
+      )}
+    </>
+  );
+}

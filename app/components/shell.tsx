@@ -61,7 +61,7 @@ export function DeskShell({ children, nav, userName, roleLabel }: { children: Re
   const t = useT();
   return (
     <div className="shell desk-shell">
-      <header className="topbar">
+      <header className="topbar desk-top">
         <span className="brand">{t("app.name")}</span>
         <nav className="desk-nav" aria-label={t("nav.main")}>
           {nav.map((item) => (
@@ -71,11 +71,13 @@ export function DeskShell({ children, nav, userName, roleLabel }: { children: Re
           ))}
           <NavLink to="/account">{t("nav.account")}</NavLink>
         </nav>
-        <span className="who">
-          {userName} · {t(roleLabel)}
-        </span>
-        <LanguageSwitch />
-        <LogoutButton />
+        <div className="topbar-tools">
+          <span className="who">
+            {userName} · {t(roleLabel)}
+          </span>
+          <LanguageSwitch />
+          <LogoutButton />
+        </div>
       </header>
       <main className="content">{children}</main>
     </div>

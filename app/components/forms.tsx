@@ -2,7 +2,15 @@
 // react-hook-form with the same zod schema the action uses (house style 5-6).
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
-import { useEffect, useId, type FormEvent, type InputHTMLAttributes, type ReactNode } from "react";
+import {
+  useEffect,
+  useId,
+  type FormEvent,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 import { useForm, type FieldValues, type Resolver, type UseFormRegisterReturn } from "react-hook-form";
 import type { z } from "zod";
 import { parseMsg } from "../forms/fields.ts";
@@ -70,20 +78,17 @@ export function SubmitButton({ children, pending, className }: { children: React
   );
 }
 
-type FieldProps = {
-  label: string;
-  error?: string;
-  hint?: string;
-  registration?: UseFormRegisterReturn;
-} & Omit<InputHTMLAttributes<HTMLInputElement>, "children">;
+function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
 
-export function Field({ label, error, hint, registration, name, ...input }: FieldProps) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+/** Label, control, hint and error of one form field (aria-invalid / aria-describedby wired by the callers). */
+function FieldFrame({ id, label, hint, error, className, children }: { id: string; label: string; hint?: string; error?: string; className?: string; children: ReactNode }) {
   return (
-    <div className={error ? "field has-error" : "field"}>
-      <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} {...registration} />
+    <div className={[className ?? "field", error ? "has-error" : null].filter(Boolean).join(" ")}>
+      {className?.includes("checkbox") ? null : <label htmlFor={id}>{label}</label>}
+      {children}
+      {className?.includes("checkbox") ? <label htmlFor={id}>{label}</label> : null}
       {hint ? (
         <p className="hint" id={`${id}-hint`}>
           {hint}
@@ -95,6 +100,69 @@ export function Field({ label, error, hint, registration, name, ...input }: Fiel
         </p>
       ) : null}
     </div>
+  );
+}
+
+type Common = { label: string; error?: string; hint?: string; registration?: UseFormRegisterReturn };
+
+export function Field({ label, error, hint, registration, name, ...input }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "children">) {
+  const id = useId();
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input} {...registration} />
+    </FieldFrame>
+  );
+}
+
+/** A select: either `options` (with an optional empty `placeholder` choice) or `<option>` children. */
+export function SelectField({
+  label,
+  error,
+  hint,
+  registration,
+  placeholder,
+  options,
+  children,
+  ...select
+}: Common & { placeholder?: string; options?: { value: string; label: string }[]; children?: ReactNode } & Omit<
+    SelectHTMLAttributes<HTMLSelectElement>,
+    "children"
+  >) {
+  const id = useId();
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...select} {...registration}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options?.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+        {children}
+      </select>
+    </FieldFrame>
+  );
+}
+
+export function TextAreaField({ label, error, hint, registration, ...textarea }: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "children">) {
+  const id = useId();
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <textarea id={id} rows={3} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...textarea} {...registration} />
+    </FieldFrame>
+  );
+}
+
+/**
+ * A plain (uncontrolled, unregistered) checkbox posting "on" when ticked: the
+ * schemas read it with checkboxField; react-hook-form would post a boolean.
+ */
+export function CheckboxField({ label, name, error, defaultChecked }: { label: string; name: string; error?: string; defaultChecked?: boolean }) {
+  const id = useId();
+  return (
+    <FieldFrame id={id} label={label} error={error} className="field checkbox">
+      <input id={id} type="checkbox" name={name} value="on" defaultChecked={defaultChecked} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+    </FieldFrame>
   );
 }
 

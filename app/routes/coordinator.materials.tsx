@@ -3,8 +3,8 @@
 // and restore. Forms are told apart by a hidden `intent` field.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
-import { SelectField, unitLabel } from "../components/catalogue.tsx";
-import { Field, Form, FormAlert, Notice, SubmitButton, useValidatedForm, type ActionResult } from "../components/forms.tsx";
+import { unitText } from "../components/units.ts";
+import { Field, Form, FormAlert, Notice, SelectField, SubmitButton, useValidatedForm, type ActionResult } from "../components/forms.tsx";
 import { formatRate, rateFromMinor, scaledToString } from "../domain/money.ts";
 import { materialSchema, type MaterialForm } from "../forms/catalogue.ts";
 import { MATERIAL_UNITS_LIST } from "../forms/units.ts";
@@ -135,7 +135,7 @@ export default function MaterialsPage() {
                     {m.name}
                     {m.archived ? <span className="tag muted">{t("catalogue.archived")}</span> : null}
                   </td>
-                  <td className="nowrap">{unitLabel(t, m.unit)}</td>
+                  <td className="nowrap">{unitText(t, m.unit)}</td>
                   <td className="num">{m.unitCost ?? "—"}</td>
                   <td>
                     <div className="row-actions">
@@ -192,7 +192,7 @@ function MaterialFields({
       <SelectField label={t("materials.unit")} error={errorFor("unit")} defaultValue={values?.unit ?? "kg"} registration={form.register("unit")}>
         {MATERIAL_UNITS_LIST.map((u) => (
           <option key={u} value={u}>
-            {unitLabel(t, u)}
+            {unitText(t, u)}
           </option>
         ))}
       </SelectField>

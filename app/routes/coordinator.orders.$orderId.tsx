@@ -1,7 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
-import { Field, Form, FormAlert, Notice, SubmitButton, useValidatedForm, type ActionResult } from "../components/forms.tsx";
-import { OrderStatusTag, ProgressBar, ProgressFacts, SelectField, TextAreaField, unitText } from "../components/orders.tsx";
+import { Field, Form, FormAlert, Notice, SelectField, SubmitButton, TextAreaField, useValidatedForm, type ActionResult } from "../components/forms.tsx";
+import { OrderStatusTag, ProgressBar, ProgressFacts } from "../components/orders.tsx";
+import { unitText } from "../components/units.ts";
 import { chinaDate } from "../domain/dates.ts";
 import { msg } from "../forms/fields.ts";
 import {

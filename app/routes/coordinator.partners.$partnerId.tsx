@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
-import { Field, Form, FormAlert, Notice, SubmitButton, useValidatedForm, type ActionResult } from "../components/forms.tsx";
-import { SelectField, unitText } from "../components/orders.tsx";
+import { Field, Form, FormAlert, Notice, SelectField, SubmitButton, useValidatedForm, type ActionResult } from "../components/forms.tsx";
+import { unitText } from "../components/units.ts";
 import { formatRate, rateFromMinor, rateToMinor } from "../domain/money.ts";
 import { maskPhone } from "../domain/phone.ts";
 import { offerSchema, partnerAccountSchema, type OfferForm, type PartnerAccountForm } from "../forms/partners.ts";

@@ -3,8 +3,8 @@
 // field (house style 4); each form shows only the errors of its own intent.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
-import { CheckboxField, SelectField, TextAreaField, unitLabel } from "../components/catalogue.tsx";
-import { Field, Form, FormAlert, Notice, SubmitButton, useValidatedForm, type ActionResult } from "../components/forms.tsx";
+import { unitText } from "../components/units.ts";
+import { CheckboxField, Field, Form, FormAlert, Notice, SelectField, SubmitButton, TextAreaField, useValidatedForm, type ActionResult } from "../components/forms.tsx";
 import { chinaDate } from "../domain/dates.ts";
 import {
   formatAmount,
@@ -286,7 +286,7 @@ export default function ProductPage() {
   // Each form remounts after every submission, so it starts from the fresh loader data or the echoed values.
   const { key } = useLocation();
   const { product, bom, steps, materials, rates } = loaderData;
-  const unit = unitLabel(t, product.unit);
+  const unit = unitText(t, product.unit);
   return (
     <>
       <p>
@@ -359,7 +359,7 @@ export default function ProductPage() {
                   <tr key={line.id}>
                     <td>{line.materialName}</td>
                     <td className="num">
-                      {line.quantity} {unitLabel(t, line.materialUnit)}
+                      {line.quantity} {unitText(t, line.materialUnit)}
                     </td>
                     <td>
                       <Form method="post">
@@ -424,7 +424,7 @@ function DetailsForm({ product, actionData }: { product: LoaderData["product"]; 
       <SelectField label={t("products.unit")} error={errorFor("unit")} defaultValue={values.unit} registration={form.register("unit")}>
         {PRODUCT_UNITS_LIST.map((u) => (
           <option key={u} value={u}>
-            {unitLabel(t, u)}
+            {unitText(t, u)}
           </option>
         ))}
       </SelectField>
@@ -468,7 +468,7 @@ function BomForm({ materials, actionData }: { materials: LoaderData["materials"]
         <option value="">{t("products.bomChoose")}</option>
         {materials.map((m) => (
           <option key={m.id} value={m.id}>
-            {t("catalogue.nameWithUnit", { name: m.name, unit: unitLabel(t, m.unit) })}
+            {t("catalogue.nameWithUnit", { name: m.name, unit: unitText(t, m.unit) })}
           </option>
         ))}
       </SelectField>
@@ -580,7 +580,7 @@ function RateSection({ loaderData, actionData }: { loaderData: LoaderData; actio
   const values = actionData?.values;
   const entered = actionData?.rateCheck ?? null;
   const activeSteps = steps.filter((s) => !s.archived);
-  const unit = unitLabel(t, product.unit);
+  const unit = unitText(t, product.unit);
   return (
     <div className="split">
       <div>

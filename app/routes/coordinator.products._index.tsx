@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { unitLabel, SelectField, TextAreaField } from "../components/catalogue.tsx";
-import { Field, Form, FormAlert, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import { unitText } from "../components/units.ts";
+import { Field, Form, FormAlert, SelectField, SubmitButton, TextAreaField, useValidatedForm } from "../components/forms.tsx";
 import { chinaDate } from "../domain/dates.ts";
 import { formatRate, rateFromMinor, scaledToString } from "../domain/money.ts";
 import { rateInForce } from "../domain/rates.ts";
@@ -92,7 +92,7 @@ export default function ProductsPage() {
                   <td className="num">
                     {p.rate ? (
                       <>
-                        {t("catalogue.perUnit", { amount: p.rate.amount, unit: unitLabel(t, p.unit) })}
+                        {t("catalogue.perUnit", { amount: p.rate.amount, unit: unitText(t, p.unit) })}
                         <span className="sub">{t("products.rateSince", { date: p.rate.effectiveOn })}</span>
                       </>
                     ) : (
@@ -101,7 +101,7 @@ export default function ProductsPage() {
                   </td>
                   <td className="num">{p.standardMinutes === null ? t("products.notMeasured") : t("products.minutesValue", { minutes: p.standardMinutes })}</td>
                   <td className="num">{p.lossAllowance}%</td>
-                  <td className="nowrap">{unitLabel(t, p.unit)}</td>
+                  <td className="nowrap">{unitText(t, p.unit)}</td>
                 </tr>
               ))}
             </tbody>
@@ -116,7 +116,7 @@ export default function ProductsPage() {
           <SelectField label={t("products.unit")} error={errorFor("unit")} defaultValue={values?.unit ?? "piece"} registration={form.register("unit")}>
             {PRODUCT_UNITS_LIST.map((u) => (
               <option key={u} value={u}>
-                {unitLabel(t, u)}
+                {unitText(t, u)}
               </option>
             ))}
           </SelectField>

@@ -2,8 +2,7 @@
 // (and where the figure comes from). Every change is audited by the model.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { TextAreaField } from "../components/catalogue.tsx";
-import { Field, Form, FormAlert, Notice, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import { Field, Form, FormAlert, Notice, SubmitButton, TextAreaField, useValidatedForm } from "../components/forms.tsx";
 import { amountFromMinor, amountToMinor, amountToString, formatAmount, percentOfAmount } from "../domain/money.ts";
 import { FAIR_RATE_PERCENT } from "../domain/rates.ts";
 import { minimumWageSchema, type MinimumWageForm } from "../forms/settings.ts";

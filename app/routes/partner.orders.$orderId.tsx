@@ -1,7 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Form, FormAlert, Notice, SubmitButton } from "../components/forms.tsx";
-import { OrderStatusTag, ProgressBar, ProgressFacts, unitText } from "../components/orders.tsx";
+import { OrderStatusTag, ProgressBar, ProgressFacts } from "../components/orders.tsx";
+import { unitText } from "../components/units.ts";
 import { cancelOrderSchema } from "../forms/orders.ts";
 import { formatDate, formatDateTime } from "../i18n/format.ts";
 import { toLocale } from "../i18n/locales.ts";

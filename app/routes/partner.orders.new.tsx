@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, Form, FormAlert, SubmitButton, useValidatedForm } from "../components/forms.tsx";
-import { SelectField, TextAreaField, unitText } from "../components/orders.tsx";
+import { Field, Form, FormAlert, SelectField, SubmitButton, TextAreaField, useValidatedForm } from "../components/forms.tsx";
+import { unitText } from "../components/units.ts";
 import { chinaDate } from "../domain/dates.ts";
 import { formatRate, rateFromMinor } from "../domain/money.ts";
 import { placeOrderSchema, type PlaceOrderForm } from "../forms/orders.ts";

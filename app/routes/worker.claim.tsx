@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Field, Form, FormAlert, SubmitButton, useValidatedForm, type ActionResult } from "../components/forms.tsx";
-import { unitText } from "../components/orders.tsx";
+import { unitText } from "../components/units.ts";
 import { msg } from "../forms/fields.ts";
 import { claimSchema, type ClaimForm } from "../forms/orders.ts";
 import { formatDate } from "../i18n/format.ts";

@@ -62,7 +62,10 @@ export function DeskShell({ children, nav, userName, roleLabel }: { children: Re
   return (
     <div className="shell desk-shell">
       <header className="topbar desk-top">
-        <span className="brand">{t("app.name")}</span>
+        <span className="brand">
+          <span className="brand-full">{t("app.name")}</span>
+          <span className="brand-short">{t("app.shortName")}</span>
+        </span>
         <nav className="desk-nav" aria-label={t("nav.main")}>
           {nav.map((item) => (
             <NavLink key={item.to} to={item.to} end={item.end}>

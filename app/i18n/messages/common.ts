@@ -2,6 +2,7 @@ import { defineMessages } from "../define.ts";
 
 export const commonMessages = defineMessages({
   "app.name": { "zh-CN": "巧手计件", en: "Qiaoshou Piecework" },
+  "app.shortName": { "zh-CN": "巧手计件", en: "Qiaoshou" },
   "app.tagline": { "zh-CN": "家门口的手工活，每一分钱都算得清", en: "Handwork near home, every fen accounted for" },
   "lang.switchTo": { "zh-CN": "English", en: "中文" },
   "lang.label": { "zh-CN": "语言", en: "Language" },

@@ -24,6 +24,18 @@ export default tseslint.config(
     },
   },
   {
+    // Code the browser can load uses zod/mini (~12 KB gzipped with our schemas)
+    // instead of classic zod (~90 KB): the worker's phone pays for every byte.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/**/*.server.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "zod", message: "Import * as z from \"zod/mini\" in code the browser loads (see ADR 005)." }] },
+      ],
+    },
+  },
+  {
     // Benchmarks format durations (milliseconds), never money.
     files: ["tests/bench/**"],
     rules: { "no-restricted-properties": "off" },

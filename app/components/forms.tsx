@@ -12,7 +12,7 @@ import {
   type TextareaHTMLAttributes,
 } from "react";
 import { useForm, type FieldValues, type Resolver, type UseFormRegisterReturn } from "react-hook-form";
-import type { z } from "zod";
+import type { $ZodType } from "zod/v4/core";
 import { parseMsg } from "../forms/fields.ts";
 import { isMessageKey, type Translate } from "../i18n/index.ts";
 import { useT } from "../i18n/use-t.ts";
@@ -37,7 +37,7 @@ export function errorText(t: Translate, message: string | undefined): string | u
  * the fields are cleared, so a created account's password does not stay on screen.
  */
 export function useValidatedForm<T extends FieldValues>(
-  schema: z.ZodType,
+  schema: $ZodType,
   actionData?: ActionResult | null,
   options: { resetOn?: string | null } = {},
 ) {

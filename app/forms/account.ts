@@ -1,24 +1,26 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { LOCALES } from "../i18n/locales.ts";
 import { msg, newPasswordField } from "./fields.ts";
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z
-      .string({ error: msg("error.required") })
-      .min(1, { error: msg("error.required") })
-      .max(200, { error: msg("error.tooLong", { max: 200 }) }),
+    currentPassword: z.string({ error: msg("error.required") }).check(
+      z.minLength(1, { error: msg("error.required") }),
+      z.maxLength(200, { error: msg("error.tooLong", { max: 200 }) }),
+    ),
     newPassword: newPasswordField,
-    confirmPassword: z.string({ error: msg("error.required") }).min(1, { error: msg("error.required") }),
+    confirmPassword: z.string({ error: msg("error.required") }).check(z.minLength(1, { error: msg("error.required") })),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, {
-    path: ["confirmPassword"],
-    error: msg("error.passwordMismatch"),
-  });
+  .check(
+    z.refine((v) => v.newPassword === v.confirmPassword, {
+      path: ["confirmPassword"],
+      error: msg("error.passwordMismatch"),
+    }),
+  );
 export type ChangePasswordForm = z.input<typeof changePasswordSchema>;
 
 export const languageSchema = z.object({
   locale: z.enum(LOCALES, { error: msg("error.invalid") }),
   // A hidden field: an unusable value is dropped (the switch goes home), never an error the person cannot see.
-  redirectTo: z.string().max(500).optional().catch(undefined),
+  redirectTo: z.catch(z.optional(z.string().check(z.maxLength(500))), undefined),
 });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { MATERIAL_UNITS_LIST, PRODUCT_UNITS_LIST } from "./units.ts";
 import {
   idField,

@@ -1,11 +1,11 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { ORDER_MAX_QUANTITY } from "../domain/orders.ts";
 import { dateField, idField, msg, optionalText, pieceCountField, requiredText } from "./fields.ts";
 
 /** A partner places an order. */
 export const placeOrderSchema = z.object({
   productId: idField,
-  quantity: pieceCountField.refine((n) => n <= ORDER_MAX_QUANTITY, { error: msg("error.tooLarge", { max: ORDER_MAX_QUANTITY }) }),
+  quantity: pieceCountField.check(z.refine((n) => n <= ORDER_MAX_QUANTITY, { error: msg("error.tooLarge", { max: ORDER_MAX_QUANTITY }) })),
   dueOn: dateField,
   notes: optionalText(500),
 });
@@ -17,7 +17,7 @@ export const decideOrderSchema = z
     decision: z.enum(["accept", "decline"], { error: msg("error.invalid") }),
     reason: optionalText(300),
   })
-  .refine((v) => v.decision === "accept" || v.reason.length > 0, { path: ["reason"], error: msg("orders.declineReasonRequired") });
+  .check(z.refine((v) => v.decision === "accept" || v.reason.length > 0, { path: ["reason"], error: msg("orders.declineReasonRequired") }));
 export type DecideOrderForm = z.input<typeof decideOrderSchema>;
 
 export const assignSchema = z.object({

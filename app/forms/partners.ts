@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { NAME_MAX, idField, newPasswordField, optionalText, phoneField, rateField, requiredText } from "./fields.ts";
 
 export const createPartnerSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { checkboxField, dateField, msg, optionalText, rateField, requiredText } from "./fields.ts";
 
 /**
@@ -8,15 +8,20 @@ import { checkboxField, dateField, msg, optionalText, rateField, requiredText } 
  */
 export const setRateSchema = z
   .object({
-    processStepId: z.string().max(64).optional().transform((v) => (v ? v : null)),
+    processStepId: z.pipe(
+      z.optional(z.string().check(z.maxLength(64))),
+      z.transform((v: string | undefined) => (v ? v : null)),
+    ),
     rate: rateField,
     effectiveOn: dateField,
     reason: requiredText(200),
     confirmBelowMinimum: checkboxField,
     belowMinimumReason: optionalText(300),
   })
-  .refine((v) => !v.confirmBelowMinimum || v.belowMinimumReason.length > 0, {
-    path: ["belowMinimumReason"],
-    error: msg("rates.belowMinimumReasonRequired"),
-  });
+  .check(
+    z.refine((v) => !v.confirmBelowMinimum || v.belowMinimumReason.length > 0, {
+      path: ["belowMinimumReason"],
+      error: msg("rates.belowMinimumReasonRequired"),
+    }),
+  );
 export type SetRateForm = z.input<typeof setRateSchema>;

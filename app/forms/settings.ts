@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { amountField, msg, optionalText } from "./fields.ts";
 
 /**
@@ -6,7 +6,7 @@ import { amountField, msg, optionalText } from "./fields.ts";
  * zero minimum would pass every rate as fair) and where it comes from.
  */
 export const minimumWageSchema = z.object({
-  hourlyMinimumWage: amountField.refine((wage) => wage.minor > 0n, { error: msg("error.zero") }),
+  hourlyMinimumWage: amountField.check(z.refine((wage) => wage.minor > 0n, { error: msg("error.zero") })),
   minimumWageSource: optionalText(300),
 });
 export type MinimumWageForm = z.input<typeof minimumWageSchema>;

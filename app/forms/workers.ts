@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { NAME_MAX, newPasswordField, phoneField, requiredText } from "./fields.ts";
 
 /** A coordinator creates a worker account in her own workshop. */

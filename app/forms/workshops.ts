@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { NAME_MAX, newPasswordField, optionalText, phoneField, requiredText } from "./fields.ts";
 
 export const createWorkshopSchema = z.object({

@@ -2,7 +2,15 @@
 // the same zod schema the browser used, and hand back either the data or the
 // field errors for a 400 (never thrown: house style 5).
 import { data } from "@remix-run/node";
-import type { z } from "zod";
+import { config, safeParse, type $ZodType, type output } from "zod/v4/core";
+import en from "zod/v4/locales/en.js";
+
+// The schemas are zod/mini (app/forms/fields.ts), which, unlike classic zod,
+// registers no default locale. Every rule a person can break has a dictionary
+// key; the few without one (a tampered hidden field, e.g. processStepId over 64
+// characters) keep zod's English text on the server as before, whatever else
+// is loaded. Only sets it when nothing has (classic zod sets the same).
+if (!config().localeError) config(en());
 
 export type FieldErrors = Record<string, string>;
 export type FormFailure = { ok: false; fieldErrors: FieldErrors; formError?: string; values: Record<string, string> };
@@ -27,12 +35,12 @@ export function formValues(formData: FormData): { values: Record<string, string>
   return { values, malformed: [...malformed] };
 }
 
-export function validate<S extends z.ZodType>(
+export function validate<S extends $ZodType>(
   schema: S,
   formData: FormData,
-): { ok: true; data: z.output<S> } | FormFailure {
+): { ok: true; data: output<S> } | FormFailure {
   const { values, malformed } = formValues(formData);
-  const result = schema.safeParse(values);
+  const result = safeParse(schema, values);
   if (result.success && malformed.length === 0) return { ok: true, data: result.data };
   const fieldErrors: FieldErrors = {};
   for (const name of malformed) fieldErrors[name] = "error.invalid";

@@ -43,9 +43,13 @@ export async function deleteSession(sessionId: string): Promise<void> {
   await db().session.deleteMany({ where: { id: sessionId } });
 }
 
-/** Housekeeping on each successful login: expired sessions and day-old throttle counters go. */
+/** How long a once-only form key is remembered (a resend days later is a new submission). */
+export const SUBMISSION_KEY_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Housekeeping on each successful login: expired sessions, day-old throttle counters and week-old form keys go. */
 export async function purgeStaleLoginData(now: Date): Promise<void> {
   await purgeExpiredSessions(now);
+  await db().formSubmission.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - SUBMISSION_KEY_TTL_MS) } } });
   const dayAgo = new Date(now.getTime() - 24 * 60 * 60 * 1000);
   await db().loginThrottle.deleteMany({
     where: { windowStartedAt: { lt: dayAgo }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },

@@ -29,3 +29,19 @@ export function afterFailure(state: ThrottleState | null, now: Date, policy: Thr
     failures >= policy.maxFailures ? new Date(now.getTime() + policy.lockMs) : stillLocked;
   return { failures: failures >= policy.maxFailures ? 0 : failures, windowStartedAt: failures >= policy.maxFailures ? now : windowStartedAt, lockedUntil };
 }
+
+/**
+ * One login attempt, counted BEFORE the password is checked, so that a burst
+ * of parallel guesses cannot all be checked while the slow hash runs: while the
+ * key is locked the attempt is refused; otherwise it is counted (and may be the
+ * one that sets the lock) and allowed. A success afterwards clears the count.
+ */
+export function beginAttempt(
+  state: ThrottleState | null,
+  now: Date,
+  policy: ThrottlePolicy,
+): { allowed: boolean; next: ThrottleState | null; retryAfterMs: number } {
+  const remaining = lockRemainingMs(state, now);
+  if (remaining > 0) return { allowed: false, next: state, retryAfterMs: remaining };
+  return { allowed: true, next: afterFailure(state, now, policy), retryAfterMs: 0 };
+}

@@ -144,12 +144,13 @@ export const idField = z.string({ error: msg("error.required") }).check(
   z.maxLength(64, { error: msg("error.invalid") }),
 );
 
-/** A unit cost in yuan: >= 0, at most 4 decimals, as units of 0.0001 (E4). Empty = 0. */
+/** A unit cost in yuan: 0 to 9,999.9999, at most 4 decimals, as units of 0.0001 (E4). Empty = 0. */
 export const unitCostField = z.pipe(
   z.optional(z.string()),
   z.transform((value: string | undefined, ctx) => {
     if (value === undefined || value.trim() === "") return 0n;
-    const result = parseScaledDecimal(value.replace(/^[¥￥]/, "").replace(/元$/, ""), { scale: 4, maxText: "999999.9999" });
+    // Capped like a piece rate (9,999.9999 yuan per unit): far above any handicraft material, and within what the pages format.
+    const result = parseScaledDecimal(value.replace(/^[¥￥]/, "").replace(/元$/, ""), { scale: 4, maxText: "9999.9999" });
     if (!result.ok) return fail(ctx, moneyErrorMessage(result.error));
     return result.value;
   }),

@@ -4,6 +4,7 @@
 import type { Tx } from "../utils/db.server.ts";
 import { db } from "../utils/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { isUniqueViolation, nameTakenOnConflict } from "./errors.server.ts";
 
 type Actor = { workshopId: string; userId: string };
 
@@ -69,9 +70,6 @@ export async function getProduct(workshopId: string, productId: string): Promise
 
 export type SaveResult = { ok: true; id: string } | { ok: false; code: "nameTaken" | "notFound" };
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
 
 export async function createProduct(actor: Actor, input: ProductInput): Promise<SaveResult> {
   try {
@@ -174,14 +172,14 @@ export async function removeBomLine(actor: Actor, productId: string, bomLineId: 
 }
 
 export async function addProcessStep(actor: Actor, productId: string, name: string): Promise<SaveResult> {
-  return db().$transaction(async (tx) => {
+  return nameTakenOnConflict(() => db().$transaction(async (tx) => {
     if (!(await productInWorkshop(tx, actor.workshopId, productId))) return { ok: false as const, code: "notFound" as const };
     if (await tx.processStep.findFirst({ where: { productId, name }, select: { id: true } })) return { ok: false as const, code: "nameTaken" as const };
     const count = await tx.processStep.count({ where: { productId } });
     const step = await tx.processStep.create({ data: { workshopId: actor.workshopId, productId, name, sortOrder: count } });
     await recordAudit(tx, { actorId: actor.userId, workshopId: actor.workshopId, action: "step.create", entityType: "ProcessStep", entityId: step.id, after: { productId, name } });
     return { ok: true as const, id: step.id };
-  });
+  }));
 }
 
 export type MaterialInput = { name: string; unit: string; unitCostE4: bigint };
@@ -219,7 +217,7 @@ export async function createMaterial(actor: Actor, input: MaterialInput): Promis
 }
 
 export async function updateMaterial(actor: Actor, materialId: string, input: MaterialInput): Promise<SaveResult> {
-  return db().$transaction(async (tx) => {
+  return nameTakenOnConflict(() => db().$transaction(async (tx) => {
     const before = await tx.material.findFirst({ where: { id: materialId, workshopId: actor.workshopId }, select: materialSelect });
     if (!before) return { ok: false as const, code: "notFound" as const };
     if (await tx.material.findFirst({ where: { workshopId: actor.workshopId, name: input.name, id: { not: materialId } }, select: { id: true } })) {
@@ -236,7 +234,7 @@ export async function updateMaterial(actor: Actor, materialId: string, input: Ma
       after: input,
     });
     return { ok: true as const, id: materialId };
-  });
+  }));
 }
 
 export async function setMaterialArchived(actor: Actor, materialId: string, archived: boolean, now: Date): Promise<boolean> {

@@ -13,7 +13,7 @@ import { assignedQuantity, canTransition, type OrderStatus } from "../domain/ord
 import { rateFromMinor, type Rate } from "../domain/money.ts";
 import { db, type Tx } from "../utils/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
-import { once } from "./submission.server.ts";
+import { once, onceOk } from "./submission.server.ts";
 
 type Actor = { workshopId: string; userId: string };
 
@@ -127,10 +127,12 @@ export async function placeOrder(
   scope: PartnerScope,
   input: { productId: string; quantity: number; dueOn: string; notes: string },
   now: Date,
-): Promise<PlaceOrderResult> {
+  submissionKey: string,
+): Promise<PlaceOrderResult & { replayed?: boolean }> {
   assertPieces(input.quantity);
   if (input.dueOn < chinaDate(now)) return { ok: false, code: "dueInPast" };
-  return db().$transaction(async (tx) => {
+  // Once only: a resent order form (double tap, retry, JavaScript off) places one order.
+  const outcome = await onceOk(scope.userId, submissionKey, "order.place", "", async (tx): Promise<PlaceOrderResult> => {
     const offer = await tx.partnerOffer.findFirst({
       where: {
         workshopId: scope.workshopId,
@@ -166,6 +168,7 @@ export async function placeOrder(
     });
     return { ok: true as const, id: order.id };
   });
+  return "replayed" in outcome ? { ok: true, id: outcome.id ?? "", replayed: true } : outcome;
 }
 
 export async function listPartnerOrders(scope: { workshopId: string; partnerId: string }): Promise<OrderRow[]> {
@@ -277,6 +280,10 @@ async function takeFromRemainder(tx: Tx, orderId: string, quantity: number, n: n
   return count === 1;
 }
 
+async function countsOf(tx: Tx, orderId: string): Promise<{ openQuantity: number; allocatedQuantity: number }> {
+  return tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { openQuantity: true, allocatedQuantity: true } });
+}
+
 async function acceptedOrder(tx: Tx, workshopId: string, orderId: string) {
   return tx.order.findFirst({ where: { id: orderId, workshopId }, select: { id: true, status: true, quantity: true, productId: true, dueOn: true, openQuantity: true } });
 }
@@ -287,10 +294,12 @@ export async function assignToWorker(
   orderId: string,
   input: { workerId: string; quantity: number; dueOn: string },
   now: Date,
-): Promise<AllocationResult> {
+  submissionKey: string,
+): Promise<AllocationResult & { replayed?: boolean }> {
   assertPieces(input.quantity);
   if (input.dueOn < chinaDate(now)) return { ok: false, code: "dueInPast" };
-  return db().$transaction(async (tx) => {
+  // Once only: a resent form assigns once (there is no undo for an assignment yet).
+  return onceOk(actor.userId, submissionKey, "assignment.create", orderId, async (tx): Promise<AllocationResult> => {
     const order = await acceptedOrder(tx, actor.workshopId, orderId);
     if (!order) return { ok: false as const, code: "notFound" as const };
     if (order.status !== "accepted") return { ok: false as const, code: "notAccepted" as const };
@@ -323,30 +332,33 @@ export async function assignToWorker(
 }
 
 /** The coordinator opens n more pieces of an accepted order for workers to claim. */
-export async function openForClaiming(actor: Actor, orderId: string, quantity: number): Promise<AllocationResult> {
+export async function openForClaiming(actor: Actor, orderId: string, quantity: number, submissionKey: string): Promise<AllocationResult & { replayed?: boolean }> {
   assertPieces(quantity);
-  return db().$transaction(async (tx) => {
+  return onceOk(actor.userId, submissionKey, "order.openForClaiming", orderId, async (tx): Promise<AllocationResult> => {
     const order = await acceptedOrder(tx, actor.workshopId, orderId);
     if (!order) return { ok: false as const, code: "notFound" as const };
     if (order.status !== "accepted") return { ok: false as const, code: "notAccepted" as const };
     if (!(await takeFromRemainder(tx, order.id, order.quantity, quantity, true))) return { ok: false as const, code: "exceedsOrder" as const };
+    // Read the counts after our update (the row is ours until commit), not before it:
+    // a concurrent request may have changed them in between.
+    const after = await countsOf(tx, order.id);
     await recordAudit(tx, {
       actorId: actor.userId,
       workshopId: actor.workshopId,
       action: "order.openForClaiming",
       entityType: "Order",
       entityId: order.id,
-      before: { openQuantity: order.openQuantity },
-      after: { openQuantity: order.openQuantity + quantity },
+      before: { openQuantity: after.openQuantity - quantity, allocatedQuantity: after.allocatedQuantity - quantity },
+      after: { ...after, opened: quantity },
     });
     return { ok: true as const };
   });
 }
 
 /** The coordinator takes back n unclaimed pieces from the open pool. */
-export async function closeForClaiming(actor: Actor, orderId: string, quantity: number): Promise<AllocationResult> {
+export async function closeForClaiming(actor: Actor, orderId: string, quantity: number, submissionKey: string): Promise<AllocationResult & { replayed?: boolean }> {
   assertPieces(quantity);
-  return db().$transaction(async (tx) => {
+  return onceOk(actor.userId, submissionKey, "order.closeForClaiming", orderId, async (tx): Promise<AllocationResult> => {
     const order = await acceptedOrder(tx, actor.workshopId, orderId);
     if (!order) return { ok: false as const, code: "notFound" as const };
     const { count } = await tx.order.updateMany({
@@ -354,14 +366,15 @@ export async function closeForClaiming(actor: Actor, orderId: string, quantity: 
       data: { openQuantity: { decrement: quantity }, allocatedQuantity: { decrement: quantity } },
     });
     if (count === 0) return { ok: false as const, code: "exceedsOpen" as const };
+    const after = await countsOf(tx, order.id);
     await recordAudit(tx, {
       actorId: actor.userId,
       workshopId: actor.workshopId,
       action: "order.closeForClaiming",
       entityType: "Order",
       entityId: order.id,
-      before: { openQuantity: order.openQuantity },
-      after: { openQuantity: order.openQuantity - quantity },
+      before: { openQuantity: after.openQuantity + quantity, allocatedQuantity: after.allocatedQuantity + quantity },
+      after: { ...after, closed: quantity },
     });
     return { ok: true as const };
   });

@@ -3,6 +3,7 @@
 import { db } from "../utils/db.server.ts";
 import { hashPassword } from "../utils/password.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { isUniqueViolation, nameTakenOnConflict } from "./errors.server.ts";
 
 type Actor = { workshopId: string; userId: string };
 
@@ -28,14 +29,14 @@ export async function createPartner(
   actor: Actor,
   input: { name: string; contactName: string; contactPhone: string },
 ): Promise<{ ok: true; id: string } | { ok: false; code: "nameTaken" }> {
-  return db().$transaction(async (tx) => {
+  return nameTakenOnConflict(() => db().$transaction(async (tx) => {
     if (await tx.partner.findFirst({ where: { workshopId: actor.workshopId, name: input.name }, select: { id: true } })) {
       return { ok: false as const, code: "nameTaken" as const };
     }
     const partner = await tx.partner.create({ data: { ...input, workshopId: actor.workshopId }, select: { id: true } });
     await recordAudit(tx, { actorId: actor.userId, workshopId: actor.workshopId, action: "partner.create", entityType: "Partner", entityId: partner.id, after: input });
     return { ok: true as const, id: partner.id };
-  });
+  }));
 }
 
 export type PartnerDetail = {
@@ -103,7 +104,7 @@ export async function createPartnerAccount(
       return { ok: true as const, id: user.id };
     });
   } catch (error) {
-    if (typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002") return { ok: false, code: "phoneTaken" };
+    if (isUniqueViolation(error)) return { ok: false, code: "phoneTaken" };
     throw error;
   }
 }
@@ -115,6 +116,16 @@ export async function setOffer(
   productId: string,
   priceE4: bigint,
 ): Promise<{ ok: true } | { ok: false; code: "notFound" }> {
+  try {
+    return await setOfferOnce(actor, partnerId, productId, priceE4);
+  } catch (error) {
+    // Two saves of a new offer at once: the loser's insert hits the unique key; the row exists now, so save again as an update.
+    if (isUniqueViolation(error)) return setOfferOnce(actor, partnerId, productId, priceE4);
+    throw error;
+  }
+}
+
+function setOfferOnce(actor: Actor, partnerId: string, productId: string, priceE4: bigint): Promise<{ ok: true } | { ok: false; code: "notFound" }> {
   return db().$transaction(async (tx) => {
     const partner = await tx.partner.findFirst({ where: { id: partnerId, workshopId: actor.workshopId, archivedAt: null }, select: { id: true } });
     const product = await tx.product.findFirst({ where: { id: productId, workshopId: actor.workshopId, archivedAt: null }, select: { id: true } });

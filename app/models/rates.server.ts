@@ -189,6 +189,11 @@ export async function setRate(actor: Actor, input: SetRateInput, now: Date): Pro
  * piece log priced with it). From then on it is frozen.
  */
 export async function markRateUsed(tx: Tx, workshopId: string, rateId: string, now: Date): Promise<void> {
+  const rate = await tx.pieceRate.findFirst({ where: { id: rateId, workshopId }, select: { productId: true, usedAt: true } });
+  if (!rate || rate.usedAt) return;
+  // The same product-row lock as setRate: a rate change for this product cannot
+  // interleave between its "is it used?" read and its write.
+  await tx.product.updateMany({ where: { id: rate.productId, workshopId }, data: { updatedAt: now } });
   await tx.pieceRate.updateMany({ where: { id: rateId, workshopId, usedAt: null }, data: { usedAt: now } });
 }
 

@@ -6,6 +6,7 @@
 // record, so either both exist or neither.
 import { randomBytes } from "node:crypto";
 import { db, type Tx } from "../utils/db.server.ts";
+import { isUniqueViolation } from "./errors.server.ts";
 
 /** A fresh key for a form on a page about to be rendered. */
 export function newSubmissionKey(): string {
@@ -16,9 +17,6 @@ export function isSubmissionKey(value: unknown): value is string {
   return typeof value === "string" && /^[A-Za-z0-9_-]{16,64}$/.test(value);
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
 
 export type Once<T> = { replayed: false; result: T } | { replayed: true; resultId: string | null };
 
@@ -63,4 +61,24 @@ export async function once<T>(
     }
     throw error;
   }
+}
+
+/**
+ * `once` for work that answers `{ ok: true, id? } | { ok: false, … }`: a refusal
+ * keeps no key (the person may correct and resend); a success is remembered by
+ * its id (or `fallbackId` when it creates no row); a resend of a success
+ * answers `{ ok: true, id, replayed: true }` without doing anything.
+ */
+export async function onceOk<T extends { ok: boolean; id?: string }>(
+  userId: string,
+  key: string,
+  action: string,
+  fallbackId: string,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T | { ok: true; id?: string; replayed: true }> {
+  const outcome = await once<T>(userId, key, action, async (tx) => {
+    const result = await work(tx);
+    return { result, resultId: result.ok ? (result.id ?? fallbackId) : null };
+  });
+  return outcome.replayed ? { ok: true, id: outcome.resultId ?? undefined, replayed: true } : outcome.result;
 }

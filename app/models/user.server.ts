@@ -5,6 +5,7 @@ import type { Locale } from "../i18n/locales.ts";
 import { db, type Tx } from "../utils/db.server.ts";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "../utils/password.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { isUniqueViolation } from "./errors.server.ts";
 
 /** Whether an account can be used at all: active, with the workshop or firm its role needs. */
 export async function accountUsable(userId: string): Promise<boolean> {
@@ -25,9 +26,6 @@ export async function authenticate(phone: string, password: string): Promise<{ i
   return user && user.active && user.password && matches ? { id: user.id, role: user.role } : null;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
 
 async function createAccount(
   tx: Tx,

@@ -2,6 +2,7 @@
 // ever sees their own.
 import { db } from "../utils/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { nameTakenOnConflict } from "./errors.server.ts";
 
 export type WorkshopSummary = {
   id: string;
@@ -51,7 +52,7 @@ export async function createWorkshop(
   actorId: string,
   input: { name: string; district: string },
 ): Promise<{ ok: true; id: string } | { ok: false; code: "nameTaken" }> {
-  return db().$transaction(async (tx) => {
+  return nameTakenOnConflict(() => db().$transaction(async (tx) => {
     const taken = await tx.workshop.findFirst({ where: { name: input.name }, select: { id: true } });
     if (taken) return { ok: false as const, code: "nameTaken" as const };
     const workshop = await tx.workshop.create({ data: { name: input.name, district: input.district }, select: { id: true } });
@@ -64,7 +65,7 @@ export async function createWorkshop(
       after: input,
     });
     return { ok: true as const, id: workshop.id };
-  });
+  }));
 }
 
 export type CoordinatorRow = { id: string; name: string; phone: string; active: boolean };

@@ -15,6 +15,9 @@ import { createMaterial, getMaterial, listMaterials, setMaterialArchived, update
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { badRequest, formError, formValues, validate } from "../utils/forms.server.ts";
 
+/** The largest value formatRate can show (9,999.9999 yuan). */
+const MAX_RATE_MINOR = 99_999_999n;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["coordinator"]);
   const locale = toLocale(user.locale);
@@ -33,7 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       name: m.name,
       unit: m.unit,
       // Zero (donated material) shows as a dash; a rate cannot be zero.
-      unitCost: m.unitCostE4 > 0n ? formatRate(rateFromMinor(m.unitCostE4), locale) : null,
+      // Costs saved before the 9,999.9999 cap are shown plainly rather than breaking the page.
+      unitCost: m.unitCostE4 <= 0n ? null : m.unitCostE4 <= MAX_RATE_MINOR ? formatRate(rateFromMinor(m.unitCostE4), locale) : `¥${scaledToString(m.unitCostE4, 4)}`,
       archived: m.archivedAt !== null,
     })),
     editing: editing && { id: editing.id, name: editing.name, unit: editing.unit, unitCost: scaledToString(editing.unitCostE4, 4) },

@@ -19,6 +19,7 @@ import { toLocale } from "../i18n/locales.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { assignToWorker, closeForClaiming, decideOrder, getWorkshopOrder, openForClaiming, type AllocationResult } from "../models/order.server.ts";
 import { listWorkers } from "../models/user.server.ts";
+import { isSubmissionKey, newSubmissionKey } from "../models/submission.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { badRequest, formError, formValues, validate } from "../utils/forms.server.ts";
 import { orderView } from "../utils/order-view.server.ts";
@@ -29,6 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!order) notFound();
   const workers = order.status === "accepted" ? (await listWorkers(scope.workshopId)).filter((w) => w.active) : [];
   return {
+    // Once-only keys, one per form that gives pieces out: a resent form does it once.
+    keys: { assign: newSubmissionKey(), open: newSubmissionKey(), close: newSubmissionKey() },
     today: chinaDate(new Date()),
     order: orderView(order, toLocale(user.locale)),
     assignments: order.assignments.map((a) => ({
@@ -65,22 +68,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.data.decision !== intent) return formError("error.invalid", formValues(formData).values);
     const outcome = await decideOrder(scope, orderId, result.data.decision, result.data.reason, now);
     if (outcome === "notFound") notFound();
-    if (outcome === "notPending") return formError("orders.alreadyDecided", formValues(formData).values);
+    if (outcome === "notPending") {
+      // A resent accept (or decline) of an order already in that state is the same decision: show it as done.
+      const current = await getWorkshopOrder(scope.workshopId, orderId);
+      const wanted = intent === "accept" ? "accepted" : "declined";
+      if (current?.status === wanted) return redirect(`${here}?done=${intent}`);
+      return formError("orders.alreadyDecided", formValues(formData).values);
+    }
     return redirect(`${here}?done=${intent}`);
   }
 
+  const key = formData.get("submissionKey");
+  if (!isSubmissionKey(key)) return formError("form.expired", formValues(formData).values);
   let quantity: number;
   let outcome: AllocationResult;
   if (intent === "assign") {
     const result = validate(assignSchema, formData);
     if (!result.ok) return badRequest(result);
     quantity = result.data.quantity;
-    outcome = await assignToWorker(scope, orderId, result.data, now);
+    outcome = await assignToWorker(scope, orderId, result.data, now, key);
   } else {
     const result = validate(openForClaimingSchema, formData);
     if (!result.ok) return badRequest(result);
     quantity = result.data.quantity;
-    outcome = intent === "open" ? await openForClaiming(scope, orderId, quantity) : await closeForClaiming(scope, orderId, quantity);
+    outcome = intent === "open" ? await openForClaiming(scope, orderId, quantity, key) : await closeForClaiming(scope, orderId, quantity, key);
   }
   if (outcome.ok) return redirect(`${here}?done=${intent}&n=${quantity}`);
 
@@ -103,7 +114,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function CoordinatorOrder() {
   const t = useT();
   const locale = useLocale();
-  const { today, order, assignments, workers } = useLoaderData<typeof loader>();
+  const { today, order, assignments, workers, keys } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   // A new page (after a success) gets empty forms, so the same pieces are not given out twice by a second click.
@@ -180,6 +191,7 @@ export default function CoordinatorOrder() {
           open={order.progress.open}
           unit={unit(order.progress.open)}
           workers={workers}
+          keys={keys}
           results={{ assign: forIntent("assign"), open: forIntent("open"), close: forIntent("close") }}
         />
       ) : null}
@@ -276,10 +288,11 @@ type AllocationProps = {
   open: number;
   unit: string;
   workers: { id: string; name: string }[];
+  keys: { assign: string; open: string; close: string };
   results: { assign?: ActionResult; open?: ActionResult; close?: ActionResult };
 };
 
-function AllocationForms({ today, dueOn, remaining, open, unit, workers, results }: AllocationProps) {
+function AllocationForms({ today, dueOn, remaining, open, unit, workers, keys, results }: AllocationProps) {
   const t = useT();
   const assign = useValidatedForm<AssignForm>(assignSchema, results.assign);
   const openPool = useValidatedForm<OpenForClaimingForm>(openForClaimingSchema, results.open);
@@ -300,6 +313,7 @@ function AllocationForms({ today, dueOn, remaining, open, unit, workers, results
               <FormAlert message={results.assign?.formError} />
               <Form method="post" onSubmit={assign.onSubmit} noValidate className="inline-form">
                 <input type="hidden" name="intent" value="assign" />
+                <input type="hidden" name="submissionKey" value={keys.assign} />
                 <SelectField
                   label={t("assignments.worker")}
                   placeholder={t("assignments.chooseWorker")}
@@ -340,6 +354,7 @@ function AllocationForms({ today, dueOn, remaining, open, unit, workers, results
                 <FormAlert message={results.open?.formError} />
                 <Form method="post" onSubmit={openPool.onSubmit} noValidate>
                   <input type="hidden" name="intent" value="open" />
+                  <input type="hidden" name="submissionKey" value={keys.open} />
                   <Field
                     label={t("orders.pool.quantity")}
                     inputMode="numeric"
@@ -357,6 +372,7 @@ function AllocationForms({ today, dueOn, remaining, open, unit, workers, results
                 <FormAlert message={results.close?.formError} />
                 <Form method="post" onSubmit={closePool.onSubmit} noValidate>
                   <input type="hidden" name="intent" value="close" />
+                  <input type="hidden" name="submissionKey" value={keys.close} />
                   <Field
                     label={t("orders.pool.takeBackQuantity")}
                     inputMode="numeric"

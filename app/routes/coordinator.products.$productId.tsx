@@ -6,18 +6,7 @@ import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from
 import { unitText } from "../components/units.ts";
 import { CheckboxField, Field, Form, FormAlert, Notice, SelectField, SubmitButton, TextAreaField, useValidatedForm, type ActionResult } from "../components/forms.tsx";
 import { chinaDate } from "../domain/dates.ts";
-import {
-  formatAmount,
-  formatQuantity,
-  formatRate,
-  parseRate,
-  quantityFromMinor,
-  quantityToMinor,
-  rateFromMinor,
-  scaledToString,
-  type MoneyLocale,
-  type Rate,
-} from "../domain/money.ts";
+import { formatAmount, formatQuantity, formatRate, impliedHourlyPay, type MoneyLocale, parseRate, quantityFromMinor, quantityToMinor, type Rate, rateFromMinor, scaledToString } from "../domain/money.ts";
 import { rateInForce, type FairRateCheck } from "../domain/rates.ts";
 import { bomLineSchema, processStepSchema, productSchema, type BomLineForm, type ProductForm } from "../forms/catalogue.ts";
 import { setRateSchema, type SetRateForm } from "../forms/rates.ts";
@@ -97,6 +86,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: v.id,
       stepName: v.processStepId === null ? null : (stepName.get(v.processStepId) ?? ""),
       rate: formatRate(rateFromMinor(v.rateE4), locale),
+      // The fair-rate figure of every whole-piece version (steps have no time test of their own yet).
+      impliedHourly:
+        v.processStepId === null && product.standardMinutesE2 !== null && product.standardMinutesE2 > 0
+          ? formatAmount(impliedHourlyPay(rateFromMinor(v.rateE4), scaledToString(BigInt(product.standardMinutesE2), 2)), locale)
+          : null,
       effectiveOn: v.effectiveOn,
       reason: v.reason,
       setByName: v.setByName,
@@ -199,7 +193,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // The check for the rate as entered, shown next to the form whenever it parses.
     const enteredCheck = async (): Promise<CheckView | null> => {
       const parsed = parseRate(values.rate);
-      if (!parsed.ok) return null;
+      // Like setRate: a process step's rate has no time test to be judged against.
+      if (!parsed.ok || values.processStepId) return null;
       const check = await checkFairRate(scope.workshopId, product.id, parsed.value);
       return check && checkView(check, parsed.value, product.standardMinutesE2, locale);
     };
@@ -508,6 +503,7 @@ function RateHistory({ rates, unit }: { rates: LoaderData["rates"]; unit: string
           <tr>
             <th>{t("rates.step")}</th>
             <th className="num">{t("rates.rate")}</th>
+            <th className="num">{t("rates.impliedHourly")}</th>
             <th>{t("rates.effectiveOn")}</th>
             <th>{t("rates.reason")}</th>
             <th>{t("rates.setBy")}</th>
@@ -519,6 +515,7 @@ function RateHistory({ rates, unit }: { rates: LoaderData["rates"]; unit: string
             <tr key={r.id} className={r.state === "inForce" ? "in-force" : undefined}>
               <td>{r.stepName ?? t("rates.wholeProduct")}</td>
               <td className="num">{t("catalogue.perUnit", { amount: r.rate, unit })}</td>
+              <td className="num">{r.impliedHourly ?? "—"}</td>
               <td className="nowrap">{r.effectiveOn}</td>
               <td className="reason">{r.reason}</td>
               <td className="nowrap">{r.setByName}</td>

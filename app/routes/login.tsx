@@ -6,7 +6,7 @@ import { homePath, isRole, safeRedirect } from "../domain/access.ts";
 import { msg } from "../forms/fields.ts";
 import { loginSchema, type LoginForm } from "../forms/login.ts";
 import { useT } from "../i18n/use-t.ts";
-import { recordLoginFailure, recordLoginSuccess, loginLockRemaining } from "../models/login-throttle.server.ts";
+import { beginLoginAttempt, recordLoginSuccess } from "../models/login-throttle.server.ts";
 import { createSession, purgeStaleLoginData } from "../models/session.server.ts";
 import { accountUsable, authenticate } from "../models/user.server.ts";
 import { clientAddress, getViewer } from "../utils/auth.server.ts";
@@ -33,20 +33,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const address = clientAddress(context);
   const now = new Date();
 
-  const lockedFor = await loginLockRemaining(phone, address, now);
+  // Counted before the (slow) password check, so parallel guesses cannot slip past the limit.
+  const lockedFor = await beginLoginAttempt(phone, address, now);
   if (lockedFor > 0) {
     return formError(msg("login.locked", { minutes: Math.ceil(lockedFor / 60_000) }), { phone }, 429);
   }
   const user = await authenticate(phone, password);
-  if (!user) {
-    await recordLoginFailure(phone, address, now);
-    return formError("login.wrongCredentials", { phone }, 401);
-  }
+  if (!user) return formError("login.wrongCredentials", { phone }, 401);
   if (!isRole(user.role) || !(await accountUsable(user.id))) {
     // Right password, but the account lacks its workshop or firm: say so instead of looping back to login.
     return formError("login.accountIncomplete", { phone }, 403);
   }
-  await recordLoginSuccess(phone);
+  await recordLoginSuccess(phone, address);
   await purgeStaleLoginData(now);
   const session = await getCookieSession(request);
   const { id } = await createSession(user.id, now);

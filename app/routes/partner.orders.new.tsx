@@ -9,14 +9,17 @@ import { toLocale } from "../i18n/locales.ts";
 import { useT } from "../i18n/use-t.ts";
 import { placeOrder } from "../models/order.server.ts";
 import { listOffersForPartner } from "../models/partner.server.ts";
+import { isSubmissionKey, newSubmissionKey } from "../models/submission.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
-import { badRequest, formValues, validate } from "../utils/forms.server.ts";
+import { badRequest, formError, formValues, validate } from "../utils/forms.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["partner"]);
   const locale = toLocale(user.locale);
   const offers = await listOffersForPartner(scope);
   return {
+    // Once-only key: the same form sent twice places one order.
+    submissionKey: newSubmissionKey(),
     today: chinaDate(new Date()),
     offers: offers.map((o) => ({ productId: o.productId, name: o.productName, unit: o.productUnit, price: formatRate(rateFromMinor(o.priceE4), locale) })),
   };
@@ -25,9 +28,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { scope } = await requireScope(request, ["partner"]);
   const formData = await request.formData();
+  const key = formData.get("submissionKey");
+  if (!isSubmissionKey(key)) return formError("form.expired", formValues(formData).values);
   const result = validate(placeOrderSchema, formData);
   if (!result.ok) return badRequest(result);
-  const placed = await placeOrder(scope, result.data, new Date());
+  const placed = await placeOrder(scope, result.data, new Date(), key);
   if (!placed.ok) {
     const fieldErrors: Record<string, string> = placed.code === "notOffered" ? { productId: "orders.notOffered" } : { dueOn: "error.dateInPast" };
     return badRequest({ fieldErrors, values: formValues(formData).values });
@@ -37,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewOrder() {
   const t = useT();
-  const { today, offers } = useLoaderData<typeof loader>();
+  const { today, offers, submissionKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { form, onSubmit, errorFor } = useValidatedForm<PlaceOrderForm>(placeOrderSchema, actionData);
   return (
@@ -52,6 +57,7 @@ export default function NewOrder() {
         <section className="card form-card">
           <FormAlert message={actionData?.formError} />
           <Form method="post" onSubmit={onSubmit} noValidate>
+            <input type="hidden" name="submissionKey" value={submissionKey} />
             <SelectField
               label={t("orders.product")}
               placeholder={t("orders.new.choose")}

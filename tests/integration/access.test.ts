@@ -1,6 +1,7 @@
 // Who may see and change what: the login redirect, the role check on every
 // protected loader and action, and tenant isolation between workshops and
 // partner firms (domain.md, "Rules that protect people's pay and data").
+import { randomUUID } from "node:crypto";
 import { expect, test } from "vitest";
 import type { Role } from "../../app/domain/access.ts";
 import * as account from "../../app/routes/account.tsx";
@@ -41,8 +42,8 @@ import { getViewer } from "../../app/utils/auth.server.ts";
 
 /** Two workshops, each with a coordinator, workers, a partner firm and its account; and an admin. */
 async function twoWorkshops() {
-  const a = await createTestWorkshop({ name: "工坊甲" });
-  const b = await createTestWorkshop({ name: "工坊乙" });
+  const a = await createTestWorkshop({ name: `工坊甲 ${randomUUID().slice(0, 8)}` });
+  const b = await createTestWorkshop({ name: `工坊乙 ${randomUUID().slice(0, 8)}` });
   const coordinatorA = await createCoordinatorUser(a.id);
   const coordinatorB = await createCoordinatorUser(b.id);
   const workerA1 = await createWorkerUser(a.id);

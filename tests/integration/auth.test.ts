@@ -138,6 +138,20 @@ test("5 wrong passwords lock the phone: the 6th attempt is refused with 429 even
   expect(other.status).toBe(302);
 });
 
+test("guesses sent in parallel are counted before the password check: at most 5 are ever checked", async () => {
+  const { workshop } = await createWorkshopWithStaff();
+  const victim = await createWorkerUser(workshop.id);
+  const address = uniqueAddress();
+  const outcomes = await Promise.all(
+    Array.from({ length: 20 }, (_, i) => postLogin({ phone: victim.phone, password: `parallel-guess-${i}` }, { address })),
+  );
+  const statuses = outcomes.map((o) => o.status);
+  expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+  expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+  const right = await postLogin({ phone: victim.phone, password: victim.password }, { address: uniqueAddress() });
+  expect(right.status).toBe(429);
+});
+
 test("30 failed logins from one address lock that address, whatever phone it tries next", async () => {
   const { workshop } = await createWorkshopWithStaff();
   const address = uniqueAddress();

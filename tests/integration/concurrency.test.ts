@@ -33,7 +33,7 @@ const DUE = "2026-04-30";
 
 function assign(world: OrderWorld, orderId: string, workerIndex: number, quantity: number): Promise<AllocationResult> {
   const worker = world.workers[workerIndex % world.workers.length]!;
-  return assignToWorker(actorOf(world.coordinator), orderId, { workerId: worker.id, quantity, dueOn: DUE }, NOW);
+  return assignToWorker(actorOf(world.coordinator), orderId, { workerId: worker.id, quantity, dueOn: DUE }, NOW, newSubmissionKey());
 }
 
 /** An accepted order with `open` pieces already open for claiming (written directly). */
@@ -86,7 +86,7 @@ test("(b) mixed concurrent assignments and openings never push allocatedQuantity
     type Outcome = { kind: "open" | "assign"; n: number; r: AllocationResult };
     const requests = sizes.map((n, i): Promise<Outcome> =>
       i % 3 === 2
-        ? openForClaiming(actor, orderId, n).then((r) => ({ kind: "open" as const, n, r }))
+        ? openForClaiming(actor, orderId, n, newSubmissionKey()).then((r) => ({ kind: "open" as const, n, r }))
         : assign(world, orderId, i, n).then((r) => ({ kind: "assign" as const, n, r })),
     );
 
@@ -221,7 +221,7 @@ test("(d) a key used for a refused claim (exceedsOpen) is not kept: it works onc
     expect(await db().formSubmission.count({ where: { key: `${world.workers[0]!.id}:${key}` } })).toBe(0);
     expect(await assignmentsOf(orderId)).toHaveLength(0);
 
-    expect(await openForClaiming(actor, orderId, 17)).toEqual({ ok: true });
+    expect(await openForClaiming(actor, orderId, 17, newSubmissionKey())).toEqual({ ok: true });
     const reused = await claimOpenWork(scope, orderId, 10, key);
     expect(reused, `round ${round}`).toMatchObject({ ok: true });
     expect(reused.replayed).toBeUndefined();

@@ -4,6 +4,7 @@
 // many are left and writes nothing; a partner never reaches another firm's
 // order; money leaves the server only as formatted text.
 import { expect, test } from "vitest";
+import { newSubmissionKey } from "../../app/models/submission.server.ts";
 import { parseMsg } from "../../app/forms/fields.ts";
 import { openForClaiming } from "../../app/models/order.server.ts";
 import * as coordinatorOrder from "../../app/routes/coordinator.orders.$orderId.tsx";
@@ -21,7 +22,7 @@ type Failure = { ok: false; fieldErrors: Record<string, string>; formError?: str
 
 async function openOrder(world: OrderWorld, open: number, quantity = 500) {
   const orderId = await createOrderRow(world, { quantity, dueOn: FAR_DUE });
-  expect(await openForClaiming(actorOf(world.coordinator), orderId, open)).toEqual({ ok: true });
+  expect(await openForClaiming(actorOf(world.coordinator), orderId, open, newSubmissionKey())).toEqual({ ok: true });
   return orderId;
 }
 
@@ -109,7 +110,9 @@ test("a partner gets 404 for another firm's order and cannot cancel it", async (
 test("the order page sends the agreed price and the order value as formatted text, never as numbers", async () => {
   const world = await createOrderWorld({ priceE4: 12_345n });
   const cookie = await loginAs(world.partnerUser);
-  const placed = await callAction(newOrder.action, "/partner/orders/new", { productId: world.product.id, quantity: "3", dueOn: FAR_DUE, notes: "" }, cookie);
+  const form = await callLoader(newOrder.loader, "/partner/orders/new", cookie);
+  const submissionKey = (form.data as { submissionKey: string }).submissionKey;
+  const placed = await callAction(newOrder.action, "/partner/orders/new", { productId: world.product.id, quantity: "3", dueOn: FAR_DUE, notes: "", submissionKey }, cookie);
   expect(placed.status).toBe(302);
   const orderId = location(placed)!.split("?")[0]!.split("/").pop()!;
 
@@ -123,7 +126,8 @@ test("giving out more than is left answers 400 with the remainder, and nothing i
   const world = await createOrderWorld();
   const orderId = await createOrderRow(world, { quantity: 500, dueOn: FAR_DUE });
   const cookie = await loginAs(world.coordinator);
-  const post = (fields: Record<string, string>) => callAction(coordinatorOrder.action, `/coordinator/orders/${orderId}`, fields, cookie, { params: { orderId } });
+  const post = (fields: Record<string, string>) =>
+    callAction(coordinatorOrder.action, `/coordinator/orders/${orderId}`, { submissionKey: newSubmissionKey(), ...fields }, cookie, { params: { orderId } });
 
   expect((await post({ intent: "assign", workerId: world.workers[0]!.id, quantity: "400", dueOn: FAR_DUE })).status).toBe(302);
   const tooMany = await post({ intent: "assign", workerId: world.workers[1]!.id, quantity: "150", dueOn: FAR_DUE });
@@ -141,4 +145,44 @@ test("giving out more than is left answers 400 with the remainder, and nothing i
   expect(await assignmentsOf(orderId)).toHaveLength(1);
   expect(await orderState(orderId)).toMatchObject({ allocatedQuantity: 400, openQuantity: 0 });
   expect(await db().assignment.count({ where: { orderId, workerId: world.workers[1]!.id } })).toBe(0);
+});
+
+test("the same order form sent twice places one order, and both answers lead to it", async () => {
+  const world = await createOrderWorld();
+  const cookie = await loginAs(world.partnerUser);
+  const form = await callLoader(newOrder.loader, "/partner/orders/new", cookie);
+  const submissionKey = (form.data as { submissionKey: string }).submissionKey;
+  const fields = { productId: world.product.id, quantity: "500", dueOn: FAR_DUE, notes: "", submissionKey };
+  const [first, second] = await Promise.all([
+    callAction(newOrder.action, "/partner/orders/new", fields, cookie),
+    callAction(newOrder.action, "/partner/orders/new", fields, cookie),
+  ]);
+  const third = await callAction(newOrder.action, "/partner/orders/new", fields, cookie);
+  expect([first.status, second.status, third.status]).toEqual([302, 302, 302]);
+  expect(new Set([location(first), location(second), location(third)]).size).toBe(1);
+  expect(await db().order.count({ where: { partnerId: world.partnerUser.partnerId ?? undefined } })).toBe(1);
+
+  const missingKey = await callAction(newOrder.action, "/partner/orders/new", { ...fields, submissionKey: "" }, cookie);
+  expect(missingKey.status).toBe(400);
+  expect((missingKey.data as Failure).formError).toBe("form.expired");
+  expect(await db().order.count({ where: { partnerId: world.partnerUser.partnerId ?? undefined } })).toBe(1);
+});
+
+test("the same assign or open form sent twice gives the pieces out once", async () => {
+  const world = await createOrderWorld();
+  const orderId = await createOrderRow(world, { quantity: 500, dueOn: FAR_DUE });
+  const cookie = await loginAs(world.coordinator);
+  const page = await callLoader(coordinatorOrder.loader, `/coordinator/orders/${orderId}`, cookie, { params: { orderId } });
+  const keys = (page.data as { keys: { assign: string; open: string } }).keys;
+  const post = (fields: Record<string, string>) => callAction(coordinatorOrder.action, `/coordinator/orders/${orderId}`, fields, cookie, { params: { orderId } });
+
+  const assign = { intent: "assign", workerId: world.workers[0]!.id, quantity: "200", dueOn: FAR_DUE, submissionKey: keys.assign };
+  const results = await Promise.all([post(assign), post(assign)]);
+  expect(results.map((r) => r.status)).toEqual([302, 302]);
+  const open = { intent: "open", quantity: "50", submissionKey: keys.open };
+  expect((await post(open)).status).toBe(302);
+  expect((await post(open)).status).toBe(302);
+
+  expect(await assignmentsOf(orderId)).toHaveLength(1);
+  expect(await orderState(orderId)).toMatchObject({ allocatedQuantity: 250, openQuantity: 50 });
 });

@@ -44,7 +44,7 @@ import { createPartnerFirm, createPartnerUser, createWorkerUser } from "../suppo
 const DUE = "2026-04-30";
 
 async function place(world: OrderWorld, quantity = 500, productId = world.product.id) {
-  const result = await placeOrder(partnerScopeOf(world.partnerUser), { productId, quantity, dueOn: DUE, notes: "请用牛皮纸盒" }, NOW);
+  const result = await placeOrder(partnerScopeOf(world.partnerUser), { productId, quantity, dueOn: DUE, notes: "请用牛皮纸盒" }, NOW, newSubmissionKey());
   if (!result.ok) throw new Error(`test setup: placeOrder failed: ${result.code}`);
   return result.id;
 }
@@ -58,7 +58,7 @@ async function acceptedOrder(world: OrderWorld, quantity = 500) {
 function assign(world: OrderWorld, orderId: string, workerIndex: number, quantity: number, dueOn = DUE) {
   const worker = world.workers[workerIndex];
   if (!worker) throw new Error("test setup: no such worker");
-  return assignToWorker(actorOf(world.coordinator), orderId, { workerId: worker.id, quantity, dueOn }, NOW);
+  return assignToWorker(actorOf(world.coordinator), orderId, { workerId: worker.id, quantity, dueOn }, NOW, newSubmissionKey());
 }
 
 async function tableCounts() {
@@ -116,11 +116,11 @@ test("only offered, non-archived products of a non-archived partner can be order
   const before = await tableCounts();
 
   for (const productId of [notOffered.id, withdrawn.id, archivedProduct.id, theirs.id, "no-such-product"]) {
-    expect(await placeOrder(scope, { productId, quantity: 10, dueOn: DUE, notes: "" }, NOW), productId).toEqual({ ok: false, code: "notOffered" });
+    expect(await placeOrder(scope, { productId, quantity: 10, dueOn: DUE, notes: "" }, NOW, newSubmissionKey()), productId).toEqual({ ok: false, code: "notOffered" });
   }
   // A partner firm that has been archived cannot order even what it was offered.
   await db().partner.update({ where: { id: world.partner.id }, data: { archivedAt: NOW } });
-  expect(await placeOrder(scope, { productId: world.product.id, quantity: 10, dueOn: DUE, notes: "" }, NOW)).toEqual({ ok: false, code: "notOffered" });
+  expect(await placeOrder(scope, { productId: world.product.id, quantity: 10, dueOn: DUE, notes: "" }, NOW, newSubmissionKey())).toEqual({ ok: false, code: "notOffered" });
   expect(await tableCounts()).toEqual(before);
 });
 
@@ -128,15 +128,15 @@ test("a due date before today (China time) is refused; today is fine", async () 
   const world = await createOrderWorld();
   const scope = partnerScopeOf(world.partnerUser);
   const before = await tableCounts();
-  expect(await placeOrder(scope, { productId: world.product.id, quantity: 10, dueOn: "2026-03-09", notes: "" }, NOW)).toEqual({ ok: false, code: "dueInPast" });
+  expect(await placeOrder(scope, { productId: world.product.id, quantity: 10, dueOn: "2026-03-09", notes: "" }, NOW, newSubmissionKey())).toEqual({ ok: false, code: "dueInPast" });
   // 00:30 on 2026-03-10 in China is still 2026-03-09 in UTC: yesterday is yesterday in China.
   const justAfterChinaMidnight = new Date("2026-03-09T16:30:00Z");
-  expect(await placeOrder(scope, { productId: world.product.id, quantity: 10, dueOn: "2026-03-09", notes: "" }, justAfterChinaMidnight)).toEqual({
+  expect(await placeOrder(scope, { productId: world.product.id, quantity: 10, dueOn: "2026-03-09", notes: "" }, justAfterChinaMidnight, newSubmissionKey())).toEqual({
     ok: false,
     code: "dueInPast",
   });
   expect(await tableCounts()).toEqual(before);
-  expect(await placeOrder(scope, { productId: world.product.id, quantity: 10, dueOn: TODAY, notes: "" }, NOW)).toMatchObject({ ok: true });
+  expect(await placeOrder(scope, { productId: world.product.id, quantity: 10, dueOn: TODAY, notes: "" }, NOW, newSubmissionKey())).toMatchObject({ ok: true });
 });
 
 // ---------------------------------------------------------------------------
@@ -148,7 +148,7 @@ test("a partner of firm B never sees or cancels firm A's orders", async () => {
   const firmB = await createPartnerFirm(world.workshop.id);
   const userB = await createPartnerUser(firmB);
   await createOffer(firmB, world.product.id, 50_000n);
-  const orderB = await placeOrder(partnerScopeOf(userB), { productId: world.product.id, quantity: 20, dueOn: DUE, notes: "" }, NOW);
+  const orderB = await placeOrder(partnerScopeOf(userB), { productId: world.product.id, quantity: 20, dueOn: DUE, notes: "" }, NOW, newSubmissionKey());
   if (!orderB.ok) throw new Error("setup");
 
   expect(await getPartnerOrder(partnerScopeOf(userB), orderA)).toBeNull();
@@ -235,10 +235,10 @@ test("a coordinator of workshop B gets notFound for everything about workshop A'
 
   expect(await decideOrder(outsider, pending, "accept", "", NOW)).toBe("notFound");
   expect(await decideOrder(outsider, pending, "decline", "", NOW)).toBe("notFound");
-  expect(await assignToWorker(outsider, accepted, { workerId: other.workers[0]!.id, quantity: 1, dueOn: DUE }, NOW)).toEqual({ ok: false, code: "notFound" });
-  expect(await assignToWorker(outsider, accepted, { workerId: world.workers[0]!.id, quantity: 1, dueOn: DUE }, NOW)).toEqual({ ok: false, code: "notFound" });
-  expect(await openForClaiming(outsider, accepted, 1)).toEqual({ ok: false, code: "notFound" });
-  expect(await closeForClaiming(outsider, accepted, 1)).toEqual({ ok: false, code: "notFound" });
+  expect(await assignToWorker(outsider, accepted, { workerId: other.workers[0]!.id, quantity: 1, dueOn: DUE }, NOW, newSubmissionKey())).toEqual({ ok: false, code: "notFound" });
+  expect(await assignToWorker(outsider, accepted, { workerId: world.workers[0]!.id, quantity: 1, dueOn: DUE }, NOW, newSubmissionKey())).toEqual({ ok: false, code: "notFound" });
+  expect(await openForClaiming(outsider, accepted, 1, newSubmissionKey())).toEqual({ ok: false, code: "notFound" });
+  expect(await closeForClaiming(outsider, accepted, 1, newSubmissionKey())).toEqual({ ok: false, code: "notFound" });
   expect(await getWorkshopOrder(other.workshop.id, accepted)).toBeNull();
   expect((await listWorkshopOrders(other.workshop.id)).map((o) => o.id)).toEqual([]);
 
@@ -259,12 +259,12 @@ test("assignToWorker refuses workers of another workshop, inactive workers and n
   const before = await tableCounts();
 
   for (const workerId of [other.workers[0]!.id, inactive.id, world.coordinator.id, world.partnerUser.id, "no-such-user"]) {
-    expect(await assignToWorker(actor, orderId, { workerId, quantity: 10, dueOn: DUE }, NOW), workerId).toEqual({ ok: false, code: "workerNotFound" });
+    expect(await assignToWorker(actor, orderId, { workerId, quantity: 10, dueOn: DUE }, NOW, newSubmissionKey()), workerId).toEqual({ ok: false, code: "workerNotFound" });
   }
-  expect(await assignToWorker(actor, orderId, { workerId: world.workers[0]!.id, quantity: 10, dueOn: "2026-03-09" }, NOW)).toEqual({ ok: false, code: "dueInPast" });
+  expect(await assignToWorker(actor, orderId, { workerId: world.workers[0]!.id, quantity: 10, dueOn: "2026-03-09" }, NOW, newSubmissionKey())).toEqual({ ok: false, code: "dueInPast" });
   const pending = await place(world);
   expect(await assign(world, pending, 0, 10)).toEqual({ ok: false, code: "notAccepted" });
-  expect(await openForClaiming(actor, pending, 10)).toEqual({ ok: false, code: "notAccepted" });
+  expect(await openForClaiming(actor, pending, 10, newSubmissionKey())).toEqual({ ok: false, code: "notAccepted" });
   expect(await assign(world, "no-such-order", 0, 10)).toEqual({ ok: false, code: "notFound" });
 
   const after = await tableCounts();
@@ -283,7 +283,7 @@ test("allocation arithmetic: 500 ordered, 200 + 200 assigned, 100 opened leaves 
   const a2 = await assign(world, orderId, 1, 200);
   expect(a1).toMatchObject({ ok: true });
   expect(a2).toMatchObject({ ok: true });
-  expect(await openForClaiming(actor, orderId, 100)).toEqual({ ok: true });
+  expect(await openForClaiming(actor, orderId, 100, newSubmissionKey())).toEqual({ ok: true });
 
   const full = await getWorkshopOrder(world.workshop.id, orderId);
   expect(full?.progress).toMatchObject({ quantity: 500, allocated: 500, assigned: 400, open: 100 });
@@ -294,7 +294,7 @@ test("allocation arithmetic: 500 ordered, 200 + 200 assigned, 100 opened leaves 
   const before = await tableCounts();
 
   expect(await assign(world, orderId, 0, 1)).toEqual({ ok: false, code: "exceedsOrder" });
-  expect(await openForClaiming(actor, orderId, 1)).toEqual({ ok: false, code: "exceedsOrder" });
+  expect(await openForClaiming(actor, orderId, 1, newSubmissionKey())).toEqual({ ok: false, code: "exceedsOrder" });
   expect(await tableCounts()).toEqual(before);
   expect(await orderState(orderId)).toMatchObject({ quantity: 500, allocatedQuantity: 500, openQuantity: 100 });
   expect(await expectOrderConsistent(orderId)).toMatchObject({ assignedSum: 400 });
@@ -309,12 +309,12 @@ test("closeForClaiming gives unclaimed pieces back to the remainder, never more 
   const orderId = await acceptedOrder(world, 500);
   const actor = actorOf(world.coordinator);
   await assign(world, orderId, 0, 400);
-  expect(await openForClaiming(actor, orderId, 100)).toEqual({ ok: true });
+  expect(await openForClaiming(actor, orderId, 100, newSubmissionKey())).toEqual({ ok: true });
 
-  expect(await closeForClaiming(actor, orderId, 30)).toEqual({ ok: true });
+  expect(await closeForClaiming(actor, orderId, 30, newSubmissionKey())).toEqual({ ok: true });
   expect(await orderState(orderId)).toMatchObject({ allocatedQuantity: 470, openQuantity: 70 });
   const before = await tableCounts();
-  expect(await closeForClaiming(actor, orderId, 71)).toEqual({ ok: false, code: "exceedsOpen" });
+  expect(await closeForClaiming(actor, orderId, 71, newSubmissionKey())).toEqual({ ok: false, code: "exceedsOpen" });
   expect(await tableCounts()).toEqual(before);
   expect(await orderState(orderId)).toMatchObject({ allocatedQuantity: 470, openQuantity: 70 });
   // The pieces given back can be assigned again, up to the order and no further.
@@ -323,14 +323,14 @@ test("closeForClaiming gives unclaimed pieces back to the remainder, never more 
   await expectOrderConsistent(orderId);
   const events = (await auditOf(orderId)).filter((e) => e.action === "order.closeForClaiming");
   expect(events).toHaveLength(1);
-  expect(auditJsonOf(events[0]?.before)).toEqual({ openQuantity: 100 });
-  expect(auditJsonOf(events[0]?.after)).toEqual({ openQuantity: 70 });
+  expect(auditJsonOf(events[0]?.before)).toEqual({ openQuantity: 100, allocatedQuantity: 500 });
+  expect(auditJsonOf(events[0]?.after)).toEqual({ openQuantity: 70, allocatedQuantity: 470, closed: 30 });
 });
 
 test("a worker claims 60 of 100 open pieces: 40 stay open and she gets a 'claimed' assignment", async () => {
   const world = await createOrderWorld();
   const orderId = await acceptedOrder(world, 100);
-  expect(await openForClaiming(actorOf(world.coordinator), orderId, 100)).toEqual({ ok: true });
+  expect(await openForClaiming(actorOf(world.coordinator), orderId, 100, newSubmissionKey())).toEqual({ ok: true });
   const worker = world.workers[0]!;
 
   const claim = await claimOpenWork(workerScopeOf(worker), orderId, 60, newSubmissionKey());
@@ -356,7 +356,7 @@ test("a worker sees only her own assignments; another worker's assignment is not
   const bea = world.workers[1]!;
   const cui = world.workers[2]!;
   const aliceAssigned = await assign(world, orderId, 0, 30);
-  expect(await openForClaiming(actorOf(world.coordinator), orderId, 50)).toEqual({ ok: true });
+  expect(await openForClaiming(actorOf(world.coordinator), orderId, 50, newSubmissionKey())).toEqual({ ok: true });
   const beaClaimed = await claimOpenWork(workerScopeOf(bea), orderId, 20, newSubmissionKey());
   if (!aliceAssigned.ok || !beaClaimed.ok || !aliceAssigned.id || !beaClaimed.id) throw new Error("setup");
 
@@ -381,9 +381,9 @@ test("listOpenWork lists only the worker's own workshop's accepted orders with o
   const other = await createOrderWorld();
   const mine = await acceptedOrder(world, 100);
   const notOpen = await acceptedOrder(world, 100);
-  expect(await openForClaiming(actorOf(world.coordinator), mine, 25)).toEqual({ ok: true });
+  expect(await openForClaiming(actorOf(world.coordinator), mine, 25, newSubmissionKey())).toEqual({ ok: true });
   const theirs = await acceptedOrder(other, 100);
-  expect(await openForClaiming(actorOf(other.coordinator), theirs, 50)).toEqual({ ok: true });
+  expect(await openForClaiming(actorOf(other.coordinator), theirs, 50, newSubmissionKey())).toEqual({ ok: true });
   await db().pieceRate.create({
     data: { workshopId: world.workshop.id, productId: world.product.id, rateE4: 3500n, effectiveOn: "2026-03-01", reason: "", setById: world.coordinator.id },
   });
@@ -398,4 +398,18 @@ test("listOpenWork lists only the worker's own workshop's accepted orders with o
   // A worker cannot claim from another workshop's open work.
   expect(await claimOpenWork(workerScopeOf(world.workers[0]!), theirs, 1, newSubmissionKey())).toEqual({ ok: false, code: "notFound" });
   expect(await orderState(theirs)).toMatchObject({ openQuantity: 50 });
+});
+
+test("concurrent openings are each audited with the counts they produced, not the counts read before", async () => {
+  const world = await createOrderWorld();
+  const orderId = await acceptedOrder(world, 500);
+  const actor = actorOf(world.coordinator);
+  const results = await Promise.all(Array.from({ length: 5 }, () => openForClaiming(actor, orderId, 10, newSubmissionKey())));
+  expect(results.every((r) => r.ok)).toBe(true);
+  expect(await orderState(orderId)).toMatchObject({ allocatedQuantity: 50, openQuantity: 50 });
+  const events = (await auditOf(orderId)).filter((e) => e.action === "order.openForClaiming");
+  const afters = events.map((e) => (auditJsonOf(e.after) as { openQuantity: number }).openQuantity).sort((a, b) => a - b);
+  const befores = events.map((e) => (auditJsonOf(e.before) as { openQuantity: number }).openQuantity).sort((a, b) => a - b);
+  expect(afters).toEqual([10, 20, 30, 40, 50]);
+  expect(befores).toEqual([0, 10, 20, 30, 40]);
 });

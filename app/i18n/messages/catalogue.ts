@@ -87,7 +87,7 @@ export const catalogueMessages = defineMessages({
   "rates.effectiveOn": { "zh-CN": "生效日期", en: "Effective from" },
   "rates.reason": { "zh-CN": "原因", en: "Reason" },
   "rates.setBy": { "zh-CN": "设置人", en: "Set by" },
-  "rates.inForce": { "zh-CN": "今日生效", en: "In force today" },
+  "rates.inForce": { "zh-CN": "现行单价", en: "In force today" },
   "rates.scheduled": { "zh-CN": "未到生效日", en: "Scheduled" },
   "rates.used": { "zh-CN": "已使用", en: "Used" },
   "rates.belowMinimumFlag": { "zh-CN": "低于最低工资", en: "Below minimum wage" },

@@ -16,6 +16,10 @@ export const commonMessages = defineMessages({
   "role.admin": { "zh-CN": "管理员", en: "Administrator" },
   "form.save": { "zh-CN": "保存", en: "Save" },
   "form.saving": { "zh-CN": "正在保存…", en: "Saving…" },
+  "form.expired": {
+    "zh-CN": "这个页面已过期，请刷新后再提交一次。",
+    en: "This page has expired. Reload it and send the form again.",
+  },
   "form.fixErrors": { "zh-CN": "请修改标红的内容后再提交。", en: "Please correct the fields marked in red." },
   "form.saved": { "zh-CN": "已保存", en: "Saved" },
   "error.required": { "zh-CN": "请填写此项", en: "This field is required" },

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE UNIQUE INDEX "Workshop_name_key" ON "Workshop"("name");
+

@@ -32,10 +32,11 @@ export async function once<T>(
   action: string,
   work: (tx: Tx) => Promise<{ result: T; resultId: string | null }>,
 ): Promise<Once<T>> {
-  const id = `${userId}:${key}`;
+  // The action is part of the id: a key sent to the wrong form can never collide with another action's.
+  const id = `${userId}:${action}:${key}`;
   const earlier = async (): Promise<Once<T> | null> => {
     const row = await db().formSubmission.findUnique({ where: { key: id }, select: { action: true, resultId: true } });
-    return row && row.action === action ? { replayed: true, resultId: row.resultId } : null;
+    return row ? { replayed: true, resultId: row.resultId } : null;
   };
   const seen = await earlier();
   if (seen) return seen;

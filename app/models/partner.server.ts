@@ -168,3 +168,23 @@ export async function listOffersForPartner(scope: { workshopId: string; partnerI
   });
   return offers.map((o) => ({ productId: o.productId, productName: o.product.name, productUnit: o.product.unit, priceE4: o.priceE4 }));
 }
+
+/** Archives (or restores) a partner firm: it can place no new orders; its history stays. */
+export async function setPartnerArchived(actor: Actor, partnerId: string, archived: boolean, now: Date): Promise<boolean> {
+  return db().$transaction(async (tx) => {
+    const partner = await tx.partner.findFirst({ where: { id: partnerId, workshopId: actor.workshopId }, select: { archivedAt: true } });
+    if (!partner) return false;
+    const archivedAt = archived ? (partner.archivedAt ?? now) : null;
+    await tx.partner.update({ where: { id: partnerId }, data: { archivedAt } });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      workshopId: actor.workshopId,
+      action: archived ? "partner.archive" : "partner.restore",
+      entityType: "Partner",
+      entityId: partnerId,
+      before: { archivedAt: partner.archivedAt },
+      after: { archivedAt },
+    });
+    return true;
+  });
+}

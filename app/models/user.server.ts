@@ -187,3 +187,36 @@ export async function getAccount(userId: string): Promise<Account | null> {
     partnerName: user.partner?.name ?? null,
   };
 }
+
+/**
+ * A coordinator stops (or restores) a worker's or a partner's login in her
+ * workshop. Stopping ends every session at once; nothing the account did is
+ * removed. Returns false when no such account is in the workshop.
+ */
+export async function setAccountActive(
+  scope: { workshopId: string; userId: string },
+  accountId: string,
+  roles: readonly ("worker" | "partner")[],
+  active: boolean,
+): Promise<boolean> {
+  return db().$transaction(async (tx) => {
+    const account = await tx.user.findFirst({
+      where: { id: accountId, workshopId: scope.workshopId, role: { in: [...roles] } },
+      select: { id: true, active: true },
+    });
+    if (!account) return false;
+    if (account.active === active) return true;
+    await tx.user.update({ where: { id: account.id }, data: { active } });
+    const ended = active ? 0 : (await tx.session.deleteMany({ where: { userId: account.id } })).count;
+    await recordAudit(tx, {
+      actorId: scope.userId,
+      workshopId: scope.workshopId,
+      action: active ? "user.reactivate" : "user.deactivate",
+      entityType: "User",
+      entityId: account.id,
+      before: { active: account.active },
+      after: { active, sessionsEnded: ended },
+    });
+    return true;
+  });
+}

@@ -8,7 +8,8 @@ import { offerSchema, partnerAccountSchema, type OfferForm, type PartnerAccountF
 import { toLocale } from "../i18n/locales.ts";
 import { useT } from "../i18n/use-t.ts";
 import { listProducts } from "../models/catalogue.server.ts";
-import { createPartnerAccount, getPartner, setOffer, withdrawOffer } from "../models/partner.server.ts";
+import { createPartnerAccount, getPartner, setOffer, setPartnerArchived, withdrawOffer } from "../models/partner.server.ts";
+import { setAccountActive } from "../models/user.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { badRequest, formError, formValues, validate } from "../utils/forms.server.ts";
 
@@ -61,6 +62,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`${here}?offer=saved`);
   }
 
+  if (intent === "deactivate" || intent === "reactivate") {
+    const accountId = formData.get("accountId");
+    if (typeof accountId !== "string" || accountId.length === 0 || accountId.length > 64) return formError("error.invalid", formValues(formData).values);
+    if (!partner.accounts.some((a) => a.id === accountId)) notFound();
+    if (!(await setAccountActive(scope, accountId, ["partner"], intent === "reactivate"))) notFound();
+    return redirect(`${here}?account-state=${intent}`);
+  }
+
+  if (intent === "archive" || intent === "restore") {
+    await setPartnerArchived(scope, partner.id, intent === "archive", new Date());
+    return redirect(`${here}?firm=${intent}`);
+  }
+
   if (intent === "withdraw") {
     const offerId = formData.get("offerId");
     if (typeof offerId !== "string" || offerId.length === 0 || offerId.length > 64) return formError("error.invalid", formValues(formData).values);
@@ -87,6 +101,12 @@ export default function PartnerDetail() {
       <p>
         <Link to="/coordinator/partners">← {t("partners.back")}</Link>
       </p>
+      <Form method="post" className="inline-actions">
+        <input type="hidden" name="intent" value={partner.archived ? "restore" : "archive"} />
+        <button type="submit" className={partner.archived ? "button small" : "button danger small"}>
+          {partner.archived ? t("partners.restoreFirm") : t("partners.archiveFirm")}
+        </button>
+      </Form>
       <h1>
         {partner.name} {partner.archived ? <span className="tag">{t("partners.archived")}</span> : null}
       </h1>
@@ -149,13 +169,25 @@ export default function PartnerDetail() {
       <section className="card">
         <h2>{t("partners.accountsTitle")}</h2>
         {accountName ? <Notice>{t("partners.accountCreated", { name: accountName })}</Notice> : null}
+        {!actionData && searchParams.get("account-state") === "deactivate" ? <Notice>{t("accounts.deactivated")}</Notice> : null}
+        {!actionData && searchParams.get("account-state") === "reactivate" ? <Notice>{t("accounts.reactivated")}</Notice> : null}
         {partner.accounts.length === 0 ? (
           <p className="empty">{t("partners.noAccounts")}</p>
         ) : (
           <ul className="list">
             {partner.accounts.map((a) => (
-              <li key={a.id}>
-                {a.name} · {a.phone}
+              <li key={a.id} className="account-row">
+                <span>
+                  {a.name} · {a.phone}
+                  {a.active ? null : <span className="tag muted">{t("workers.inactive")}</span>}
+                </span>
+                <Form method="post">
+                  <input type="hidden" name="intent" value={a.active ? "deactivate" : "reactivate"} />
+                  <input type="hidden" name="accountId" value={a.id} />
+                  <button type="submit" className={a.active ? "button danger small" : "button small"}>
+                    {a.active ? t("accounts.deactivate") : t("accounts.reactivate")}
+                  </button>
+                </Form>
               </li>
             ))}
           </ul>

@@ -5,7 +5,7 @@ import { maskPhone } from "../domain/phone.ts";
 import { resetPasswordSchema, type ResetPasswordForm } from "../forms/workers.ts";
 import { formatDate } from "../i18n/format.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
-import { getWorker, resetWorkerPassword } from "../models/user.server.ts";
+import { getWorker, resetWorkerPassword, setAccountActive } from "../models/user.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { badRequest, validate } from "../utils/forms.server.ts";
 
@@ -20,7 +20,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
   const worker = await getWorker(scope.workshopId, params.workerId ?? "");
   if (!worker) notFound();
-  const result = validate(resetPasswordSchema, await request.formData());
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "deactivate" || intent === "reactivate") {
+    if (!(await setAccountActive(scope, worker.id, ["worker"], intent === "reactivate"))) notFound();
+    return redirect(`/coordinator/workers/${worker.id}?state=${intent}`);
+  }
+  const result = validate(resetPasswordSchema, formData);
   if (!result.ok) return badRequest(result);
   if (!(await resetWorkerPassword(scope, worker.id, result.data.password))) notFound();
   return redirect(`/coordinator/workers/${worker.id}?reset=1`);
@@ -47,6 +53,14 @@ export default function WorkerDetail() {
         <dt>{t("workers.since")}</dt>
         <dd>{formatDate(worker.createdAt, locale)}</dd>
       </dl>
+      {searchParams.get("state") === "deactivate" ? <Notice>{t("accounts.deactivated")}</Notice> : null}
+      {searchParams.get("state") === "reactivate" ? <Notice>{t("accounts.reactivated")}</Notice> : null}
+      <Form method="post">
+        <input type="hidden" name="intent" value={worker.active ? "deactivate" : "reactivate"} />
+        <button type="submit" className={worker.active ? "button danger" : "button"}>
+          {worker.active ? t("accounts.deactivate") : t("accounts.reactivate")}
+        </button>
+      </Form>
       <section className="card">
         <h2>{t("workers.resetPassword")}</h2>
         {searchParams.get("reset") ? <Notice>{t("workers.resetDone", { name: worker.name })}</Notice> : null}

@@ -1,7 +1,9 @@
 // Pieces shared by the order pages (partner, coordinator, worker): the status
 // tag and the progress bar and figures.
 import { isOrderStatus } from "../domain/orders.ts";
-import { useT } from "../i18n/use-t.ts";
+import { formatDate, formatDateTime } from "../i18n/format.ts";
+import { useLocale, useT } from "../i18n/use-t.ts";
+import { unitText } from "./units.ts";
 
 export function OrderStatusTag({ status }: { status: string }) {
   const t = useT();
@@ -47,6 +49,61 @@ export function ProgressFacts({ progress, compact = false }: { progress: Progres
           <dd>{value}</dd>
         </div>
       ))}
+    </dl>
+  );
+}
+
+type OrderFactsProps = {
+  order: {
+    partnerName?: string;
+    quantity: number;
+    unit: string;
+    dueOn: string;
+    price: string;
+    value: string;
+    createdAt: string;
+    notes: string;
+    status: string;
+    decisionReason: string;
+  };
+  /** The coordinator sees which firm ordered; the partner knows. */
+  showPartner?: boolean;
+};
+
+/** What was ordered, by when, at what agreed price, and what was said about it. */
+export function OrderFacts({ order, showPartner = false }: OrderFactsProps) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <dl className="facts">
+      {showPartner ? (
+        <>
+          <dt>{t("orders.partner")}</dt>
+          <dd>{order.partnerName}</dd>
+        </>
+      ) : null}
+      <dt>{t("orders.quantity")}</dt>
+      <dd>{t("orders.quantityOf", { n: order.quantity, unit: unitText(t, order.unit, order.quantity) })}</dd>
+      <dt>{t("orders.dueOn")}</dt>
+      <dd>{formatDate(order.dueOn, locale)}</dd>
+      <dt>{t("orders.unitPrice")}</dt>
+      <dd>{order.price}</dd>
+      <dt>{t("orders.value")}</dt>
+      <dd>{order.value}</dd>
+      <dt>{t("orders.orderedAt")}</dt>
+      <dd>{formatDateTime(order.createdAt, locale)}</dd>
+      {order.notes ? (
+        <>
+          <dt>{t("orders.notes")}</dt>
+          <dd className="prewrap">{order.notes}</dd>
+        </>
+      ) : null}
+      {order.decisionReason ? (
+        <>
+          <dt>{order.status === "declined" ? t("orders.declineReason") : t("orders.workshopNote")}</dt>
+          <dd className="prewrap">{order.decisionReason}</dd>
+        </>
+      ) : null}
     </dl>
   );
 }

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { Field, Form, FormAlert, Notice, SelectField, SubmitButton, TextAreaField, useValidatedForm, type ActionResult } from "../components/forms.tsx";
-import { OrderStatusTag, ProgressBar, ProgressFacts } from "../components/orders.tsx";
+import { OrderFacts, OrderStatusTag, ProgressBar, ProgressFacts } from "../components/orders.tsx";
 import { unitText } from "../components/units.ts";
 import { chinaDate } from "../domain/dates.ts";
 import { msg } from "../forms/fields.ts";
@@ -13,7 +13,7 @@ import {
   type DecideOrderForm,
   type OpenForClaimingForm,
 } from "../forms/orders.ts";
-import { formatDate, formatDateTime } from "../i18n/format.ts";
+import { formatDate } from "../i18n/format.ts";
 import { translator } from "../i18n/index.ts";
 import { toLocale } from "../i18n/locales.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
@@ -143,32 +143,7 @@ export default function CoordinatorOrder() {
       <p className="muted">{order.partnerName}</p>
       {notice ? <Notice>{notice}</Notice> : null}
       <section className="card">
-        <dl className="facts">
-          <dt>{t("orders.partner")}</dt>
-          <dd>{order.partnerName}</dd>
-          <dt>{t("orders.quantity")}</dt>
-          <dd>{t("orders.quantityOf", { n: order.quantity, unit: unit(order.quantity) })}</dd>
-          <dt>{t("orders.dueOn")}</dt>
-          <dd>{formatDate(order.dueOn, locale)}</dd>
-          <dt>{t("orders.unitPrice")}</dt>
-          <dd>{order.price}</dd>
-          <dt>{t("orders.value")}</dt>
-          <dd>{order.value}</dd>
-          <dt>{t("orders.orderedAt")}</dt>
-          <dd>{formatDateTime(order.createdAt, locale)}</dd>
-          {order.notes ? (
-            <>
-              <dt>{t("orders.notes")}</dt>
-              <dd className="prewrap">{order.notes}</dd>
-            </>
-          ) : null}
-          {order.decisionReason ? (
-            <>
-              <dt>{order.status === "declined" ? t("orders.declineReason") : t("orders.workshopNote")}</dt>
-              <dd className="prewrap">{order.decisionReason}</dd>
-            </>
-          ) : null}
-        </dl>
+        <OrderFacts order={order} showPartner />
       </section>
 
       {order.status === "pending" ? <DecideForms key={key} accept={forIntent("accept")} decline={forIntent("decline")} /> : null}

@@ -10,9 +10,9 @@ import { formatAmount, formatQuantity, formatRate, impliedHourlyPay, type MoneyL
 import { rateInForce, type FairRateCheck } from "../domain/rates.ts";
 import { bomLineSchema, processStepSchema, productSchema, type BomLineForm, type ProductForm } from "../forms/catalogue.ts";
 import { setRateSchema, type SetRateForm } from "../forms/rates.ts";
-import { PRODUCT_UNITS_LIST } from "../forms/units.ts";
 import type { MessageKey } from "../i18n/index.ts";
 import { toLocale } from "../i18n/locales.ts";
+import { ProductFields } from "../components/product-fields.tsx";
 import { useT } from "../i18n/use-t.ts";
 import {
   addProcessStep,
@@ -415,37 +415,7 @@ function DetailsForm({ product, actionData }: { product: LoaderData["product"]; 
     <Form method="post" onSubmit={onSubmit} noValidate>
       <input type="hidden" name="intent" value="details" />
       <FormAlert message={actionData?.formError} />
-      <Field label={t("products.name")} error={errorFor("name")} defaultValue={values.name} registration={form.register("name")} />
-      <SelectField label={t("products.unit")} error={errorFor("unit")} defaultValue={values.unit} registration={form.register("unit")}>
-        {PRODUCT_UNITS_LIST.map((u) => (
-          <option key={u} value={u}>
-            {unitText(t, u)}
-          </option>
-        ))}
-      </SelectField>
-      <Field
-        label={t("products.standardMinutes")}
-        inputMode="decimal"
-        hint={t("products.standardMinutesHint")}
-        error={errorFor("standardMinutes")}
-        defaultValue={values.standardMinutes}
-        registration={form.register("standardMinutes")}
-      />
-      <Field
-        label={t("products.lossAllowance")}
-        inputMode="decimal"
-        hint={t("products.lossAllowanceHint")}
-        error={errorFor("lossAllowance")}
-        defaultValue={values.lossAllowance}
-        registration={form.register("lossAllowance")}
-      />
-      <TextAreaField
-        label={t("products.qualityStandard")}
-        hint={t("products.qualityStandardHint")}
-        error={errorFor("qualityStandard")}
-        defaultValue={values.qualityStandard}
-        registration={form.register("qualityStandard")}
-      />
+      <ProductFields form={form} errorFor={errorFor} values={values} />
       <SubmitButton pending={t("form.saving")}>{t("products.saveDetails")}</SubmitButton>
     </Form>
   );

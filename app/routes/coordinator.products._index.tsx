@@ -1,12 +1,12 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { unitText } from "../components/units.ts";
-import { Field, Form, FormAlert, SelectField, SubmitButton, TextAreaField, useValidatedForm } from "../components/forms.tsx";
+import { Form, FormAlert, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import { ProductFields } from "../components/product-fields.tsx";
 import { chinaDate } from "../domain/dates.ts";
 import { formatRate, rateFromMinor, scaledToString } from "../domain/money.ts";
 import { rateInForce } from "../domain/rates.ts";
 import { productSchema, type ProductForm } from "../forms/catalogue.ts";
-import { PRODUCT_UNITS_LIST } from "../forms/units.ts";
 import { toLocale } from "../i18n/locales.ts";
 import { useT } from "../i18n/use-t.ts";
 import { createProduct, listProducts } from "../models/catalogue.server.ts";
@@ -112,37 +112,7 @@ export default function ProductsPage() {
         <h2>{t("products.add")}</h2>
         <FormAlert message={actionData?.formError} />
         <Form method="post" onSubmit={onSubmit} noValidate>
-          <Field label={t("products.name")} error={errorFor("name")} defaultValue={values?.name} registration={form.register("name")} />
-          <SelectField label={t("products.unit")} error={errorFor("unit")} defaultValue={values?.unit ?? "piece"} registration={form.register("unit")}>
-            {PRODUCT_UNITS_LIST.map((u) => (
-              <option key={u} value={u}>
-                {unitText(t, u)}
-              </option>
-            ))}
-          </SelectField>
-          <Field
-            label={t("products.standardMinutes")}
-            inputMode="decimal"
-            hint={t("products.standardMinutesHint")}
-            error={errorFor("standardMinutes")}
-            defaultValue={values?.standardMinutes}
-            registration={form.register("standardMinutes")}
-          />
-          <Field
-            label={t("products.lossAllowance")}
-            inputMode="decimal"
-            hint={t("products.lossAllowanceHint")}
-            error={errorFor("lossAllowance")}
-            defaultValue={values?.lossAllowance}
-            registration={form.register("lossAllowance")}
-          />
-          <TextAreaField
-            label={t("products.qualityStandard")}
-            hint={t("products.qualityStandardHint")}
-            error={errorFor("qualityStandard")}
-            defaultValue={values?.qualityStandard}
-            registration={form.register("qualityStandard")}
-          />
+          <ProductFields form={form} errorFor={errorFor} values={values} />
           <SubmitButton pending={t("form.saving")}>{t("products.create")}</SubmitButton>
         </Form>
       </section>

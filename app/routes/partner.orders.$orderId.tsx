@@ -1,12 +1,10 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Form, FormAlert, Notice, SubmitButton } from "../components/forms.tsx";
-import { OrderStatusTag, ProgressBar, ProgressFacts } from "../components/orders.tsx";
-import { unitText } from "../components/units.ts";
+import { OrderFacts, OrderStatusTag, ProgressBar, ProgressFacts } from "../components/orders.tsx";
 import { cancelOrderSchema } from "../forms/orders.ts";
-import { formatDate, formatDateTime } from "../i18n/format.ts";
 import { toLocale } from "../i18n/locales.ts";
-import { useLocale, useT } from "../i18n/use-t.ts";
+import { useT } from "../i18n/use-t.ts";
 import { cancelOrder, getPartnerOrder } from "../models/order.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { badRequest, formError, formValues, validate } from "../utils/forms.server.ts";
@@ -33,7 +31,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function PartnerOrder() {
   const t = useT();
-  const locale = useLocale();
   const { order } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -49,30 +46,7 @@ export default function PartnerOrder() {
       {searchParams.get("cancelled") && !actionData ? <Notice>{t("orders.cancelled")}</Notice> : null}
       <FormAlert message={actionData?.formError} />
       <section className="card">
-        <dl className="facts">
-          <dt>{t("orders.quantity")}</dt>
-          <dd>{t("orders.quantityOf", { n: order.quantity, unit: unitText(t, order.unit, order.quantity) })}</dd>
-          <dt>{t("orders.dueOn")}</dt>
-          <dd>{formatDate(order.dueOn, locale)}</dd>
-          <dt>{t("orders.unitPrice")}</dt>
-          <dd>{order.price}</dd>
-          <dt>{t("orders.value")}</dt>
-          <dd>{order.value}</dd>
-          <dt>{t("orders.orderedAt")}</dt>
-          <dd>{formatDateTime(order.createdAt, locale)}</dd>
-          {order.notes ? (
-            <>
-              <dt>{t("orders.notes")}</dt>
-              <dd className="prewrap">{order.notes}</dd>
-            </>
-          ) : null}
-          {order.decisionReason ? (
-            <>
-              <dt>{order.status === "declined" ? t("orders.declineReason") : t("orders.workshopNote")}</dt>
-              <dd className="prewrap">{order.decisionReason}</dd>
-            </>
-          ) : null}
-        </dl>
+        <OrderFacts order={order} />
       </section>
       {order.status === "accepted" || order.status === "completed" ? (
         <section className="card" aria-labelledby="progress-heading">

@@ -4,7 +4,17 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/**", "public/build/**", "app/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "tests/.tmp/**"] },
+  {
+    ignores: [
+      "build/**",
+      "public/build/**",
+      "app/generated/**",
+      "node_modules/**",
+      "test-results/**",
+      "playwright-report/**",
+      "tests/.tmp/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,7 +25,13 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       // Money is never a binary float: no parseFloat / toFixed anywhere in app code.
-      "no-restricted-globals": ["error", { name: "parseFloat", message: "Money and quantities go through app/domain/money.ts (decimal.js), never parseFloat." }],
+      "no-restricted-globals": [
+        "error",
+        {
+          name: "parseFloat",
+          message: "Money and quantities go through app/domain/money.ts (decimal.js), never parseFloat.",
+        },
+      ],
       "no-restricted-properties": [
         "error",
         { object: "Number", property: "parseFloat", message: "Use app/domain/money.ts parsers." },
@@ -31,7 +47,7 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [{ name: "zod", message: "Import * as z from \"zod/mini\" in code the browser loads (see ADR 005)." }] },
+        { paths: [{ name: "zod", message: 'Import * as z from "zod/mini" in code the browser loads (see ADR 005).' }] },
       ],
     },
   },

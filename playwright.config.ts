@@ -8,7 +8,9 @@ import { defineConfig } from "@playwright/test";
 
 const baseURL = process.env.E2E_BASE_URL;
 if (!baseURL) {
-  throw new Error("E2E_BASE_URL is not set. Run the browser tests with `node scripts/e2e.mjs` (it starts the app and sets it).");
+  throw new Error(
+    "E2E_BASE_URL is not set. Run the browser tests with `node scripts/e2e.mjs` (it starts the app and sets it).",
+  );
 }
 
 /** Journeys that leave orders or tasks on the shared demo accounts. */

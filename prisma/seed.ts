@@ -24,7 +24,12 @@ export async function seedDemo(): Promise<"seeded" | "present"> {
       },
     });
     const partner = await tx.partner.create({
-      data: { workshopId: workshop.id, name: "重庆山城香皂有限公司", contactName: "赵经理", contactPhone: "13800000021" },
+      data: {
+        workshopId: workshop.id,
+        name: "重庆山城香皂有限公司",
+        contactName: "赵经理",
+        contactPhone: "13800000021",
+      },
     });
     const soap = await tx.product.create({
       data: {
@@ -98,8 +103,22 @@ export async function seedDemo(): Promise<"seeded" | "present"> {
     // rose box 7.00/box (28.00/h at 15 min: fair).
     await tx.pieceRate.createMany({
       data: [
-        { workshopId: workshop.id, productId: soap.id, rateE4: 25_000n, effectiveOn: "2026-01-01", reason: "2026 年初定价（计时测试 6 分钟/块）", setById: coordinatorId },
-        { workshopId: workshop.id, productId: roses.id, rateE4: 70_000n, effectiveOn: "2026-01-01", reason: "2026 年初定价（计时测试 15 分钟/盒）", setById: coordinatorId },
+        {
+          workshopId: workshop.id,
+          productId: soap.id,
+          rateE4: 25_000n,
+          effectiveOn: "2026-01-01",
+          reason: "2026 年初定价（计时测试 6 分钟/块）",
+          setById: coordinatorId,
+        },
+        {
+          workshopId: workshop.id,
+          productId: roses.id,
+          rateE4: 70_000n,
+          effectiveOn: "2026-01-01",
+          reason: "2026 年初定价（计时测试 15 分钟/盒）",
+          setById: coordinatorId,
+        },
       ],
     });
   });

@@ -7,5 +7,9 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 execFileSync(process.execPath, [join(root, "scripts/generate.mjs")], { stdio: ["ignore", "ignore", "inherit"] });
 for (const file of ["tests/bench/money.bench.ts", "tests/bench/allocation.bench.ts"]) {
-  execFileSync(process.execPath, ["--import", "tsx", join(root, file)], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "test" } });
+  execFileSync(process.execPath, ["--import", "tsx", join(root, file)], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "test" },
+  });
 }

@@ -10,4 +10,8 @@ execFileSync("npm", ["run", "--silent", "db:generate"], { cwd: root, stdio: "inh
 const { migrate } = await import("./db-migrate.mjs");
 migrate(env);
 execFileSync(process.execPath, ["--import", "tsx", join(root, "prisma/seed.ts")], { cwd: root, stdio: "inherit", env });
-execFileSync(join(root, "node_modules/.bin/remix"), ["dev", "-c", "node server.mjs"], { cwd: root, stdio: "inherit", env });
+execFileSync(join(root, "node_modules/.bin/remix"), ["dev", "-c", "node server.mjs"], {
+  cwd: root,
+  stdio: "inherit",
+  env,
+});

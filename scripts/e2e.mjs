@@ -21,7 +21,9 @@ const log = (text) => console.log(`[e2e ${seconds()}] ${text}`);
 
 if (!existsSync(CHROMIUM)) {
   console.error(`Chromium is needed for the browser tests and ${CHROMIUM} does not exist.`);
-  console.error("Install it (with the Chinese fonts the screenshots need):  apt-get install -y chromium fonts-noto-cjk");
+  console.error(
+    "Install it (with the Chinese fonts the screenshots need):  apt-get install -y chromium fonts-noto-cjk",
+  );
   process.exit(1);
 }
 
@@ -130,7 +132,11 @@ try {
   log(`migrating and seeding ${dbFile}…`);
   const { migrate } = await import("./db-migrate.mjs");
   migrate(env);
-  execFileSync(process.execPath, ["--import", "tsx", join(root, "prisma/seed.ts")], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(process.execPath, ["--import", "tsx", join(root, "prisma/seed.ts")], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;

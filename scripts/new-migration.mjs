@@ -41,7 +41,11 @@ for (const { engine, schema, dir, url } of engines) {
   const databaseUrl = url || `file:${join(tmp, "scratch.db")}`;
   let from = ["--from-empty"];
   try {
-    const previous = execFileSync("git", ["show", `HEAD:${schema}`], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    const previous = execFileSync("git", ["show", `HEAD:${schema}`], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
     const file = join(tmp, `${engine}.prisma`);
     writeFileSync(file, previous);
     from = ["--from-schema-datamodel", file];
@@ -74,4 +78,3 @@ if (wrote === 1) {
   console.error("Only one engine changed: the schemas have drifted. Check prisma/postgresql/schema.prisma.");
   process.exit(1);
 }
-

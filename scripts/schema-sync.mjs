@@ -10,8 +10,7 @@ const source = join(root, "prisma/schema.prisma");
 const target = join(root, "prisma/postgresql/schema.prisma");
 
 export function postgresSchemaFrom(sqliteSchema) {
-  const header =
-    "// GENERATED from prisma/schema.prisma by scripts/schema-sync.mjs. Do not edit.\n";
+  const header = "// GENERATED from prisma/schema.prisma by scripts/schema-sync.mjs. Do not edit.\n";
   let out = sqliteSchema;
   const providerLine = /provider = "sqlite"/;
   const outputLine = /output(\s*)= "..\/app\/generated\/sqlite"/;

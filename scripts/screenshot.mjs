@@ -8,9 +8,21 @@ const desktop = rest.includes("--desktop");
 const paths = rest.filter((p) => !p.startsWith("--"));
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
-const context = await browser.newContext(desktop ? { viewport: { width: 1280, height: 800 } } : { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+const context = await browser.newContext(
+  desktop
+    ? { viewport: { width: 1280, height: 800 } }
+    : { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true },
+);
 const page = await context.newPage();
 if (phone !== "-") {
   await page.goto(`${baseUrl}/login`);
@@ -22,7 +34,7 @@ if (phone !== "-") {
 for (const path of paths) {
   await page.goto(`${baseUrl}${path}`);
   await page.waitForLoadState("networkidle");
-  const file = `${outDir}/${(phone === "-" ? "anon" : phone)}${path.replace(/[^a-z0-9]+/gi, "_")}${desktop ? "_desk" : ""}.png`;
+  const file = `${outDir}/${phone === "-" ? "anon" : phone}${path.replace(/[^a-z0-9]+/gi, "_")}${desktop ? "_desk" : ""}.png`;
   await page.screenshot({ path: file, fullPage: true });
   console.log(file);
 }

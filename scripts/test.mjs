@@ -31,7 +31,12 @@ function step(title, cmd, args, env = {}) {
 
 function vitest(title, args, env = {}) {
   const report = join(root, "tests/.tmp", `vitest-${Date.now()}.json`);
-  step(title, bin("vitest"), ["run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], env);
+  step(
+    title,
+    bin("vitest"),
+    ["run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+    env,
+  );
   const json = JSON.parse(readFileSync(report, "utf8"));
   totals.passed += json.numPassedTests;
   totals.failed += json.numFailedTests;
@@ -41,10 +46,14 @@ function vitest(title, args, env = {}) {
 mkdirSync(join(root, "tests/.tmp"), { recursive: true });
 if (!existsSync(bin("vitest"))) step("install dependencies", "npm", ["ci", "--no-audit", "--no-fund"]);
 // Before generating (which rewrites it): the committed PostgreSQL schema must match the SQLite source.
-step("PostgreSQL schema is in sync with prisma/schema.prisma", process.execPath, [join(root, "scripts/schema-sync.mjs"), "--check"]);
+step("PostgreSQL schema is in sync with prisma/schema.prisma", process.execPath, [
+  join(root, "scripts/schema-sync.mjs"),
+  "--check",
+]);
 step("generate Prisma clients", process.execPath, [join(root, "scripts/generate.mjs")]);
 step("typecheck", bin("tsc"), ["--noEmit"]);
 step("lint", bin("eslint"), [".", "--max-warnings=0"]);
+step("format (Prettier)", bin("prettier"), ["--check", "."]);
 vitest("unit tests + db tests on SQLite", ["--project", "unit", "--project", "db"], { TEST_DATABASE: "sqlite" });
 
 let postgresUrl = process.env.TEST_POSTGRES_URL;
@@ -53,7 +62,9 @@ if (!postgresUrl) {
     const out = execFileSync("bash", [join(root, "scripts/pg-cluster.sh"), "start"], { encoding: "utf8" });
     postgresUrl = out.trim().replace(/^export TEST_POSTGRES_URL=/, "");
   } catch (error) {
-    console.error("PostgreSQL is needed for the db tests: install it (apt-get install -y postgresql) or set TEST_POSTGRES_URL.");
+    console.error(
+      "PostgreSQL is needed for the db tests: install it (apt-get install -y postgresql) or set TEST_POSTGRES_URL.",
+    );
     console.error(String(error));
     console.log(`${totals.passed} passed, 1 failed`);
     process.exit(1);

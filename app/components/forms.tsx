@@ -68,7 +68,15 @@ export function useValidatedForm<T extends FieldValues>(
   return { form, onSubmit, errorFor };
 }
 
-export function SubmitButton({ children, pending, className }: { children: ReactNode; pending?: ReactNode; className?: string }) {
+export function SubmitButton({
+  children,
+  pending,
+  className,
+}: {
+  children: ReactNode;
+  pending?: ReactNode;
+  className?: string;
+}) {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   return (
@@ -83,7 +91,21 @@ function describedBy(id: string, hint?: string, error?: string): string | undefi
 }
 
 /** Label, control, hint and error of one form field (aria-invalid / aria-describedby wired by the callers). */
-function FieldFrame({ id, label, hint, error, className, children }: { id: string; label: string; hint?: string; error?: string; className?: string; children: ReactNode }) {
+function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  className,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <div className={[className ?? "field", error ? "has-error" : null].filter(Boolean).join(" ")}>
       {className?.includes("checkbox") ? null : <label htmlFor={id}>{label}</label>}
@@ -105,11 +127,25 @@ function FieldFrame({ id, label, hint, error, className, children }: { id: strin
 
 type Common = { label: string; error?: string; hint?: string; registration?: UseFormRegisterReturn };
 
-export function Field({ label, error, hint, registration, name, ...input }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "children">) {
+export function Field({
+  label,
+  error,
+  hint,
+  registration,
+  name,
+  ...input
+}: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "children">) {
   const id = useId();
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input} {...registration} />
+      <input
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...input}
+        {...registration}
+      />
     </FieldFrame>
   );
 }
@@ -131,7 +167,13 @@ export function SelectField({
   const id = useId();
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...select} {...registration}>
+      <select
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...select}
+        {...registration}
+      >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options?.map((o) => (
           <option key={o.value} value={o.value}>
@@ -144,11 +186,24 @@ export function SelectField({
   );
 }
 
-export function TextAreaField({ label, error, hint, registration, ...textarea }: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "children">) {
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  registration,
+  ...textarea
+}: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "children">) {
   const id = useId();
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      <textarea id={id} rows={3} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...textarea} {...registration} />
+      <textarea
+        id={id}
+        rows={3}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...textarea}
+        {...registration}
+      />
     </FieldFrame>
   );
 }
@@ -157,11 +212,29 @@ export function TextAreaField({ label, error, hint, registration, ...textarea }:
  * A plain (uncontrolled, unregistered) checkbox posting "on" when ticked: the
  * schemas read it with checkboxField; react-hook-form would post a boolean.
  */
-export function CheckboxField({ label, name, error, defaultChecked }: { label: string; name: string; error?: string; defaultChecked?: boolean }) {
+export function CheckboxField({
+  label,
+  name,
+  error,
+  defaultChecked,
+}: {
+  label: string;
+  name: string;
+  error?: string;
+  defaultChecked?: boolean;
+}) {
   const id = useId();
   return (
     <FieldFrame id={id} label={label} error={error} className="field checkbox">
-      <input id={id} type="checkbox" name={name} value="on" defaultChecked={defaultChecked} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+      <input
+        id={id}
+        type="checkbox"
+        name={name}
+        value="on"
+        defaultChecked={defaultChecked}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
     </FieldFrame>
   );
 }

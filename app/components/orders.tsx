@@ -10,7 +10,14 @@ export function OrderStatusTag({ status }: { status: string }) {
   return <span className={`tag status-${status}`}>{isOrderStatus(status) ? t(`order.status.${status}`) : status}</span>;
 }
 
-export type ProgressCounts = { quantity: number; assigned: number; open: number; handedIn: number; passed: number; delivered: number };
+export type ProgressCounts = {
+  quantity: number;
+  assigned: number;
+  open: number;
+  handedIn: number;
+  passed: number;
+  delivered: number;
+};
 
 /** Whole percent of a part, for bar widths only (piece counts, never money). */
 function percent(part: number, whole: number): number {
@@ -24,7 +31,11 @@ export function ProgressBar({ progress }: { progress: ProgressCounts }) {
   const assigned = percent(progress.assigned, progress.quantity);
   const open = Math.min(100 - assigned, percent(progress.open, progress.quantity));
   return (
-    <div className="progress-bar" role="img" aria-label={t("orders.progressLabel", { assigned: progress.assigned, quantity: progress.quantity })}>
+    <div
+      className="progress-bar"
+      role="img"
+      aria-label={t("orders.progressLabel", { assigned: progress.assigned, quantity: progress.quantity })}
+    >
       <span className="progress-assigned" style={{ width: `${assigned}%` }} />
       <span className="progress-open" style={{ width: `${open}%` }} />
     </div>

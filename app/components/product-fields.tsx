@@ -21,8 +21,18 @@ export function ProductFields({
   const t = useT();
   return (
     <>
-      <Field label={t("products.name")} error={errorFor("name")} defaultValue={values?.name} registration={form.register("name")} />
-      <SelectField label={t("products.unit")} error={errorFor("unit")} defaultValue={values?.unit ?? "piece"} registration={form.register("unit")}>
+      <Field
+        label={t("products.name")}
+        error={errorFor("name")}
+        defaultValue={values?.name}
+        registration={form.register("name")}
+      />
+      <SelectField
+        label={t("products.unit")}
+        error={errorFor("unit")}
+        defaultValue={values?.unit ?? "piece"}
+        registration={form.register("unit")}
+      >
         {PRODUCT_UNITS_LIST.map((u) => (
           <option key={u} value={u}>
             {unitText(t, u)}

@@ -57,7 +57,17 @@ export function WorkerShell({ children, nav }: { children: ReactNode; nav: NavIt
   );
 }
 
-export function DeskShell({ children, nav, userName, roleLabel }: { children: ReactNode; nav: NavItem[]; userName: string; roleLabel: MessageKey }) {
+export function DeskShell({
+  children,
+  nav,
+  userName,
+  roleLabel,
+}: {
+  children: ReactNode;
+  nav: NavItem[];
+  userName: string;
+  roleLabel: MessageKey;
+}) {
   const t = useT();
   return (
     <div className="shell desk-shell">

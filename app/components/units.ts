@@ -1,7 +1,13 @@
 import { isMessageKey, type Translate } from "../i18n/index.ts";
 
 /** English plurals of the countable unit words (Chinese measure words do not change). */
-const ENGLISH_PLURALS: Record<string, string> = { piece: "pieces", box: "boxes", set: "sets", pair: "pairs", sheet: "sheets" };
+const ENGLISH_PLURALS: Record<string, string> = {
+  piece: "pieces",
+  box: "boxes",
+  set: "sets",
+  pair: "pairs",
+  sheet: "sheets",
+};
 
 /**
  * The word for a product or material unit code in the reader's language

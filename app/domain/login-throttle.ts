@@ -25,9 +25,12 @@ export function afterFailure(state: ThrottleState | null, now: Date, policy: Thr
   const failures = fresh ? 1 : state.failures + 1;
   const windowStartedAt = fresh ? now : state.windowStartedAt;
   const stillLocked = state?.lockedUntil && state.lockedUntil > now ? state.lockedUntil : null;
-  const lockedUntil =
-    failures >= policy.maxFailures ? new Date(now.getTime() + policy.lockMs) : stillLocked;
-  return { failures: failures >= policy.maxFailures ? 0 : failures, windowStartedAt: failures >= policy.maxFailures ? now : windowStartedAt, lockedUntil };
+  const lockedUntil = failures >= policy.maxFailures ? new Date(now.getTime() + policy.lockMs) : stillLocked;
+  return {
+    failures: failures >= policy.maxFailures ? 0 : failures,
+    windowStartedAt: failures >= policy.maxFailures ? now : windowStartedAt,
+    lockedUntil,
+  };
 }
 
 /**

@@ -84,13 +84,7 @@ export type Quantity = {
 export type MoneyLocale = "zh-CN" | "en";
 
 export type MoneyInputErrorCode =
-  | "required"
-  | "invalid"
-  | "tooManyDecimals"
-  | "negative"
-  | "zero"
-  | "tooLarge"
-  | "notWhole";
+  "required" | "invalid" | "tooManyDecimals" | "negative" | "zero" | "tooLarge" | "notWhole";
 
 export type MoneyInputError = {
   code: MoneyInputErrorCode;
@@ -309,9 +303,7 @@ function parseMinor(text: string | null | undefined, spec: ParseSpec): ParseResu
   let frac = match[3] ?? "";
   if (frac.length > spec.scale) {
     if (/[^0]/.test(frac.slice(spec.scale))) {
-      return fail(
-        spec.whole ? { code: "notWhole" } : { code: "tooManyDecimals", maxDecimals: spec.scale },
-      );
+      return fail(spec.whole ? { code: "notWhole" } : { code: "tooManyDecimals", maxDecimals: spec.scale });
     }
     frac = frac.slice(0, spec.scale); // only zeros dropped: the value is unchanged
   }
@@ -367,10 +359,7 @@ export function parseRate(text: string | null | undefined): ParseResult<Rate> {
 }
 
 /** Parses a material quantity (>= 0, up to 3 decimals) from a form. Default allowZero true. */
-export function parseQuantity(
-  text: string | null | undefined,
-  opts?: { allowZero?: boolean },
-): ParseResult<Quantity> {
+export function parseQuantity(text: string | null | undefined, opts?: { allowZero?: boolean }): ParseResult<Quantity> {
   const result = parseMinor(text, {
     scale: QUANTITY_SCALE,
     maxMinor: QUANTITY.maxMinor,
@@ -384,10 +373,7 @@ export function parseQuantity(
 }
 
 /** Parses a whole piece count 0..MAX_PIECE_COUNT (1.. when allowZero is false; default true). */
-export function parsePieceCount(
-  text: string | null | undefined,
-  opts?: { allowZero?: boolean },
-): ParseResult<number> {
+export function parsePieceCount(text: string | null | undefined, opts?: { allowZero?: boolean }): ParseResult<number> {
   const result = parseMinor(text, {
     scale: 0,
     maxMinor: BigInt(MAX_PIECE_COUNT),
@@ -510,9 +496,7 @@ export function percentOfAmount(a: Amount, percentText: string): Amount {
   }
   const match = /^(0|[1-9]\d*)(?:\.\d{1,4})?$/.exec(percentText);
   if (match === null) {
-    throw new SyntaxError(
-      `percent must be a plain decimal with up to 4 decimals: ${JSON.stringify(percentText)}`,
-    );
+    throw new SyntaxError(`percent must be a plain decimal with up to 4 decimals: ${JSON.stringify(percentText)}`);
   }
   if ((match[1] ?? "").length > MAX_PARAM_INT_DIGITS) {
     throw new RangeError(`percent too large: ${percentText}`);
@@ -533,9 +517,7 @@ export function impliedHourlyPay(rate: Rate, standardMinutesPerPiece: string): A
   }
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
   if (match === null || (match[3] ?? "").length > 2) {
-    throw new SyntaxError(
-      `minutes must be a plain decimal with up to 2 decimals: ${JSON.stringify(text)}`,
-    );
+    throw new SyntaxError(`minutes must be a plain decimal with up to 2 decimals: ${JSON.stringify(text)}`);
   }
   const minutes = new D(text);
   if (minutes.lte(0)) throw new RangeError(`minutes per piece must be > 0: ${text}`);

@@ -49,9 +49,7 @@ export function planRateChange(versions: readonly RateVersion[], effectiveOn: st
     // Versions covering some day in [effectiveOn, today]: the one in force on
     // effectiveOn, and every version starting after it up to today.
     const inForce = rateInForce(versions, effectiveOn);
-    const covering = versions.filter(
-      (v) => v === inForce || (v.effectiveOn > effectiveOn && v.effectiveOn <= today),
-    );
+    const covering = versions.filter((v) => v === inForce || (v.effectiveOn > effectiveOn && v.effectiveOn <= today));
     const used = covering.find((v) => v.used && v.id !== sameDay?.id);
     if (used) return { kind: "refuse", code: "rateUsed", usedVersionId: used.id };
   }
@@ -74,8 +72,13 @@ export type FairRateCheck =
  * Implied hourly pay = rate x 60 / standard minutes per piece, compared with
  * the workshop's hourly minimum wage and 120 % of it.
  */
-export function fairRateCheck(input: { rate: Rate; standardMinutesE2: number | null; minimumHourly: Amount | null }): FairRateCheck {
-  if (input.standardMinutesE2 === null || input.standardMinutesE2 <= 0) return { status: "unknown", reason: "noStandardMinutes" };
+export function fairRateCheck(input: {
+  rate: Rate;
+  standardMinutesE2: number | null;
+  minimumHourly: Amount | null;
+}): FairRateCheck {
+  if (input.standardMinutesE2 === null || input.standardMinutesE2 <= 0)
+    return { status: "unknown", reason: "noStandardMinutes" };
   if (input.minimumHourly === null) return { status: "unknown", reason: "noMinimumWage" };
   const minutesE2 = BigInt(input.standardMinutesE2);
   // Displayed figures are rounded to the fen; the status is decided exactly, so

@@ -4,10 +4,12 @@ import { msg, newPasswordField } from "./fields.ts";
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string({ error: msg("error.required") }).check(
-      z.minLength(1, { error: msg("error.required") }),
-      z.maxLength(200, { error: msg("error.tooLong", { max: 200 }) }),
-    ),
+    currentPassword: z
+      .string({ error: msg("error.required") })
+      .check(
+        z.minLength(1, { error: msg("error.required") }),
+        z.maxLength(200, { error: msg("error.tooLong", { max: 200 }) }),
+      ),
     newPassword: newPasswordField,
     confirmPassword: z.string({ error: msg("error.required") }).check(z.minLength(1, { error: msg("error.required") })),
   })

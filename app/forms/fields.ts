@@ -52,16 +52,22 @@ function fail(ctx: z.core.ParsePayload, message: string): never {
 
 /** A required single-line text, trimmed, at most `max` characters. */
 export function requiredText(max: number) {
-  return z.string({ error: msg("error.required") }).check(
-    z.trim(),
-    z.minLength(1, { error: msg("error.required") }),
-    z.maxLength(max, { error: msg("error.tooLong", { max }) }),
-  );
+  return z
+    .string({ error: msg("error.required") })
+    .check(
+      z.trim(),
+      z.minLength(1, { error: msg("error.required") }),
+      z.maxLength(max, { error: msg("error.tooLong", { max }) }),
+    );
 }
 
 export function optionalText(max: number) {
   return z.pipe(
-    z.optional(z.string({ error: msg("error.invalid") }).check(z.trim(), z.maxLength(max, { error: msg("error.tooLong", { max }) }))),
+    z.optional(
+      z
+        .string({ error: msg("error.invalid") })
+        .check(z.trim(), z.maxLength(max, { error: msg("error.tooLong", { max }) })),
+    ),
     z.transform((v: string | undefined) => v ?? ""),
   );
 }
@@ -75,11 +81,13 @@ export const phoneField = z.pipe(
   }),
 );
 
-export const newPasswordField = z.string({ error: msg("error.required") }).check(
-  z.minLength(1, { error: msg("error.required") }),
-  z.minLength(PASSWORD_MIN, { error: msg("error.passwordTooShort", { min: PASSWORD_MIN }) }),
-  z.maxLength(PASSWORD_MAX, { error: msg("error.passwordTooLong", { max: PASSWORD_MAX }) }),
-);
+export const newPasswordField = z
+  .string({ error: msg("error.required") })
+  .check(
+    z.minLength(1, { error: msg("error.required") }),
+    z.minLength(PASSWORD_MIN, { error: msg("error.passwordTooShort", { min: PASSWORD_MIN }) }),
+    z.maxLength(PASSWORD_MAX, { error: msg("error.passwordTooLong", { max: PASSWORD_MAX }) }),
+  );
 
 // ---------------------------------------------------------------------------
 // Exact numbers from forms: parsed by app/domain/money.ts (never floats),
@@ -132,17 +140,17 @@ export const percentField = z.pipe(
   }),
 );
 /** A calendar date from <input type="date"> (YYYY-MM-DD). */
-export const dateField = z.string({ error: msg("error.required") }).check(
-  z.trim(),
-  z.minLength(1, { error: msg("error.required") }),
-  z.refine(isIsoDate, { error: msg("error.invalidDate") }),
-);
+export const dateField = z
+  .string({ error: msg("error.required") })
+  .check(
+    z.trim(),
+    z.minLength(1, { error: msg("error.required") }),
+    z.refine(isIsoDate, { error: msg("error.invalidDate") }),
+  );
 /** An id of a row chosen from a list (validated for ownership by the model). */
-export const idField = z.string({ error: msg("error.required") }).check(
-  z.trim(),
-  z.minLength(1, { error: msg("error.required") }),
-  z.maxLength(64, { error: msg("error.invalid") }),
-);
+export const idField = z
+  .string({ error: msg("error.required") })
+  .check(z.trim(), z.minLength(1, { error: msg("error.required") }), z.maxLength(64, { error: msg("error.invalid") }));
 
 /** A unit cost in yuan: 0 to 9,999.9999, at most 4 decimals, as units of 0.0001 (E4). Empty = 0. */
 export const unitCostField = z.pipe(
@@ -150,7 +158,10 @@ export const unitCostField = z.pipe(
   z.transform((value: string | undefined, ctx) => {
     if (value === undefined || value.trim() === "") return 0n;
     // Capped like a piece rate (9,999.9999 yuan per unit): far above any handicraft material, and within what the pages format.
-    const result = parseScaledDecimal(value.replace(/^[¥￥]/, "").replace(/元$/, ""), { scale: 4, maxText: "9999.9999" });
+    const result = parseScaledDecimal(value.replace(/^[¥￥]/, "").replace(/元$/, ""), {
+      scale: 4,
+      maxText: "9999.9999",
+    });
     if (!result.ok) return fail(ctx, moneyErrorMessage(result.error));
     return result.value;
   }),

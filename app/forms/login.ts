@@ -3,10 +3,12 @@ import { msg, phoneField } from "./fields.ts";
 
 export const loginSchema = z.object({
   phone: phoneField,
-  password: z.string({ error: msg("error.required") }).check(
-    z.minLength(1, { error: msg("error.required") }),
-    z.maxLength(200, { error: msg("error.tooLong", { max: 200 }) }),
-  ),
+  password: z
+    .string({ error: msg("error.required") })
+    .check(
+      z.minLength(1, { error: msg("error.required") }),
+      z.maxLength(200, { error: msg("error.tooLong", { max: 200 }) }),
+    ),
   // A hidden field: an unusable value is dropped (login goes to the role's home), never a hidden error.
   redirectTo: z.catch(z.optional(z.string().check(z.maxLength(500))), undefined),
 });

@@ -5,7 +5,9 @@ import { dateField, idField, msg, optionalText, pieceCountField, requiredText } 
 /** A partner places an order. */
 export const placeOrderSchema = z.object({
   productId: idField,
-  quantity: pieceCountField.check(z.refine((n) => n <= ORDER_MAX_QUANTITY, { error: msg("error.tooLarge", { max: ORDER_MAX_QUANTITY }) })),
+  quantity: pieceCountField.check(
+    z.refine((n) => n <= ORDER_MAX_QUANTITY, { error: msg("error.tooLarge", { max: ORDER_MAX_QUANTITY }) }),
+  ),
   dueOn: dateField,
   notes: optionalText(500),
 });
@@ -17,7 +19,12 @@ export const decideOrderSchema = z
     decision: z.enum(["accept", "decline"], { error: msg("error.invalid") }),
     reason: optionalText(300),
   })
-  .check(z.refine((v) => v.decision === "accept" || v.reason.length > 0, { path: ["reason"], error: msg("orders.declineReasonRequired") }));
+  .check(
+    z.refine((v) => v.decision === "accept" || v.reason.length > 0, {
+      path: ["reason"],
+      error: msg("orders.declineReasonRequired"),
+    }),
+  );
 export type DecideOrderForm = z.input<typeof decideOrderSchema>;
 
 export const assignSchema = z.object({

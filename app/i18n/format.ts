@@ -4,9 +4,12 @@ import type { Locale } from "./locales.ts";
 export const DISPLAY_TIME_ZONE = "Asia/Shanghai";
 
 export function formatDate(value: Date | string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: DISPLAY_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    new Date(value),
-  );
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: DISPLAY_TIME_ZONE,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date(value));
 }
 
 export function formatDateTime(value: Date | string, locale: Locale): string {

@@ -8,7 +8,6 @@ import { isUniqueViolation, nameTakenOnConflict } from "./errors.server.ts";
 
 type Actor = { workshopId: string; userId: string };
 
-
 export type ProductInput = {
   name: string;
   unit: string;
@@ -49,10 +48,18 @@ export async function getProduct(workshopId: string, productId: string): Promise
     select: {
       ...productSelect,
       bom: {
-        select: { id: true, materialId: true, quantityPerPieceE3: true, material: { select: { name: true, unit: true } } },
+        select: {
+          id: true,
+          materialId: true,
+          quantityPerPieceE3: true,
+          material: { select: { name: true, unit: true } },
+        },
         orderBy: { id: "asc" },
       },
-      steps: { select: { id: true, name: true, archivedAt: true }, orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }] },
+      steps: {
+        select: { id: true, name: true, archivedAt: true },
+        orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
+      },
     },
   });
   if (!product) return null;
@@ -70,15 +77,26 @@ export async function getProduct(workshopId: string, productId: string): Promise
 
 export type SaveResult = { ok: true; id: string } | { ok: false; code: "nameTaken" | "notFound" };
 
-
 export async function createProduct(actor: Actor, input: ProductInput): Promise<SaveResult> {
   try {
     return await db().$transaction(async (tx) => {
-      if (await tx.product.findFirst({ where: { workshopId: actor.workshopId, name: input.name }, select: { id: true } })) {
+      if (
+        await tx.product.findFirst({ where: { workshopId: actor.workshopId, name: input.name }, select: { id: true } })
+      ) {
         return { ok: false as const, code: "nameTaken" as const };
       }
-      const product = await tx.product.create({ data: { ...input, workshopId: actor.workshopId }, select: { id: true } });
-      await recordAudit(tx, { actorId: actor.userId, workshopId: actor.workshopId, action: "product.create", entityType: "Product", entityId: product.id, after: input });
+      const product = await tx.product.create({
+        data: { ...input, workshopId: actor.workshopId },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        workshopId: actor.workshopId,
+        action: "product.create",
+        entityType: "Product",
+        entityId: product.id,
+        after: input,
+      });
       return { ok: true as const, id: product.id };
     });
   } catch (error) {
@@ -90,13 +108,27 @@ export async function createProduct(actor: Actor, input: ProductInput): Promise<
 export async function updateProduct(actor: Actor, productId: string, input: ProductInput): Promise<SaveResult> {
   try {
     return await db().$transaction(async (tx) => {
-      const before = await tx.product.findFirst({ where: { id: productId, workshopId: actor.workshopId }, select: productSelect });
+      const before = await tx.product.findFirst({
+        where: { id: productId, workshopId: actor.workshopId },
+        select: productSelect,
+      });
       if (!before) return { ok: false as const, code: "notFound" as const };
-      const clash = await tx.product.findFirst({ where: { workshopId: actor.workshopId, name: input.name, id: { not: productId } }, select: { id: true } });
+      const clash = await tx.product.findFirst({
+        where: { workshopId: actor.workshopId, name: input.name, id: { not: productId } },
+        select: { id: true },
+      });
       if (clash) return { ok: false as const, code: "nameTaken" as const };
       await tx.product.update({ where: { id: productId }, data: input });
       const { id: _id, archivedAt: _a, ...beforeFields } = before;
-      await recordAudit(tx, { actorId: actor.userId, workshopId: actor.workshopId, action: "product.update", entityType: "Product", entityId: productId, before: beforeFields, after: input });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        workshopId: actor.workshopId,
+        action: "product.update",
+        entityType: "Product",
+        entityId: productId,
+        before: beforeFields,
+        after: input,
+      });
       return { ok: true as const, id: productId };
     });
   } catch (error) {
@@ -106,9 +138,17 @@ export async function updateProduct(actor: Actor, productId: string, input: Prod
 }
 
 /** Archives (or restores) a product: it stays in history, but takes no new orders or offers. */
-export async function setProductArchived(actor: Actor, productId: string, archived: boolean, now: Date): Promise<boolean> {
+export async function setProductArchived(
+  actor: Actor,
+  productId: string,
+  archived: boolean,
+  now: Date,
+): Promise<boolean> {
   return db().$transaction(async (tx) => {
-    const product = await tx.product.findFirst({ where: { id: productId, workshopId: actor.workshopId }, select: { archivedAt: true } });
+    const product = await tx.product.findFirst({
+      where: { id: productId, workshopId: actor.workshopId },
+      select: { archivedAt: true },
+    });
     if (!product) return false;
     const archivedAt = archived ? (product.archivedAt ?? now) : null;
     await tx.product.update({ where: { id: productId }, data: { archivedAt } });
@@ -130,10 +170,18 @@ async function productInWorkshop(tx: Tx, workshopId: string, productId: string) 
 }
 
 /** Sets how much of a material one piece uses (creates or changes the BOM line). */
-export async function setBomLine(actor: Actor, productId: string, materialId: string, quantityPerPieceE3: bigint): Promise<boolean> {
+export async function setBomLine(
+  actor: Actor,
+  productId: string,
+  materialId: string,
+  quantityPerPieceE3: bigint,
+): Promise<boolean> {
   return db().$transaction(async (tx) => {
     const product = await productInWorkshop(tx, actor.workshopId, productId);
-    const material = await tx.material.findFirst({ where: { id: materialId, workshopId: actor.workshopId }, select: { id: true } });
+    const material = await tx.material.findFirst({
+      where: { id: materialId, workshopId: actor.workshopId },
+      select: { id: true },
+    });
     if (!product || !material) return false;
     const before = await tx.bomLine.findUnique({ where: { productId_materialId: { productId, materialId } } });
     const line = await tx.bomLine.upsert({
@@ -172,14 +220,27 @@ export async function removeBomLine(actor: Actor, productId: string, bomLineId: 
 }
 
 export async function addProcessStep(actor: Actor, productId: string, name: string): Promise<SaveResult> {
-  return nameTakenOnConflict(() => db().$transaction(async (tx) => {
-    if (!(await productInWorkshop(tx, actor.workshopId, productId))) return { ok: false as const, code: "notFound" as const };
-    if (await tx.processStep.findFirst({ where: { productId, name }, select: { id: true } })) return { ok: false as const, code: "nameTaken" as const };
-    const count = await tx.processStep.count({ where: { productId } });
-    const step = await tx.processStep.create({ data: { workshopId: actor.workshopId, productId, name, sortOrder: count } });
-    await recordAudit(tx, { actorId: actor.userId, workshopId: actor.workshopId, action: "step.create", entityType: "ProcessStep", entityId: step.id, after: { productId, name } });
-    return { ok: true as const, id: step.id };
-  }));
+  return nameTakenOnConflict(() =>
+    db().$transaction(async (tx) => {
+      if (!(await productInWorkshop(tx, actor.workshopId, productId)))
+        return { ok: false as const, code: "notFound" as const };
+      if (await tx.processStep.findFirst({ where: { productId, name }, select: { id: true } }))
+        return { ok: false as const, code: "nameTaken" as const };
+      const count = await tx.processStep.count({ where: { productId } });
+      const step = await tx.processStep.create({
+        data: { workshopId: actor.workshopId, productId, name, sortOrder: count },
+      });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        workshopId: actor.workshopId,
+        action: "step.create",
+        entityType: "ProcessStep",
+        entityId: step.id,
+        after: { productId, name },
+      });
+      return { ok: true as const, id: step.id };
+    }),
+  );
 }
 
 export type MaterialInput = { name: string; unit: string; unitCostE4: bigint };
@@ -203,11 +264,23 @@ export function getMaterial(workshopId: string, materialId: string): Promise<Mat
 export async function createMaterial(actor: Actor, input: MaterialInput): Promise<SaveResult> {
   try {
     return await db().$transaction(async (tx) => {
-      if (await tx.material.findFirst({ where: { workshopId: actor.workshopId, name: input.name }, select: { id: true } })) {
+      if (
+        await tx.material.findFirst({ where: { workshopId: actor.workshopId, name: input.name }, select: { id: true } })
+      ) {
         return { ok: false as const, code: "nameTaken" as const };
       }
-      const material = await tx.material.create({ data: { ...input, workshopId: actor.workshopId }, select: { id: true } });
-      await recordAudit(tx, { actorId: actor.userId, workshopId: actor.workshopId, action: "material.create", entityType: "Material", entityId: material.id, after: input });
+      const material = await tx.material.create({
+        data: { ...input, workshopId: actor.workshopId },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        workshopId: actor.workshopId,
+        action: "material.create",
+        entityType: "Material",
+        entityId: material.id,
+        after: input,
+      });
       return { ok: true as const, id: material.id };
     });
   } catch (error) {
@@ -217,29 +290,47 @@ export async function createMaterial(actor: Actor, input: MaterialInput): Promis
 }
 
 export async function updateMaterial(actor: Actor, materialId: string, input: MaterialInput): Promise<SaveResult> {
-  return nameTakenOnConflict(() => db().$transaction(async (tx) => {
-    const before = await tx.material.findFirst({ where: { id: materialId, workshopId: actor.workshopId }, select: materialSelect });
-    if (!before) return { ok: false as const, code: "notFound" as const };
-    if (await tx.material.findFirst({ where: { workshopId: actor.workshopId, name: input.name, id: { not: materialId } }, select: { id: true } })) {
-      return { ok: false as const, code: "nameTaken" as const };
-    }
-    await tx.material.update({ where: { id: materialId }, data: input });
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      workshopId: actor.workshopId,
-      action: "material.update",
-      entityType: "Material",
-      entityId: materialId,
-      before: { name: before.name, unit: before.unit, unitCostE4: before.unitCostE4 },
-      after: input,
-    });
-    return { ok: true as const, id: materialId };
-  }));
+  return nameTakenOnConflict(() =>
+    db().$transaction(async (tx) => {
+      const before = await tx.material.findFirst({
+        where: { id: materialId, workshopId: actor.workshopId },
+        select: materialSelect,
+      });
+      if (!before) return { ok: false as const, code: "notFound" as const };
+      if (
+        await tx.material.findFirst({
+          where: { workshopId: actor.workshopId, name: input.name, id: { not: materialId } },
+          select: { id: true },
+        })
+      ) {
+        return { ok: false as const, code: "nameTaken" as const };
+      }
+      await tx.material.update({ where: { id: materialId }, data: input });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        workshopId: actor.workshopId,
+        action: "material.update",
+        entityType: "Material",
+        entityId: materialId,
+        before: { name: before.name, unit: before.unit, unitCostE4: before.unitCostE4 },
+        after: input,
+      });
+      return { ok: true as const, id: materialId };
+    }),
+  );
 }
 
-export async function setMaterialArchived(actor: Actor, materialId: string, archived: boolean, now: Date): Promise<boolean> {
+export async function setMaterialArchived(
+  actor: Actor,
+  materialId: string,
+  archived: boolean,
+  now: Date,
+): Promise<boolean> {
   return db().$transaction(async (tx) => {
-    const material = await tx.material.findFirst({ where: { id: materialId, workshopId: actor.workshopId }, select: { archivedAt: true } });
+    const material = await tx.material.findFirst({
+      where: { id: materialId, workshopId: actor.workshopId },
+      select: { archivedAt: true },
+    });
     if (!material) return false;
     const archivedAt = archived ? (material.archivedAt ?? now) : null;
     await tx.material.update({ where: { id: materialId }, data: { archivedAt } });

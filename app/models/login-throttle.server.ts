@@ -68,6 +68,9 @@ export async function beginLoginAttempt(phone: string, address: string, now: Dat
 export async function recordLoginSuccess(phone: string, address: string): Promise<void> {
   await db().$transaction(async (tx) => {
     await tx.loginThrottle.deleteMany({ where: { key: `phone:${phone}` } });
-    await tx.loginThrottle.updateMany({ where: { key: `addr:${address}`, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });
+    await tx.loginThrottle.updateMany({
+      where: { key: `addr:${address}`, failures: { gt: 0 } },
+      data: { failures: { decrement: 1 } },
+    });
   });
 }

@@ -132,42 +132,48 @@ export async function placeOrder(
   assertPieces(input.quantity);
   if (input.dueOn < chinaDate(now)) return { ok: false, code: "dueInPast" };
   // Once only: a resent order form (double tap, retry, JavaScript off) places one order.
-  const outcome = await onceOk(scope.userId, submissionKey, "order.place", "", async (tx): Promise<PlaceOrderResult> => {
-    const offer = await tx.partnerOffer.findFirst({
-      where: {
+  const outcome = await onceOk(
+    scope.userId,
+    submissionKey,
+    "order.place",
+    "",
+    async (tx): Promise<PlaceOrderResult> => {
+      const offer = await tx.partnerOffer.findFirst({
+        where: {
+          workshopId: scope.workshopId,
+          partnerId: scope.partnerId,
+          productId: input.productId,
+          archivedAt: null,
+          product: { archivedAt: null },
+          partner: { archivedAt: null },
+        },
+        select: { priceE4: true },
+      });
+      if (!offer) return { ok: false as const, code: "notOffered" as const };
+      const order = await tx.order.create({
+        data: {
+          workshopId: scope.workshopId,
+          partnerId: scope.partnerId,
+          productId: input.productId,
+          quantity: input.quantity,
+          dueOn: input.dueOn,
+          notes: input.notes,
+          unitPriceE4: offer.priceE4,
+          createdById: scope.userId,
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        actorId: scope.userId,
         workshopId: scope.workshopId,
-        partnerId: scope.partnerId,
-        productId: input.productId,
-        archivedAt: null,
-        product: { archivedAt: null },
-        partner: { archivedAt: null },
-      },
-      select: { priceE4: true },
-    });
-    if (!offer) return { ok: false as const, code: "notOffered" as const };
-    const order = await tx.order.create({
-      data: {
-        workshopId: scope.workshopId,
-        partnerId: scope.partnerId,
-        productId: input.productId,
-        quantity: input.quantity,
-        dueOn: input.dueOn,
-        notes: input.notes,
-        unitPriceE4: offer.priceE4,
-        createdById: scope.userId,
-      },
-      select: { id: true },
-    });
-    await recordAudit(tx, {
-      actorId: scope.userId,
-      workshopId: scope.workshopId,
-      action: "order.create",
-      entityType: "Order",
-      entityId: order.id,
-      after: { ...input, unitPriceE4: offer.priceE4, partnerId: scope.partnerId },
-    });
-    return { ok: true as const, id: order.id };
-  });
+        action: "order.create",
+        entityType: "Order",
+        entityId: order.id,
+        after: { ...input, unitPriceE4: offer.priceE4, partnerId: scope.partnerId },
+      });
+      return { ok: true as const, id: order.id };
+    },
+  );
   return "replayed" in outcome ? { ok: true, id: outcome.id ?? "", replayed: true } : outcome;
 }
 
@@ -181,20 +187,43 @@ export async function listPartnerOrders(scope: { workshopId: string; partnerId: 
 }
 
 /** One of the partner's own orders, or null (another firm's order is not found). */
-export async function getPartnerOrder(scope: { workshopId: string; partnerId: string }, orderId: string): Promise<OrderRow | null> {
-  const order = await db().order.findFirst({ where: { id: orderId, workshopId: scope.workshopId, partnerId: scope.partnerId }, select: orderSelect });
+export async function getPartnerOrder(
+  scope: { workshopId: string; partnerId: string },
+  orderId: string,
+): Promise<OrderRow | null> {
+  const order = await db().order.findFirst({
+    where: { id: orderId, workshopId: scope.workshopId, partnerId: scope.partnerId },
+    select: orderSelect,
+  });
   return order ? toRow(order) : null;
 }
 
 /** A partner cancels its own order while it is still pending. */
-export async function cancelOrder(scope: PartnerScope, orderId: string): Promise<"cancelled" | "notFound" | "notPending"> {
+export async function cancelOrder(
+  scope: PartnerScope,
+  orderId: string,
+): Promise<"cancelled" | "notFound" | "notPending"> {
   return db().$transaction(async (tx) => {
-    const order = await tx.order.findFirst({ where: { id: orderId, workshopId: scope.workshopId, partnerId: scope.partnerId }, select: { status: true } });
+    const order = await tx.order.findFirst({
+      where: { id: orderId, workshopId: scope.workshopId, partnerId: scope.partnerId },
+      select: { status: true },
+    });
     if (!order) return "notFound" as const;
     if (!canTransition(order.status, "cancel")) return "notPending" as const;
-    const { count } = await tx.order.updateMany({ where: { id: orderId, status: "pending" }, data: { status: "cancelled" } });
+    const { count } = await tx.order.updateMany({
+      where: { id: orderId, status: "pending" },
+      data: { status: "cancelled" },
+    });
     if (count === 0) return "notPending" as const;
-    await recordAudit(tx, { actorId: scope.userId, workshopId: scope.workshopId, action: "order.cancel", entityType: "Order", entityId: orderId, before: { status: "pending" }, after: { status: "cancelled" } });
+    await recordAudit(tx, {
+      actorId: scope.userId,
+      workshopId: scope.workshopId,
+      action: "order.cancel",
+      entityType: "Order",
+      entityId: orderId,
+      before: { status: "pending" },
+      after: { status: "cancelled" },
+    });
     return "cancelled" as const;
   });
 }
@@ -203,7 +232,11 @@ export async function cancelOrder(scope: PartnerScope, orderId: string): Promise
 // Coordinator side
 
 export async function listWorkshopOrders(workshopId: string): Promise<OrderRow[]> {
-  const orders = await db().order.findMany({ where: { workshopId }, select: orderSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  const orders = await db().order.findMany({
+    where: { workshopId },
+    select: orderSelect,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
   return orders.map(toRow);
 }
 
@@ -218,13 +251,25 @@ export type AssignmentRow = {
   createdAt: Date;
 };
 
-export async function getWorkshopOrder(workshopId: string, orderId: string): Promise<(OrderRow & { assignments: AssignmentRow[] }) | null> {
+export async function getWorkshopOrder(
+  workshopId: string,
+  orderId: string,
+): Promise<(OrderRow & { assignments: AssignmentRow[] }) | null> {
   const order = await db().order.findFirst({
     where: { id: orderId, workshopId },
     select: {
       ...orderSelect,
       assignments: {
-        select: { id: true, workerId: true, quantity: true, dueOn: true, source: true, status: true, createdAt: true, worker: { select: { name: true } } },
+        select: {
+          id: true,
+          workerId: true,
+          quantity: true,
+          dueOn: true,
+          source: true,
+          status: true,
+          createdAt: true,
+          worker: { select: { name: true } },
+        },
         orderBy: { createdAt: "asc" },
       },
     },
@@ -245,7 +290,10 @@ export async function decideOrder(
   now: Date,
 ): Promise<"done" | "notFound" | "notPending"> {
   return db().$transaction(async (tx) => {
-    const order = await tx.order.findFirst({ where: { id: orderId, workshopId: actor.workshopId }, select: { status: true } });
+    const order = await tx.order.findFirst({
+      where: { id: orderId, workshopId: actor.workshopId },
+      select: { status: true },
+    });
     if (!order) return "notFound" as const;
     if (!canTransition(order.status, decision)) return "notPending" as const;
     const status = decision === "accept" ? "accepted" : "declined";
@@ -272,20 +320,34 @@ export type AllocationResult =
   | { ok: false; code: "notFound" | "notAccepted" | "workerNotFound" | "exceedsOrder" | "exceedsOpen" | "dueInPast" };
 
 /** Takes n pieces of an accepted order's unallocated remainder; false when they are not there (nothing changes). */
-async function takeFromRemainder(tx: Tx, orderId: string, quantity: number, n: number, alsoOpen: boolean): Promise<boolean> {
+async function takeFromRemainder(
+  tx: Tx,
+  orderId: string,
+  quantity: number,
+  n: number,
+  alsoOpen: boolean,
+): Promise<boolean> {
   const { count } = await tx.order.updateMany({
     where: { id: orderId, status: "accepted", allocatedQuantity: { lte: quantity - n } },
-    data: alsoOpen ? { allocatedQuantity: { increment: n }, openQuantity: { increment: n } } : { allocatedQuantity: { increment: n } },
+    data: alsoOpen
+      ? { allocatedQuantity: { increment: n }, openQuantity: { increment: n } }
+      : { allocatedQuantity: { increment: n } },
   });
   return count === 1;
 }
 
 async function countsOf(tx: Tx, orderId: string): Promise<{ openQuantity: number; allocatedQuantity: number }> {
-  return tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { openQuantity: true, allocatedQuantity: true } });
+  return tx.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: { openQuantity: true, allocatedQuantity: true },
+  });
 }
 
 async function acceptedOrder(tx: Tx, workshopId: string, orderId: string) {
-  return tx.order.findFirst({ where: { id: orderId, workshopId }, select: { id: true, status: true, quantity: true, productId: true, dueOn: true, openQuantity: true } });
+  return tx.order.findFirst({
+    where: { id: orderId, workshopId },
+    select: { id: true, status: true, quantity: true, productId: true, dueOn: true, openQuantity: true },
+  });
 }
 
 /** The coordinator assigns n pieces of an accepted order to a worker of her workshop. */
@@ -303,9 +365,13 @@ export async function assignToWorker(
     const order = await acceptedOrder(tx, actor.workshopId, orderId);
     if (!order) return { ok: false as const, code: "notFound" as const };
     if (order.status !== "accepted") return { ok: false as const, code: "notAccepted" as const };
-    const worker = await tx.user.findFirst({ where: { id: input.workerId, workshopId: actor.workshopId, role: "worker", active: true }, select: { id: true } });
+    const worker = await tx.user.findFirst({
+      where: { id: input.workerId, workshopId: actor.workshopId, role: "worker", active: true },
+      select: { id: true },
+    });
     if (!worker) return { ok: false as const, code: "workerNotFound" as const };
-    if (!(await takeFromRemainder(tx, order.id, order.quantity, input.quantity, false))) return { ok: false as const, code: "exceedsOrder" as const };
+    if (!(await takeFromRemainder(tx, order.id, order.quantity, input.quantity, false)))
+      return { ok: false as const, code: "exceedsOrder" as const };
     const assignment = await tx.assignment.create({
       data: {
         workshopId: actor.workshopId,
@@ -325,59 +391,88 @@ export async function assignToWorker(
       action: "assignment.create",
       entityType: "Assignment",
       entityId: assignment.id,
-      after: { orderId: order.id, workerId: worker.id, quantity: input.quantity, dueOn: input.dueOn, source: "assigned" },
+      after: {
+        orderId: order.id,
+        workerId: worker.id,
+        quantity: input.quantity,
+        dueOn: input.dueOn,
+        source: "assigned",
+      },
     });
     return { ok: true as const, id: assignment.id };
   });
 }
 
 /** The coordinator opens n more pieces of an accepted order for workers to claim. */
-export async function openForClaiming(actor: Actor, orderId: string, quantity: number, submissionKey: string): Promise<AllocationResult & { replayed?: boolean }> {
+export async function openForClaiming(
+  actor: Actor,
+  orderId: string,
+  quantity: number,
+  submissionKey: string,
+): Promise<AllocationResult & { replayed?: boolean }> {
   assertPieces(quantity);
-  return onceOk(actor.userId, submissionKey, "order.openForClaiming", orderId, async (tx): Promise<AllocationResult> => {
-    const order = await acceptedOrder(tx, actor.workshopId, orderId);
-    if (!order) return { ok: false as const, code: "notFound" as const };
-    if (order.status !== "accepted") return { ok: false as const, code: "notAccepted" as const };
-    if (!(await takeFromRemainder(tx, order.id, order.quantity, quantity, true))) return { ok: false as const, code: "exceedsOrder" as const };
-    // Read the counts after our update (the row is ours until commit), not before it:
-    // a concurrent request may have changed them in between.
-    const after = await countsOf(tx, order.id);
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      workshopId: actor.workshopId,
-      action: "order.openForClaiming",
-      entityType: "Order",
-      entityId: order.id,
-      before: { openQuantity: after.openQuantity - quantity, allocatedQuantity: after.allocatedQuantity - quantity },
-      after: { ...after, opened: quantity },
-    });
-    return { ok: true as const };
-  });
+  return onceOk(
+    actor.userId,
+    submissionKey,
+    "order.openForClaiming",
+    orderId,
+    async (tx): Promise<AllocationResult> => {
+      const order = await acceptedOrder(tx, actor.workshopId, orderId);
+      if (!order) return { ok: false as const, code: "notFound" as const };
+      if (order.status !== "accepted") return { ok: false as const, code: "notAccepted" as const };
+      if (!(await takeFromRemainder(tx, order.id, order.quantity, quantity, true)))
+        return { ok: false as const, code: "exceedsOrder" as const };
+      // Read the counts after our update (the row is ours until commit), not before it:
+      // a concurrent request may have changed them in between.
+      const after = await countsOf(tx, order.id);
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        workshopId: actor.workshopId,
+        action: "order.openForClaiming",
+        entityType: "Order",
+        entityId: order.id,
+        before: { openQuantity: after.openQuantity - quantity, allocatedQuantity: after.allocatedQuantity - quantity },
+        after: { ...after, opened: quantity },
+      });
+      return { ok: true as const };
+    },
+  );
 }
 
 /** The coordinator takes back n unclaimed pieces from the open pool. */
-export async function closeForClaiming(actor: Actor, orderId: string, quantity: number, submissionKey: string): Promise<AllocationResult & { replayed?: boolean }> {
+export async function closeForClaiming(
+  actor: Actor,
+  orderId: string,
+  quantity: number,
+  submissionKey: string,
+): Promise<AllocationResult & { replayed?: boolean }> {
   assertPieces(quantity);
-  return onceOk(actor.userId, submissionKey, "order.closeForClaiming", orderId, async (tx): Promise<AllocationResult> => {
-    const order = await acceptedOrder(tx, actor.workshopId, orderId);
-    if (!order) return { ok: false as const, code: "notFound" as const };
-    const { count } = await tx.order.updateMany({
-      where: { id: order.id, openQuantity: { gte: quantity } },
-      data: { openQuantity: { decrement: quantity }, allocatedQuantity: { decrement: quantity } },
-    });
-    if (count === 0) return { ok: false as const, code: "exceedsOpen" as const };
-    const after = await countsOf(tx, order.id);
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      workshopId: actor.workshopId,
-      action: "order.closeForClaiming",
-      entityType: "Order",
-      entityId: order.id,
-      before: { openQuantity: after.openQuantity + quantity, allocatedQuantity: after.allocatedQuantity + quantity },
-      after: { ...after, closed: quantity },
-    });
-    return { ok: true as const };
-  });
+  return onceOk(
+    actor.userId,
+    submissionKey,
+    "order.closeForClaiming",
+    orderId,
+    async (tx): Promise<AllocationResult> => {
+      const order = await acceptedOrder(tx, actor.workshopId, orderId);
+      if (!order) return { ok: false as const, code: "notFound" as const };
+      const { count } = await tx.order.updateMany({
+        where: { id: order.id, openQuantity: { gte: quantity } },
+        data: { openQuantity: { decrement: quantity }, allocatedQuantity: { decrement: quantity } },
+      });
+      if (count === 0) return { ok: false as const, code: "exceedsOpen" as const };
+      const after = await countsOf(tx, order.id);
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        workshopId: actor.workshopId,
+        action: "order.closeForClaiming",
+        entityType: "Order",
+        entityId: order.id,
+        before: { openQuantity: after.openQuantity + quantity, allocatedQuantity: after.allocatedQuantity + quantity },
+        after: { ...after, closed: quantity },
+      });
+      return { ok: true as const };
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -407,7 +502,13 @@ async function ratesToday(workshopId: string, productIds: string[], today: strin
 export async function listOpenWork(scope: WorkerScope, now: Date): Promise<OpenWorkRow[]> {
   const orders = await db().order.findMany({
     where: { workshopId: scope.workshopId, status: "accepted", openQuantity: { gt: 0 } },
-    select: { id: true, productId: true, openQuantity: true, dueOn: true, product: { select: { name: true, unit: true } } },
+    select: {
+      id: true,
+      productId: true,
+      openQuantity: true,
+      dueOn: true,
+      product: { select: { name: true, unit: true } },
+    },
     orderBy: [{ dueOn: "asc" }, { id: "asc" }],
   });
   const rates = await ratesToday(scope.workshopId, [...new Set(orders.map((o) => o.productId))], chinaDate(now));
@@ -440,7 +541,10 @@ export async function claimOpenWork(
 }
 
 async function claimIn(tx: Tx, scope: WorkerScope, orderId: string, quantity: number): Promise<AllocationResult> {
-  const order = await tx.order.findFirst({ where: { id: orderId, workshopId: scope.workshopId, status: "accepted" }, select: { id: true, productId: true, dueOn: true } });
+  const order = await tx.order.findFirst({
+    where: { id: orderId, workshopId: scope.workshopId, status: "accepted" },
+    select: { id: true, productId: true, dueOn: true },
+  });
   if (!order) return { ok: false, code: "notFound" };
   const { count } = await tx.order.updateMany({
     where: { id: order.id, status: "accepted", openQuantity: { gte: quantity } },
@@ -489,7 +593,15 @@ export type WorkerAssignmentRow = {
 export async function listWorkerAssignments(scope: WorkerScope, now: Date): Promise<WorkerAssignmentRow[]> {
   const rows = await db().assignment.findMany({
     where: { workshopId: scope.workshopId, workerId: scope.userId, status: { in: ["active", "done"] } },
-    select: { id: true, productId: true, quantity: true, dueOn: true, source: true, status: true, product: { select: { name: true, unit: true } } },
+    select: {
+      id: true,
+      productId: true,
+      quantity: true,
+      dueOn: true,
+      source: true,
+      status: true,
+      product: { select: { name: true, unit: true } },
+    },
     orderBy: [{ status: "asc" }, { dueOn: "asc" }, { createdAt: "asc" }],
   });
   const rates = await ratesToday(scope.workshopId, [...new Set(rows.map((r) => r.productId))], chinaDate(now));
@@ -508,7 +620,11 @@ export async function listWorkerAssignments(scope: WorkerScope, now: Date): Prom
 }
 
 /** One of the worker's own assignments, or null (another worker's is not found). */
-export async function getWorkerAssignment(scope: WorkerScope, assignmentId: string, now: Date): Promise<WorkerAssignmentRow | null> {
+export async function getWorkerAssignment(
+  scope: WorkerScope,
+  assignmentId: string,
+  now: Date,
+): Promise<WorkerAssignmentRow | null> {
   const all = await listWorkerAssignments(scope, now);
   return all.find((a) => a.id === assignmentId) ?? null;
 }

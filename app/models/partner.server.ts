@@ -7,7 +7,15 @@ import { isUniqueViolation, nameTakenOnConflict } from "./errors.server.ts";
 
 type Actor = { workshopId: string; userId: string };
 
-export type PartnerRow = { id: string; name: string; contactName: string; contactPhone: string; archivedAt: Date | null; accounts: number; offers: number };
+export type PartnerRow = {
+  id: string;
+  name: string;
+  contactName: string;
+  contactPhone: string;
+  archivedAt: Date | null;
+  accounts: number;
+  offers: number;
+};
 
 export async function listPartners(workshopId: string): Promise<PartnerRow[]> {
   const partners = await db().partner.findMany({
@@ -29,14 +37,28 @@ export async function createPartner(
   actor: Actor,
   input: { name: string; contactName: string; contactPhone: string },
 ): Promise<{ ok: true; id: string } | { ok: false; code: "nameTaken" }> {
-  return nameTakenOnConflict(() => db().$transaction(async (tx) => {
-    if (await tx.partner.findFirst({ where: { workshopId: actor.workshopId, name: input.name }, select: { id: true } })) {
-      return { ok: false as const, code: "nameTaken" as const };
-    }
-    const partner = await tx.partner.create({ data: { ...input, workshopId: actor.workshopId }, select: { id: true } });
-    await recordAudit(tx, { actorId: actor.userId, workshopId: actor.workshopId, action: "partner.create", entityType: "Partner", entityId: partner.id, after: input });
-    return { ok: true as const, id: partner.id };
-  }));
+  return nameTakenOnConflict(() =>
+    db().$transaction(async (tx) => {
+      if (
+        await tx.partner.findFirst({ where: { workshopId: actor.workshopId, name: input.name }, select: { id: true } })
+      ) {
+        return { ok: false as const, code: "nameTaken" as const };
+      }
+      const partner = await tx.partner.create({
+        data: { ...input, workshopId: actor.workshopId },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        workshopId: actor.workshopId,
+        action: "partner.create",
+        entityType: "Partner",
+        entityId: partner.id,
+        after: input,
+      });
+      return { ok: true as const, id: partner.id };
+    }),
+  );
 }
 
 export type PartnerDetail = {
@@ -46,7 +68,14 @@ export type PartnerDetail = {
   contactPhone: string;
   archivedAt: Date | null;
   accounts: { id: string; name: string; phone: string; active: boolean }[];
-  offers: { id: string; productId: string; productName: string; productUnit: string; priceE4: bigint; archivedAt: Date | null }[];
+  offers: {
+    id: string;
+    productId: string;
+    productName: string;
+    productUnit: string;
+    priceE4: bigint;
+    archivedAt: Date | null;
+  }[];
 };
 
 export async function getPartner(workshopId: string, partnerId: string): Promise<PartnerDetail | null> {
@@ -60,7 +89,13 @@ export async function getPartner(workshopId: string, partnerId: string): Promise
       archivedAt: true,
       users: { select: { id: true, name: true, phone: true, active: true }, orderBy: { createdAt: "asc" } },
       offers: {
-        select: { id: true, productId: true, priceE4: true, archivedAt: true, product: { select: { name: true, unit: true } } },
+        select: {
+          id: true,
+          productId: true,
+          priceE4: true,
+          archivedAt: true,
+          product: { select: { name: true, unit: true } },
+        },
         orderBy: { createdAt: "asc" },
       },
     },
@@ -73,7 +108,14 @@ export async function getPartner(workshopId: string, partnerId: string): Promise
     contactPhone: p.contactPhone,
     archivedAt: p.archivedAt,
     accounts: p.users,
-    offers: p.offers.map((o) => ({ id: o.id, productId: o.productId, productName: o.product.name, productUnit: o.product.unit, priceE4: o.priceE4, archivedAt: o.archivedAt })),
+    offers: p.offers.map((o) => ({
+      id: o.id,
+      productId: o.productId,
+      productName: o.product.name,
+      productUnit: o.product.unit,
+      priceE4: o.priceE4,
+      archivedAt: o.archivedAt,
+    })),
   };
 }
 
@@ -86,11 +128,22 @@ export async function createPartnerAccount(
   const hash = await hashPassword(input.password);
   try {
     return await db().$transaction(async (tx) => {
-      const partner = await tx.partner.findFirst({ where: { id: partnerId, workshopId: actor.workshopId }, select: { id: true } });
+      const partner = await tx.partner.findFirst({
+        where: { id: partnerId, workshopId: actor.workshopId },
+        select: { id: true },
+      });
       if (!partner) return { ok: false as const, code: "notFound" as const };
-      if (await tx.user.findUnique({ where: { phone: input.phone }, select: { id: true } })) return { ok: false as const, code: "phoneTaken" as const };
+      if (await tx.user.findUnique({ where: { phone: input.phone }, select: { id: true } }))
+        return { ok: false as const, code: "phoneTaken" as const };
       const user = await tx.user.create({
-        data: { role: "partner", name: input.name, phone: input.phone, workshopId: actor.workshopId, partnerId, password: { create: { hash } } },
+        data: {
+          role: "partner",
+          name: input.name,
+          phone: input.phone,
+          workshopId: actor.workshopId,
+          partnerId,
+          password: { create: { hash } },
+        },
         select: { id: true },
       });
       await recordAudit(tx, {
@@ -125,10 +178,21 @@ export async function setOffer(
   }
 }
 
-function setOfferOnce(actor: Actor, partnerId: string, productId: string, priceE4: bigint): Promise<{ ok: true } | { ok: false; code: "notFound" }> {
+function setOfferOnce(
+  actor: Actor,
+  partnerId: string,
+  productId: string,
+  priceE4: bigint,
+): Promise<{ ok: true } | { ok: false; code: "notFound" }> {
   return db().$transaction(async (tx) => {
-    const partner = await tx.partner.findFirst({ where: { id: partnerId, workshopId: actor.workshopId, archivedAt: null }, select: { id: true } });
-    const product = await tx.product.findFirst({ where: { id: productId, workshopId: actor.workshopId, archivedAt: null }, select: { id: true } });
+    const partner = await tx.partner.findFirst({
+      where: { id: partnerId, workshopId: actor.workshopId, archivedAt: null },
+      select: { id: true },
+    });
+    const product = await tx.product.findFirst({
+      where: { id: productId, workshopId: actor.workshopId, archivedAt: null },
+      select: { id: true },
+    });
     if (!partner || !product) return { ok: false as const, code: "notFound" as const };
     const before = await tx.partnerOffer.findUnique({ where: { partnerId_productId: { partnerId, productId } } });
     const offer = await tx.partnerOffer.upsert({
@@ -151,10 +215,20 @@ function setOfferOnce(actor: Actor, partnerId: string, productId: string, priceE
 
 export async function withdrawOffer(actor: Actor, partnerId: string, offerId: string, now: Date): Promise<boolean> {
   return db().$transaction(async (tx) => {
-    const offer = await tx.partnerOffer.findFirst({ where: { id: offerId, partnerId, workshopId: actor.workshopId, archivedAt: null } });
+    const offer = await tx.partnerOffer.findFirst({
+      where: { id: offerId, partnerId, workshopId: actor.workshopId, archivedAt: null },
+    });
     if (!offer) return false;
     await tx.partnerOffer.update({ where: { id: offer.id }, data: { archivedAt: now } });
-    await recordAudit(tx, { actorId: actor.userId, workshopId: actor.workshopId, action: "offer.withdraw", entityType: "PartnerOffer", entityId: offer.id, before: { archivedAt: null }, after: { archivedAt: now } });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      workshopId: actor.workshopId,
+      action: "offer.withdraw",
+      entityType: "PartnerOffer",
+      entityId: offer.id,
+      before: { archivedAt: null },
+      after: { archivedAt: now },
+    });
     return true;
   });
 }
@@ -162,17 +236,35 @@ export async function withdrawOffer(actor: Actor, partnerId: string, offerId: st
 /** What a partner may order: the workshop's active offers to that firm. */
 export async function listOffersForPartner(scope: { workshopId: string; partnerId: string }) {
   const offers = await db().partnerOffer.findMany({
-    where: { workshopId: scope.workshopId, partnerId: scope.partnerId, archivedAt: null, product: { archivedAt: null } },
+    where: {
+      workshopId: scope.workshopId,
+      partnerId: scope.partnerId,
+      archivedAt: null,
+      product: { archivedAt: null },
+    },
     select: { productId: true, priceE4: true, product: { select: { name: true, unit: true } } },
     orderBy: { createdAt: "asc" },
   });
-  return offers.map((o) => ({ productId: o.productId, productName: o.product.name, productUnit: o.product.unit, priceE4: o.priceE4 }));
+  return offers.map((o) => ({
+    productId: o.productId,
+    productName: o.product.name,
+    productUnit: o.product.unit,
+    priceE4: o.priceE4,
+  }));
 }
 
 /** Archives (or restores) a partner firm: it can place no new orders; its history stays. */
-export async function setPartnerArchived(actor: Actor, partnerId: string, archived: boolean, now: Date): Promise<boolean> {
+export async function setPartnerArchived(
+  actor: Actor,
+  partnerId: string,
+  archived: boolean,
+  now: Date,
+): Promise<boolean> {
   return db().$transaction(async (tx) => {
-    const partner = await tx.partner.findFirst({ where: { id: partnerId, workshopId: actor.workshopId }, select: { archivedAt: true } });
+    const partner = await tx.partner.findFirst({
+      where: { id: partnerId, workshopId: actor.workshopId },
+      select: { archivedAt: true },
+    });
     if (!partner) return false;
     const archivedAt = archived ? (partner.archivedAt ?? now) : null;
     await tx.partner.update({ where: { id: partnerId }, data: { archivedAt } });

@@ -26,7 +26,15 @@ export type RateVersionRow = {
 async function versionsOf(tx: Tx, workshopId: string, productId: string, processStepId: string | null) {
   return tx.pieceRate.findMany({
     where: { workshopId, productId, processStepId },
-    select: { id: true, effectiveOn: true, usedAt: true, rateE4: true, reason: true, belowMinimum: true, belowMinimumReason: true },
+    select: {
+      id: true,
+      effectiveOn: true,
+      usedAt: true,
+      rateE4: true,
+      reason: true,
+      belowMinimum: true,
+      belowMinimumReason: true,
+    },
     orderBy: [{ effectiveOn: "desc" }, { createdAt: "desc" }],
   });
 }
@@ -37,7 +45,10 @@ export async function listRateVersions(workshopId: string, productId: string): P
     where: { workshopId, productId },
     orderBy: [{ processStepId: "asc" }, { effectiveOn: "desc" }, { createdAt: "desc" }],
   });
-  const setters = await db().user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.setById))] } }, select: { id: true, name: true } });
+  const setters = await db().user.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.setById))] } },
+    select: { id: true, name: true },
+  });
   const names = new Map(setters.map((s) => [s.id, s.name]));
   return rows.map((r) => ({
     id: r.id,
@@ -76,7 +87,11 @@ export async function checkFairRate(workshopId: string, productId: string, rate:
   });
   if (!product) return null;
   const minimum = product.workshop.hourlyMinimumWageFen;
-  return fairRateCheck({ rate, standardMinutesE2: product.standardMinutesE2, minimumHourly: minimum === null ? null : amountFromMinor(minimum) });
+  return fairRateCheck({
+    rate,
+    standardMinutesE2: product.standardMinutesE2,
+    minimumHourly: minimum === null ? null : amountFromMinor(minimum),
+  });
 }
 
 export type SetRateInput = {
@@ -101,14 +116,20 @@ export async function setRate(actor: Actor, input: SetRateInput, now: Date): Pro
     // Take the product's row lock first, so that two rate changes for the same
     // product are applied one after the other (PostgreSQL runs them concurrently):
     // otherwise both could see "no version on this date" and create two.
-    await tx.product.updateMany({ where: { id: input.productId, workshopId: actor.workshopId }, data: { updatedAt: now } });
+    await tx.product.updateMany({
+      where: { id: input.productId, workshopId: actor.workshopId },
+      data: { updatedAt: now },
+    });
     const product = await tx.product.findFirst({
       where: { id: input.productId, workshopId: actor.workshopId, archivedAt: null },
       select: { id: true, standardMinutesE2: true, workshop: { select: { hourlyMinimumWageFen: true } } },
     });
     if (!product) return { ok: false as const, code: "notFound" as const };
     if (input.processStepId) {
-      const step = await tx.processStep.findFirst({ where: { id: input.processStepId, productId: product.id, archivedAt: null }, select: { id: true } });
+      const step = await tx.processStep.findFirst({
+        where: { id: input.processStepId, productId: product.id, archivedAt: null },
+        select: { id: true },
+      });
       if (!step) return { ok: false as const, code: "notFound" as const };
     }
     const minimum = product.workshop.hourlyMinimumWageFen;
@@ -163,13 +184,24 @@ export async function setRate(actor: Actor, input: SetRateInput, now: Date): Pro
         action: below ? "rate.update.belowMinimum" : "rate.update",
         entityType: "PieceRate",
         entityId: plan.id,
-        before: before && { rateE4: before.rateE4, reason: before.reason, belowMinimum: before.belowMinimum, belowMinimumReason: before.belowMinimumReason },
+        before: before && {
+          rateE4: before.rateE4,
+          reason: before.reason,
+          belowMinimum: before.belowMinimum,
+          belowMinimumReason: before.belowMinimumReason,
+        },
         after: auditAfter,
       });
       return { ok: true as const, id: plan.id, replaced: true, check };
     }
     const created = await tx.pieceRate.create({
-      data: { ...data, workshopId: actor.workshopId, productId: product.id, processStepId: input.processStepId, effectiveOn: input.effectiveOn },
+      data: {
+        ...data,
+        workshopId: actor.workshopId,
+        productId: product.id,
+        processStepId: input.processStepId,
+        effectiveOn: input.effectiveOn,
+      },
       select: { id: true },
     });
     await recordAudit(tx, {
@@ -189,7 +221,10 @@ export async function setRate(actor: Actor, input: SetRateInput, now: Date): Pro
  * piece log priced with it). From then on it is frozen.
  */
 export async function markRateUsed(tx: Tx, workshopId: string, rateId: string, now: Date): Promise<void> {
-  const rate = await tx.pieceRate.findFirst({ where: { id: rateId, workshopId }, select: { productId: true, usedAt: true } });
+  const rate = await tx.pieceRate.findFirst({
+    where: { id: rateId, workshopId },
+    select: { productId: true, usedAt: true },
+  });
   if (!rate || rate.usedAt) return;
   // The same product-row lock as setRate: a rate change for this product cannot
   // interleave between its "is it used?" read and its write.

@@ -31,7 +31,16 @@ export async function getSessionUser(sessionId: string, now: Date): Promise<Sess
     select: {
       expiresAt: true,
       user: {
-        select: { id: true, name: true, phone: true, role: true, workshopId: true, partnerId: true, locale: true, active: true },
+        select: {
+          id: true,
+          name: true,
+          phone: true,
+          role: true,
+          workshopId: true,
+          partnerId: true,
+          locale: true,
+          active: true,
+        },
       },
     },
   });
@@ -49,7 +58,9 @@ export const SUBMISSION_KEY_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 /** Housekeeping on each successful login: expired sessions, day-old throttle counters and week-old form keys go. */
 export async function purgeStaleLoginData(now: Date): Promise<void> {
   await purgeExpiredSessions(now);
-  await db().formSubmission.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - SUBMISSION_KEY_TTL_MS) } } });
+  await db().formSubmission.deleteMany({
+    where: { createdAt: { lt: new Date(now.getTime() - SUBMISSION_KEY_TTL_MS) } },
+  });
   const dayAgo = new Date(now.getTime() - 24 * 60 * 60 * 1000);
   await db().loginThrottle.deleteMany({
     where: { windowStartedAt: { lt: dayAgo }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },

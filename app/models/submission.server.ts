@@ -17,7 +17,6 @@ export function isSubmissionKey(value: unknown): value is string {
   return typeof value === "string" && /^[A-Za-z0-9_-]{16,64}$/.test(value);
 }
 
-
 export type Once<T> = { replayed: false; result: T } | { replayed: true; resultId: string | null };
 
 /**

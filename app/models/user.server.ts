@@ -9,7 +9,10 @@ import { isUniqueViolation } from "./errors.server.ts";
 
 /** Whether an account can be used at all: active, with the workshop or firm its role needs. */
 export async function accountUsable(userId: string): Promise<boolean> {
-  const user = await db().user.findUnique({ where: { id: userId }, select: { id: true, role: true, workshopId: true, partnerId: true, active: true } });
+  const user = await db().user.findUnique({
+    where: { id: userId },
+    select: { id: true, role: true, workshopId: true, partnerId: true, active: true },
+  });
   return user !== null && scopeOf(user) !== null;
 }
 
@@ -26,10 +29,16 @@ export async function authenticate(phone: string, password: string): Promise<{ i
   return user && user.active && user.password && matches ? { id: user.id, role: user.role } : null;
 }
 
-
 async function createAccount(
   tx: Tx,
-  input: { role: Role; name: string; phone: string; passwordHash: string; workshopId: string | null; partnerId?: string | null },
+  input: {
+    role: Role;
+    name: string;
+    phone: string;
+    passwordHash: string;
+    workshopId: string | null;
+    partnerId?: string | null;
+  },
   actorId: string | null,
 ): Promise<string> {
   const user = await tx.user.create({
@@ -120,7 +129,10 @@ export async function resetWorkerPassword(
 ): Promise<boolean> {
   const hash = await hashPassword(password);
   return db().$transaction(async (tx) => {
-    const worker = await tx.user.findFirst({ where: { id: workerId, workshopId: scope.workshopId, role: "worker" }, select: { id: true } });
+    const worker = await tx.user.findFirst({
+      where: { id: workerId, workshopId: scope.workshopId, role: "worker" },
+      select: { id: true },
+    });
     if (!worker) return false;
     await tx.password.upsert({ where: { userId: worker.id }, create: { userId: worker.id, hash }, update: { hash } });
     const { count } = await tx.session.deleteMany({ where: { userId: worker.id } });
@@ -143,7 +155,10 @@ export async function changeOwnPassword(
   current: string,
   next: string,
 ): Promise<"changed" | "wrongCurrent"> {
-  const row = await db().user.findUnique({ where: { id: userId }, select: { workshopId: true, password: { select: { hash: true } } } });
+  const row = await db().user.findUnique({
+    where: { id: userId },
+    select: { workshopId: true, password: { select: { hash: true } } },
+  });
   if (!row?.password || !(await verifyPassword(current, row.password.hash))) return "wrongCurrent";
   const hash = await hashPassword(next);
   await db().$transaction(async (tx) => {
@@ -176,7 +191,13 @@ export type Account = {
 export async function getAccount(userId: string): Promise<Account | null> {
   const user = await db().user.findUnique({
     where: { id: userId },
-    select: { name: true, phone: true, role: true, workshop: { select: { name: true } }, partner: { select: { name: true } } },
+    select: {
+      name: true,
+      phone: true,
+      role: true,
+      workshop: { select: { name: true } },
+      partner: { select: { name: true } },
+    },
   });
   if (!user) return null;
   return {

@@ -22,9 +22,21 @@ async function summarize(where: { id?: string }): Promise<WorkshopSummary[]> {
   });
   const ids = workshops.map((w) => w.id);
   const [roles, partners, products] = await Promise.all([
-    db().user.groupBy({ by: ["workshopId", "role"], where: { workshopId: { in: ids }, active: true }, _count: { _all: true } }),
-    db().partner.groupBy({ by: ["workshopId"], where: { workshopId: { in: ids }, archivedAt: null }, _count: { _all: true } }),
-    db().product.groupBy({ by: ["workshopId"], where: { workshopId: { in: ids }, archivedAt: null }, _count: { _all: true } }),
+    db().user.groupBy({
+      by: ["workshopId", "role"],
+      where: { workshopId: { in: ids }, active: true },
+      _count: { _all: true },
+    }),
+    db().partner.groupBy({
+      by: ["workshopId"],
+      where: { workshopId: { in: ids }, archivedAt: null },
+      _count: { _all: true },
+    }),
+    db().product.groupBy({
+      by: ["workshopId"],
+      where: { workshopId: { in: ids }, archivedAt: null },
+      _count: { _all: true },
+    }),
   ]);
   const count = (workshopId: string, role: string) =>
     roles.find((r) => r.workshopId === workshopId && r.role === role)?._count._all ?? 0;
@@ -52,20 +64,25 @@ export async function createWorkshop(
   actorId: string,
   input: { name: string; district: string },
 ): Promise<{ ok: true; id: string } | { ok: false; code: "nameTaken" }> {
-  return nameTakenOnConflict(() => db().$transaction(async (tx) => {
-    const taken = await tx.workshop.findFirst({ where: { name: input.name }, select: { id: true } });
-    if (taken) return { ok: false as const, code: "nameTaken" as const };
-    const workshop = await tx.workshop.create({ data: { name: input.name, district: input.district }, select: { id: true } });
-    await recordAudit(tx, {
-      actorId,
-      workshopId: workshop.id,
-      action: "workshop.create",
-      entityType: "Workshop",
-      entityId: workshop.id,
-      after: input,
-    });
-    return { ok: true as const, id: workshop.id };
-  }));
+  return nameTakenOnConflict(() =>
+    db().$transaction(async (tx) => {
+      const taken = await tx.workshop.findFirst({ where: { name: input.name }, select: { id: true } });
+      if (taken) return { ok: false as const, code: "nameTaken" as const };
+      const workshop = await tx.workshop.create({
+        data: { name: input.name, district: input.district },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        actorId,
+        workshopId: workshop.id,
+        action: "workshop.create",
+        entityType: "Workshop",
+        entityId: workshop.id,
+        after: input,
+      });
+      return { ok: true as const, id: workshop.id };
+    }),
+  );
 }
 
 export type CoordinatorRow = { id: string; name: string; phone: string; active: boolean };
@@ -85,9 +102,10 @@ export async function getWorkshopForAdmin(
 }
 
 /** A partner's own firm and its workshop. */
-export async function getPartnerHome(
-  scope: { workshopId: string; partnerId: string },
-): Promise<{ firmName: string; workshopName: string } | null> {
+export async function getPartnerHome(scope: {
+  workshopId: string;
+  partnerId: string;
+}): Promise<{ firmName: string; workshopName: string } | null> {
   const partner = await db().partner.findFirst({
     where: { id: scope.partnerId, workshopId: scope.workshopId },
     select: { name: true, workshop: { select: { name: true } } },
@@ -98,7 +116,10 @@ export async function getPartnerHome(
 export type WorkshopSettings = { name: string; hourlyMinimumWageFen: bigint | null; minimumWageSource: string };
 
 export async function getWorkshopSettings(workshopId: string): Promise<WorkshopSettings | null> {
-  return db().workshop.findUnique({ where: { id: workshopId }, select: { name: true, hourlyMinimumWageFen: true, minimumWageSource: true } });
+  return db().workshop.findUnique({
+    where: { id: workshopId },
+    select: { name: true, hourlyMinimumWageFen: true, minimumWageSource: true },
+  });
 }
 
 /** Sets the local hourly minimum wage used by the fair-rate check (audited). */
@@ -107,7 +128,10 @@ export async function setMinimumWage(
   input: { hourlyMinimumWageFen: bigint; minimumWageSource: string },
 ): Promise<void> {
   await db().$transaction(async (tx) => {
-    const before = await tx.workshop.findUniqueOrThrow({ where: { id: actor.workshopId }, select: { hourlyMinimumWageFen: true, minimumWageSource: true } });
+    const before = await tx.workshop.findUniqueOrThrow({
+      where: { id: actor.workshopId },
+      select: { hourlyMinimumWageFen: true, minimumWageSource: true },
+    });
     await tx.workshop.update({ where: { id: actor.workshopId }, data: input });
     await recordAudit(tx, {
       actorId: actor.userId,

@@ -21,7 +21,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const result = validate(changePasswordSchema, await request.formData());
   if (!result.ok) return badRequest(result);
-  const outcome = await changeOwnPassword(viewer.user.id, viewer.sessionId, result.data.currentPassword, result.data.newPassword);
+  const outcome = await changeOwnPassword(
+    viewer.user.id,
+    viewer.sessionId,
+    result.data.currentPassword,
+    result.data.newPassword,
+  );
   if (outcome === "wrongCurrent") {
     return badRequest({ fieldErrors: { currentPassword: "account.wrongCurrentPassword" }, values: {} });
   }

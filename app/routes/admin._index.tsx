@@ -66,7 +66,12 @@ export default function AdminHome() {
         <h2>{t("workshops.add")}</h2>
         <FormAlert message={actionData?.formError} />
         <Form method="post" onSubmit={onSubmit} noValidate>
-          <Field label={t("workshops.name")} error={errorFor("name")} defaultValue={actionData?.values?.name} registration={form.register("name")} />
+          <Field
+            label={t("workshops.name")}
+            error={errorFor("name")}
+            defaultValue={actionData?.values?.name}
+            registration={form.register("name")}
+          />
           <Field
             label={t("workshops.district")}
             error={errorFor("district")}

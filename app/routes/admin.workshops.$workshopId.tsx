@@ -18,8 +18,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const partners = await listPartners(found.workshop.id);
   return {
     workshop: found.workshop,
-    coordinators: found.coordinators.map((c) => ({ id: c.id, name: c.name, phone: maskPhone(c.phone), active: c.active })),
-    partners: partners.map((p) => ({ id: p.id, name: p.name, contactName: p.contactName, accounts: p.accounts, archived: p.archivedAt !== null })),
+    coordinators: found.coordinators.map((c) => ({
+      id: c.id,
+      name: c.name,
+      phone: maskPhone(c.phone),
+      active: c.active,
+    })),
+    partners: partners.map((p) => ({
+      id: p.id,
+      name: p.name,
+      contactName: p.contactName,
+      accounts: p.accounts,
+      archived: p.archivedAt !== null,
+    })),
   };
 }
 
@@ -32,7 +43,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!found) notFound();
     const partner = validate(createPartnerSchema, formData);
     const partnerFailure = (fieldErrors: Record<string, string>, values: Record<string, string>) =>
-      data({ ok: false as const, intent: "createPartner" as const, fieldErrors, formError: undefined, values }, { status: 400 });
+      data(
+        { ok: false as const, intent: "createPartner" as const, fieldErrors, formError: undefined, values },
+        { status: 400 },
+      );
     if (!partner.ok) return partnerFailure(partner.fieldErrors, partner.values);
     const created = await createPartner({ workshopId: found.workshop.id, userId: scope.userId }, partner.data);
     if (!created.ok) return partnerFailure({ name: "partners.nameTaken" }, partner.data);
@@ -44,7 +58,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!created.ok && created.code === "notFound") notFound();
   if (!created.ok) {
     return data(
-      { ok: false as const, fieldErrors: { phone: "error.phoneTaken" }, formError: undefined, values: { name: result.data.name, phone: result.data.phone } },
+      {
+        ok: false as const,
+        fieldErrors: { phone: "error.phoneTaken" },
+        formError: undefined,
+        values: { name: result.data.name, phone: result.data.phone },
+      },
       { status: 400 },
     );
   }
@@ -60,7 +79,11 @@ export default function AdminWorkshop() {
   const createdPartner = searchParams.get("partner");
   const partnerFailed = actionData !== undefined && "intent" in actionData && actionData.intent === "createPartner";
   const coordinatorData = partnerFailed ? undefined : actionData;
-  const { form, onSubmit, errorFor } = useValidatedForm<CreateCoordinatorForm>(createCoordinatorSchema, coordinatorData, { resetOn: createdName });
+  const { form, onSubmit, errorFor } = useValidatedForm<CreateCoordinatorForm>(
+    createCoordinatorSchema,
+    coordinatorData,
+    { resetOn: createdName },
+  );
   const partnerForm = useValidatedForm<CreatePartnerForm>(createPartnerSchema, partnerFailed ? actionData : undefined, {
     resetOn: createdPartner,
   });
@@ -89,7 +112,12 @@ export default function AdminWorkshop() {
         <h2>{t("coordinators.add")}</h2>
         <FormAlert message={coordinatorData?.formError} />
         <Form method="post" onSubmit={onSubmit} noValidate>
-          <Field label={t("workers.name")} error={errorFor("name")} defaultValue={(coordinatorData?.values as Record<string, string> | undefined)?.name} registration={form.register("name")} />
+          <Field
+            label={t("workers.name")}
+            error={errorFor("name")}
+            defaultValue={(coordinatorData?.values as Record<string, string> | undefined)?.name}
+            registration={form.register("name")}
+          />
           <Field
             label={t("workers.phone")}
             type="tel"

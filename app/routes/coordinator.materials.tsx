@@ -4,14 +4,29 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { unitText } from "../components/units.ts";
-import { Field, Form, FormAlert, Notice, SelectField, SubmitButton, useValidatedForm, type ActionResult } from "../components/forms.tsx";
+import {
+  Field,
+  Form,
+  FormAlert,
+  Notice,
+  SelectField,
+  SubmitButton,
+  useValidatedForm,
+  type ActionResult,
+} from "../components/forms.tsx";
 import { formatRate, rateFromMinor, scaledToString } from "../domain/money.ts";
 import { materialSchema, type MaterialForm } from "../forms/catalogue.ts";
 import { MATERIAL_UNITS_LIST } from "../forms/units.ts";
 import type { MessageKey } from "../i18n/index.ts";
 import { toLocale } from "../i18n/locales.ts";
 import { useT } from "../i18n/use-t.ts";
-import { createMaterial, getMaterial, listMaterials, setMaterialArchived, updateMaterial } from "../models/catalogue.server.ts";
+import {
+  createMaterial,
+  getMaterial,
+  listMaterials,
+  setMaterialArchived,
+  updateMaterial,
+} from "../models/catalogue.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { badRequest, formError, formValues, validate } from "../utils/forms.server.ts";
 
@@ -37,10 +52,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
       unit: m.unit,
       // Zero (donated material) shows as a dash; a rate cannot be zero.
       // Costs saved before the 9,999.9999 cap are shown plainly rather than breaking the page.
-      unitCost: m.unitCostE4 <= 0n ? null : m.unitCostE4 <= MAX_RATE_MINOR ? formatRate(rateFromMinor(m.unitCostE4), locale) : `¥${scaledToString(m.unitCostE4, 4)}`,
+      unitCost:
+        m.unitCostE4 <= 0n
+          ? null
+          : m.unitCostE4 <= MAX_RATE_MINOR
+            ? formatRate(rateFromMinor(m.unitCostE4), locale)
+            : `¥${scaledToString(m.unitCostE4, 4)}`,
       archived: m.archivedAt !== null,
     })),
-    editing: editing && { id: editing.id, name: editing.name, unit: editing.unit, unitCost: scaledToString(editing.unitCostE4, 4) },
+    editing: editing && {
+      id: editing.id,
+      name: editing.name,
+      unit: editing.unit,
+      unitCost: scaledToString(editing.unitCostE4, 4),
+    },
   };
 }
 
@@ -49,14 +74,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   const archivedParam = new URL(request.url).searchParams.get("archived") === "1" ? "archived=1&" : "";
-  const done = (what: string, name: string) => redirect(`/coordinator/materials?${archivedParam}done=${what}&name=${encodeURIComponent(name)}`);
+  const done = (what: string, name: string) =>
+    redirect(`/coordinator/materials?${archivedParam}done=${what}&name=${encodeURIComponent(name)}`);
 
   if (intent === "create" || intent === "update") {
     const result = validate(materialSchema, formData);
     if (!result.ok) return badRequest(result);
     const input = { name: result.data.name, unit: result.data.unit, unitCostE4: result.data.unitCost };
     const materialId = formData.get("materialId");
-    const saved = intent === "create" ? await createMaterial(scope, input) : await updateMaterial(scope, typeof materialId === "string" ? materialId : "", input);
+    const saved =
+      intent === "create"
+        ? await createMaterial(scope, input)
+        : await updateMaterial(scope, typeof materialId === "string" ? materialId : "", input);
     if (!saved.ok) {
       if (saved.code === "notFound") notFound();
       return badRequest({ fieldErrors: { name: "catalogue.nameTaken" }, values: formValues(formData).values });
@@ -163,7 +192,12 @@ export default function MaterialsPage() {
       )}
       <section className="card">
         <h2>{t("materials.add")}</h2>
-        <MaterialFields key={key} intent="create" actionData={forIntent(actionData, "create")} submitLabel={t("materials.create")} />
+        <MaterialFields
+          key={key}
+          intent="create"
+          actionData={forIntent(actionData, "create")}
+          submitLabel={t("materials.create")}
+        />
       </section>
     </>
   );
@@ -185,15 +219,28 @@ function MaterialFields({
   cancelTo?: string;
 }) {
   const t = useT();
-  const { form, onSubmit, errorFor } = useValidatedForm<MaterialForm>(materialSchema, actionData as ActionResult | undefined);
+  const { form, onSubmit, errorFor } = useValidatedForm<MaterialForm>(
+    materialSchema,
+    actionData as ActionResult | undefined,
+  );
   const values = actionData?.values ?? defaults;
   return (
     <Form method="post" onSubmit={onSubmit} noValidate>
       <input type="hidden" name="intent" value={intent} />
       {materialId ? <input type="hidden" name="materialId" value={materialId} /> : null}
       <FormAlert message={actionData?.formError} />
-      <Field label={t("materials.name")} error={errorFor("name")} defaultValue={values?.name} registration={form.register("name")} />
-      <SelectField label={t("materials.unit")} error={errorFor("unit")} defaultValue={values?.unit ?? "kg"} registration={form.register("unit")}>
+      <Field
+        label={t("materials.name")}
+        error={errorFor("name")}
+        defaultValue={values?.name}
+        registration={form.register("name")}
+      />
+      <SelectField
+        label={t("materials.unit")}
+        error={errorFor("unit")}
+        defaultValue={values?.unit ?? "kg"}
+        registration={form.register("unit")}
+      >
         {MATERIAL_UNITS_LIST.map((u) => (
           <option key={u} value={u}>
             {unitText(t, u)}

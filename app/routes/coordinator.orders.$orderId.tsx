@@ -1,6 +1,16 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
-import { Field, Form, FormAlert, Notice, SelectField, SubmitButton, TextAreaField, useValidatedForm, type ActionResult } from "../components/forms.tsx";
+import {
+  Field,
+  Form,
+  FormAlert,
+  Notice,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  useValidatedForm,
+  type ActionResult,
+} from "../components/forms.tsx";
 import { OrderFacts, OrderStatusTag, ProgressBar, ProgressFacts } from "../components/orders.tsx";
 import { unitText } from "../components/units.ts";
 import { chinaDate } from "../domain/dates.ts";
@@ -17,7 +27,14 @@ import { formatDate } from "../i18n/format.ts";
 import { translator } from "../i18n/index.ts";
 import { toLocale } from "../i18n/locales.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
-import { assignToWorker, closeForClaiming, decideOrder, getWorkshopOrder, openForClaiming, type AllocationResult } from "../models/order.server.ts";
+import {
+  assignToWorker,
+  closeForClaiming,
+  decideOrder,
+  getWorkshopOrder,
+  openForClaiming,
+  type AllocationResult,
+} from "../models/order.server.ts";
 import { listWorkers } from "../models/user.server.ts";
 import { isSubmissionKey, newSubmissionKey } from "../models/submission.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
@@ -91,14 +108,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = validate(openForClaimingSchema, formData);
     if (!result.ok) return badRequest(result);
     quantity = result.data.quantity;
-    outcome = intent === "open" ? await openForClaiming(scope, orderId, quantity, key) : await closeForClaiming(scope, orderId, quantity, key);
+    outcome =
+      intent === "open"
+        ? await openForClaiming(scope, orderId, quantity, key)
+        : await closeForClaiming(scope, orderId, quantity, key);
   }
   if (outcome.ok) return redirect(`${here}?done=${intent}&n=${quantity}`);
 
   const values = formValues(formData).values;
   if (outcome.code === "notFound") notFound();
   if (outcome.code === "notAccepted") return formError("orders.notAccepted", values);
-  if (outcome.code === "workerNotFound") return badRequest({ fieldErrors: { workerId: "orders.workerNotFound" }, values });
+  if (outcome.code === "workerNotFound")
+    return badRequest({ fieldErrors: { workerId: "orders.workerNotFound" }, values });
   if (outcome.code === "dueInPast") return badRequest({ fieldErrors: { dueOn: "error.dateInPast" }, values });
   // exceedsOrder / exceedsOpen: say how many there are now (re-read: someone may just have given some out or claimed some).
   const order = await getWorkshopOrder(scope.workshopId, orderId);
@@ -119,7 +140,8 @@ export default function CoordinatorOrder() {
   const [searchParams] = useSearchParams();
   // A new page (after a success) gets empty forms, so the same pieces are not given out twice by a second click.
   const { key } = useLocation();
-  const forIntent = (intent: Intent): ActionResult | undefined => (actionData?.values?.intent === intent ? actionData : undefined);
+  const forIntent = (intent: Intent): ActionResult | undefined =>
+    actionData?.values?.intent === intent ? actionData : undefined;
   const unit = (count: number | string) => unitText(t, order.unit, Number(count));
   const done = searchParams.get("done");
   const n = searchParams.get("n") ?? "";
@@ -146,14 +168,20 @@ export default function CoordinatorOrder() {
         <OrderFacts order={order} showPartner />
       </section>
 
-      {order.status === "pending" ? <DecideForms key={key} accept={forIntent("accept")} decline={forIntent("decline")} /> : null}
+      {order.status === "pending" ? (
+        <DecideForms key={key} accept={forIntent("accept")} decline={forIntent("decline")} />
+      ) : null}
 
       {order.status === "accepted" || order.status === "completed" ? (
         <section className="card" aria-labelledby="progress-heading">
           <h2 id="progress-heading">{t("orders.progress")}</h2>
           <ProgressBar progress={order.progress} />
           <ProgressFacts progress={order.progress} />
-          <p className="remaining">{order.remaining > 0 ? t("orders.remainingLine", { n: order.remaining, unit: unit(order.remaining) }) : t("orders.allAllocated")}</p>
+          <p className="remaining">
+            {order.remaining > 0
+              ? t("orders.remainingLine", { n: order.remaining, unit: unit(order.remaining) })
+              : t("orders.allAllocated")}
+          </p>
         </section>
       ) : null}
 
@@ -194,7 +222,9 @@ export default function CoordinatorOrder() {
                       <td>{a.workerName}</td>
                       <td className="num">{t("orders.quantityOf", { n: a.quantity, unit: unit(a.quantity) })}</td>
                       <td>{formatDate(a.dueOn, locale)}</td>
-                      <td>{a.source === "claimed" ? t("assignments.source.claimed") : t("assignments.source.assigned")}</td>
+                      <td>
+                        {a.source === "claimed" ? t("assignments.source.claimed") : t("assignments.source.assigned")}
+                      </td>
                       <td>{assignmentStatus(t, a.status)}</td>
                     </tr>
                   ))}

@@ -19,7 +19,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const wanted = new URL(request.url).searchParams.get("status");
   const filter = wanted && isOrderStatus(wanted) ? wanted : null;
   const orders = (await listWorkshopOrders(scope.workshopId)).map((o) => orderView(o, locale));
-  const counts = Object.fromEntries(GROUPS.map((s) => [s, orders.filter((o) => o.status === s).length])) as Record<OrderStatus, number>;
+  const counts = Object.fromEntries(GROUPS.map((s) => [s, orders.filter((o) => o.status === s).length])) as Record<
+    OrderStatus,
+    number
+  >;
   const groups = GROUPS.filter((s) => filter === null || s === filter)
     .map((status) => ({ status, orders: orders.filter((o) => o.status === status) }))
     .filter((g) => g.orders.length > 0);
@@ -33,16 +36,27 @@ export default function CoordinatorOrders() {
     <>
       <h1>{t("orders.title")}</h1>
       <nav className="filters" aria-label={t("orders.filter")}>
-        <Link to="/coordinator/orders" className={filter === null ? "chip active" : "chip"} aria-current={filter === null ? "page" : undefined}>
+        <Link
+          to="/coordinator/orders"
+          className={filter === null ? "chip active" : "chip"}
+          aria-current={filter === null ? "page" : undefined}
+        >
           {t("orders.all")} {total}
         </Link>
         {GROUPS.map((s) => (
-          <Link key={s} to={`?status=${s}`} className={filter === s ? "chip active" : "chip"} aria-current={filter === s ? "page" : undefined}>
+          <Link
+            key={s}
+            to={`?status=${s}`}
+            className={filter === s ? "chip active" : "chip"}
+            aria-current={filter === s ? "page" : undefined}
+          >
             {t(`order.status.${s}`)} {counts[s]}
           </Link>
         ))}
       </nav>
-      {groups.length === 0 ? <p className="empty">{total === 0 ? t("orders.none") : t("orders.noneWithStatus")}</p> : null}
+      {groups.length === 0 ? (
+        <p className="empty">{total === 0 ? t("orders.none") : t("orders.noneWithStatus")}</p>
+      ) : null}
       {groups.map((g) => (
         <section key={g.status} aria-labelledby={`group-${g.status}`}>
           <h2 id={`group-${g.status}`}>
@@ -78,7 +92,9 @@ function OrderTable({ orders }: { orders: OrderView[] }) {
               <td>
                 <Link to={o.id}>{o.productName}</Link>
               </td>
-              <td className="num">{t("orders.quantityOf", { n: o.quantity, unit: unitText(t, o.unit, o.quantity) })}</td>
+              <td className="num">
+                {t("orders.quantityOf", { n: o.quantity, unit: unitText(t, o.unit, o.quantity) })}
+              </td>
               <td>{formatDate(o.dueOn, locale)}</td>
               <td>
                 <OrderStatusTag status={o.status} />
@@ -88,7 +104,8 @@ function OrderTable({ orders }: { orders: OrderView[] }) {
                   <>
                     <ProgressBar progress={o.progress} />
                     <span className="progress-numbers">
-                      {t("orders.assigned")} {o.progress.assigned} · {t("orders.open")} {o.progress.open} · {t("orders.remaining")} {o.remaining}
+                      {t("orders.assigned")} {o.progress.assigned} · {t("orders.open")} {o.progress.open} ·{" "}
+                      {t("orders.remaining")} {o.remaining}
                     </span>
                   </>
                 ) : (

@@ -1,6 +1,15 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
-import { Field, Form, FormAlert, Notice, SelectField, SubmitButton, useValidatedForm, type ActionResult } from "../components/forms.tsx";
+import {
+  Field,
+  Form,
+  FormAlert,
+  Notice,
+  SelectField,
+  SubmitButton,
+  useValidatedForm,
+  type ActionResult,
+} from "../components/forms.tsx";
 import { unitText } from "../components/units.ts";
 import { formatRate, rateFromMinor, rateToMinor } from "../domain/money.ts";
 import { maskPhone } from "../domain/phone.ts";
@@ -8,7 +17,13 @@ import { offerSchema, partnerAccountSchema, type OfferForm, type PartnerAccountF
 import { toLocale } from "../i18n/locales.ts";
 import { useT } from "../i18n/use-t.ts";
 import { listProducts } from "../models/catalogue.server.ts";
-import { createPartnerAccount, getPartner, setOffer, setPartnerArchived, withdrawOffer } from "../models/partner.server.ts";
+import {
+  createPartnerAccount,
+  getPartner,
+  setOffer,
+  setPartnerArchived,
+  withdrawOffer,
+} from "../models/partner.server.ts";
 import { setAccountActive } from "../models/user.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { badRequest, formError, formValues, validate } from "../utils/forms.server.ts";
@@ -29,7 +44,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       accounts: partner.accounts.map((a) => ({ id: a.id, name: a.name, phone: maskPhone(a.phone), active: a.active })),
       offers: partner.offers
         .filter((o) => o.archivedAt === null)
-        .map((o) => ({ id: o.id, productName: o.productName, unit: o.productUnit, price: formatRate(rateFromMinor(o.priceE4), locale) })),
+        .map((o) => ({
+          id: o.id,
+          productName: o.productName,
+          unit: o.productUnit,
+          price: formatRate(rateFromMinor(o.priceE4), locale),
+        })),
     },
     products: products.map((p) => ({ id: p.id, name: p.name, unit: p.unit })),
   };
@@ -49,7 +69,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const created = await createPartnerAccount(scope, partner.id, result.data);
     if (!created.ok && created.code === "notFound") notFound();
     if (!created.ok) {
-      return badRequest({ fieldErrors: { phone: "error.phoneTaken" }, values: { intent, name: result.data.name, phone: result.data.phone } });
+      return badRequest({
+        fieldErrors: { phone: "error.phoneTaken" },
+        values: { intent, name: result.data.name, phone: result.data.phone },
+      });
     }
     return redirect(`${here}?account=${encodeURIComponent(result.data.name)}`);
   }
@@ -58,13 +81,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = validate(offerSchema, formData);
     if (!result.ok) return badRequest(result);
     const saved = await setOffer(scope, partner.id, result.data.productId, rateToMinor(result.data.price));
-    if (!saved.ok) return badRequest({ fieldErrors: { productId: "partners.productUnavailable" }, values: formValues(formData).values });
+    if (!saved.ok)
+      return badRequest({
+        fieldErrors: { productId: "partners.productUnavailable" },
+        values: formValues(formData).values,
+      });
     return redirect(`${here}?offer=saved`);
   }
 
   if (intent === "deactivate" || intent === "reactivate") {
     const accountId = formData.get("accountId");
-    if (typeof accountId !== "string" || accountId.length === 0 || accountId.length > 64) return formError("error.invalid", formValues(formData).values);
+    if (typeof accountId !== "string" || accountId.length === 0 || accountId.length > 64)
+      return formError("error.invalid", formValues(formData).values);
     if (!partner.accounts.some((a) => a.id === accountId)) notFound();
     if (!(await setAccountActive(scope, accountId, ["partner"], intent === "reactivate"))) notFound();
     return redirect(`${here}?account-state=${intent}`);
@@ -77,8 +105,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "withdraw") {
     const offerId = formData.get("offerId");
-    if (typeof offerId !== "string" || offerId.length === 0 || offerId.length > 64) return formError("error.invalid", formValues(formData).values);
-    if (!(await withdrawOffer(scope, partner.id, offerId, new Date()))) return formError("partners.offerGone", formValues(formData).values);
+    if (typeof offerId !== "string" || offerId.length === 0 || offerId.length > 64)
+      return formError("error.invalid", formValues(formData).values);
+    if (!(await withdrawOffer(scope, partner.id, offerId, new Date())))
+      return formError("partners.offerGone", formValues(formData).values);
     return redirect(`${here}?offer=withdrawn`);
   }
 
@@ -90,7 +120,8 @@ export default function PartnerDetail() {
   const { partner, products } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const forIntent = (intent: string): ActionResult | undefined => (actionData?.values?.intent === intent ? actionData : undefined);
+  const forIntent = (intent: string): ActionResult | undefined =>
+    actionData?.values?.intent === intent ? actionData : undefined;
   // A new page (after a success) gets empty forms: the password just given out does not stay on screen.
   const { key } = useLocation();
   // After a refused form the address still carries the last success: show only the error then.
@@ -110,7 +141,9 @@ export default function PartnerDetail() {
       <h1>
         {partner.name} {partner.archived ? <span className="tag">{t("partners.archived")}</span> : null}
       </h1>
-      {searchParams.get("created") && !actionData ? <Notice>{t("partners.created", { name: partner.name })}</Notice> : null}
+      {searchParams.get("created") && !actionData ? (
+        <Notice>{t("partners.created", { name: partner.name })}</Notice>
+      ) : null}
       {forIntent("withdraw") ? <FormAlert message={actionData?.formError} /> : null}
       <dl className="facts">
         <dt>{t("partners.contactName")}</dt>
@@ -148,7 +181,11 @@ export default function PartnerDetail() {
                       <Form method="post">
                         <input type="hidden" name="intent" value="withdraw" />
                         <input type="hidden" name="offerId" value={o.id} />
-                        <button type="submit" className="button danger small" aria-label={`${t("partners.withdraw")} ${o.productName}`}>
+                        <button
+                          type="submit"
+                          className="button danger small"
+                          aria-label={`${t("partners.withdraw")} ${o.productName}`}
+                        >
                           {t("partners.withdraw")}
                         </button>
                       </Form>
@@ -169,8 +206,12 @@ export default function PartnerDetail() {
       <section className="card">
         <h2>{t("partners.accountsTitle")}</h2>
         {accountName ? <Notice>{t("partners.accountCreated", { name: accountName })}</Notice> : null}
-        {!actionData && searchParams.get("account-state") === "deactivate" ? <Notice>{t("accounts.deactivated")}</Notice> : null}
-        {!actionData && searchParams.get("account-state") === "reactivate" ? <Notice>{t("accounts.reactivated")}</Notice> : null}
+        {!actionData && searchParams.get("account-state") === "deactivate" ? (
+          <Notice>{t("accounts.deactivated")}</Notice>
+        ) : null}
+        {!actionData && searchParams.get("account-state") === "reactivate" ? (
+          <Notice>{t("accounts.reactivated")}</Notice>
+        ) : null}
         {partner.accounts.length === 0 ? (
           <p className="empty">{t("partners.noAccounts")}</p>
         ) : (
@@ -239,7 +280,12 @@ function AccountForm({ result }: { result?: ActionResult }) {
       <FormAlert message={result?.formError} />
       <Form method="post" onSubmit={onSubmit} noValidate>
         <input type="hidden" name="intent" value="account" />
-        <Field label={t("partners.accountName")} error={errorFor("name")} defaultValue={result?.values?.name} registration={form.register("name")} />
+        <Field
+          label={t("partners.accountName")}
+          error={errorFor("name")}
+          defaultValue={result?.values?.name}
+          registration={form.register("name")}
+        />
         <Field
           label={t("partners.accountPhone")}
           type="tel"

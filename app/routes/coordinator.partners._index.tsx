@@ -29,7 +29,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = validate(createPartnerSchema, formData);
   if (!result.ok) return badRequest(result);
   const created = await createPartner(scope, result.data);
-  if (!created.ok) return badRequest({ fieldErrors: { name: "partners.nameTaken" }, values: formValues(formData).values });
+  if (!created.ok)
+    return badRequest({ fieldErrors: { name: "partners.nameTaken" }, values: formValues(formData).values });
   return redirect(`/coordinator/partners/${created.id}?created=1`);
 }
 
@@ -59,7 +60,8 @@ export default function PartnersPage() {
               {partners.map((p) => (
                 <tr key={p.id}>
                   <td>
-                    <Link to={p.id}>{p.name}</Link> {p.archived ? <span className="tag">{t("partners.archived")}</span> : null}
+                    <Link to={p.id}>{p.name}</Link>{" "}
+                    {p.archived ? <span className="tag">{t("partners.archived")}</span> : null}
                   </td>
                   <td>{p.contactName || "—"}</td>
                   <td>{p.contactPhone || "—"}</td>
@@ -75,7 +77,12 @@ export default function PartnersPage() {
         <h2>{t("partners.add")}</h2>
         <FormAlert message={actionData?.formError} />
         <Form method="post" onSubmit={onSubmit} noValidate>
-          <Field label={t("partners.name")} error={errorFor("name")} defaultValue={actionData?.values?.name} registration={form.register("name")} />
+          <Field
+            label={t("partners.name")}
+            error={errorFor("name")}
+            defaultValue={actionData?.values?.name}
+            registration={form.register("name")}
+          />
           <Field
             label={t("partners.contactName")}
             error={errorFor("contactName")}

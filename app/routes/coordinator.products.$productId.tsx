@@ -4,11 +4,40 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { unitText } from "../components/units.ts";
-import { CheckboxField, Field, Form, FormAlert, Notice, SelectField, SubmitButton, TextAreaField, useValidatedForm, type ActionResult } from "../components/forms.tsx";
+import {
+  CheckboxField,
+  Field,
+  Form,
+  FormAlert,
+  Notice,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  useValidatedForm,
+  type ActionResult,
+} from "../components/forms.tsx";
 import { chinaDate } from "../domain/dates.ts";
-import { formatAmount, formatQuantity, formatRate, impliedHourlyPay, type MoneyLocale, parseRate, quantityFromMinor, quantityToMinor, type Rate, rateFromMinor, scaledToString } from "../domain/money.ts";
+import {
+  formatAmount,
+  formatQuantity,
+  formatRate,
+  impliedHourlyPay,
+  type MoneyLocale,
+  parseRate,
+  quantityFromMinor,
+  quantityToMinor,
+  type Rate,
+  rateFromMinor,
+  scaledToString,
+} from "../domain/money.ts";
 import { rateInForce, type FairRateCheck } from "../domain/rates.ts";
-import { bomLineSchema, processStepSchema, productSchema, type BomLineForm, type ProductForm } from "../forms/catalogue.ts";
+import {
+  bomLineSchema,
+  processStepSchema,
+  productSchema,
+  type BomLineForm,
+  type ProductForm,
+} from "../forms/catalogue.ts";
 import { setRateSchema, type SetRateForm } from "../forms/rates.ts";
 import type { MessageKey } from "../i18n/index.ts";
 import { toLocale } from "../i18n/locales.ts";
@@ -31,7 +60,14 @@ import { badRequest, formError, formValues, validate, type FieldErrors } from ".
 /** A fair-rate check as the page shows it: every amount already formatted on the server. */
 type CheckView =
   | { status: "unknown"; reason: "noStandardMinutes" | "noMinimumWage"; rate: string }
-  | { status: "belowMinimum" | "belowFair" | "fair"; rate: string; impliedHourly: string; minimum: string; fairTarget: string; minutes: string };
+  | {
+      status: "belowMinimum" | "belowFair" | "fair";
+      rate: string;
+      impliedHourly: string;
+      minimum: string;
+      fairTarget: string;
+      minutes: string;
+    };
 
 /**
  * The 400 answer of the set-rate form: besides the usual field errors, the
@@ -66,12 +102,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const product = await getProduct(scope.workshopId, params.productId ?? "");
   if (!product) notFound();
   const today = chinaDate(new Date());
-  const [versions, materials] = await Promise.all([listRateVersions(scope.workshopId, product.id), listMaterials(scope.workshopId)]);
+  const [versions, materials] = await Promise.all([
+    listRateVersions(scope.workshopId, product.id),
+    listMaterials(scope.workshopId),
+  ]);
 
   // Rate history: the whole-piece versions first, then each step's in step order; newest first within each.
   const stepIndex = new Map(product.steps.map((s, i) => [s.id, i]));
   const stepName = new Map(product.steps.map((s) => [s.id, s.name]));
-  const groupOrder = (stepId: string | null) => (stepId === null ? -1 : (stepIndex.get(stepId) ?? product.steps.length));
+  const groupOrder = (stepId: string | null) =>
+    stepId === null ? -1 : (stepIndex.get(stepId) ?? product.steps.length);
   const inForceIds = new Set<string>();
   for (const stepId of new Set(versions.map((v) => v.processStepId))) {
     const current = rateInForce(
@@ -81,7 +121,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (current) inForceIds.add(current.id);
   }
   const rates = [...versions]
-    .sort((a, b) => groupOrder(a.processStepId) - groupOrder(b.processStepId) || (a.effectiveOn < b.effectiveOn ? 1 : a.effectiveOn > b.effectiveOn ? -1 : 0))
+    .sort(
+      (a, b) =>
+        groupOrder(a.processStepId) - groupOrder(b.processStepId) ||
+        (a.effectiveOn < b.effectiveOn ? 1 : a.effectiveOn > b.effectiveOn ? -1 : 0),
+    )
     .map((v) => ({
       id: v.id,
       stepName: v.processStepId === null ? null : (stepName.get(v.processStepId) ?? ""),
@@ -89,7 +133,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       // The fair-rate figure of every whole-piece version (steps have no time test of their own yet).
       impliedHourly:
         v.processStepId === null && product.standardMinutesE2 !== null && product.standardMinutesE2 > 0
-          ? formatAmount(impliedHourlyPay(rateFromMinor(v.rateE4), scaledToString(BigInt(product.standardMinutesE2), 2)), locale)
+          ? formatAmount(
+              impliedHourlyPay(rateFromMinor(v.rateE4), scaledToString(BigInt(product.standardMinutesE2), 2)),
+              locale,
+            )
           : null,
       effectiveOn: v.effectiveOn,
       reason: v.reason,
@@ -97,7 +144,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       used: v.used,
       belowMinimum: v.belowMinimum,
       belowMinimumReason: v.belowMinimumReason,
-      state: inForceIds.has(v.id) ? ("inForce" as const) : v.effectiveOn > today ? ("scheduled" as const) : ("past" as const),
+      state: inForceIds.has(v.id)
+        ? ("inForce" as const)
+        : v.effectiveOn > today
+          ? ("scheduled" as const)
+          : ("past" as const),
     }));
 
   const whole = rateInForce(
@@ -108,7 +159,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (whole) {
     const rate = rateFromMinor(whole.rateE4);
     const check = await checkFairRate(scope.workshopId, product.id, rate);
-    if (check) current = { rate: formatRate(rate, locale), effectiveOn: whole.effectiveOn, check: checkView(check, rate, product.standardMinutesE2, locale) };
+    if (check)
+      current = {
+        rate: formatRate(rate, locale),
+        effectiveOn: whole.effectiveOn,
+        check: checkView(check, rate, product.standardMinutesE2, locale),
+      };
   }
 
   return {
@@ -147,7 +203,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = validate(productSchema, formData);
     if (!result.ok) return badRequest(result);
     const { name, unit, qualityStandard, standardMinutes, lossAllowance } = result.data;
-    const saved = await updateProduct(scope, product.id, { name, unit, qualityStandard, standardMinutesE2: standardMinutes, lossAllowanceE2: lossAllowance });
+    const saved = await updateProduct(scope, product.id, {
+      name,
+      unit,
+      qualityStandard,
+      standardMinutesE2: standardMinutes,
+      lossAllowanceE2: lossAllowance,
+    });
     if (!saved.ok) {
       if (saved.code === "notFound") notFound();
       return badRequest({ fieldErrors: { name: "catalogue.nameTaken" }, values: formValues(formData).values });
@@ -164,8 +226,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = validate(bomLineSchema, formData);
     if (!result.ok) return badRequest(result);
     const material = await getMaterial(scope.workshopId, result.data.materialId);
-    const saved = material !== null && material.archivedAt === null && (await setBomLine(scope, product.id, material.id, quantityToMinor(result.data.quantityPerPiece)));
-    if (!saved) return badRequest({ fieldErrors: { materialId: "products.materialUnavailable" }, values: formValues(formData).values });
+    const saved =
+      material !== null &&
+      material.archivedAt === null &&
+      (await setBomLine(scope, product.id, material.id, quantityToMinor(result.data.quantityPerPiece)));
+    if (!saved)
+      return badRequest({
+        fieldErrors: { materialId: "products.materialUnavailable" },
+        values: formValues(formData).values,
+      });
     return redirect(`${base}?done=bom#bom`);
   }
 
@@ -198,7 +267,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const check = await checkFairRate(scope.workshopId, product.id, parsed.value);
       return check && checkView(check, parsed.value, product.standardMinutesE2, locale);
     };
-    const refuse = (failure: { fieldErrors?: FieldErrors; formError?: string; rateCheck: CheckView | null; needsConfirmation?: boolean }) =>
+    const refuse = (failure: {
+      fieldErrors?: FieldErrors;
+      formError?: string;
+      rateCheck: CheckView | null;
+      needsConfirmation?: boolean;
+    }) =>
       data<RateFailure>(
         {
           ok: false,
@@ -223,7 +297,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return refuse({
           formError: "rates.needsConfirmation",
           // A reason without the tick: point at the box.
-          fieldErrors: result.data.belowMinimumReason && !result.data.confirmBelowMinimum ? { confirmBelowMinimum: "rates.confirmRequired" } : {},
+          fieldErrors:
+            result.data.belowMinimumReason && !result.data.confirmBelowMinimum
+              ? { confirmBelowMinimum: "rates.confirmRequired" }
+              : {},
           rateCheck: checkView(outcome.check, result.data.rate, product.standardMinutesE2, locale),
           needsConfirmation: true,
         });
@@ -253,7 +330,14 @@ const DONE: Record<string, MessageKey> = {
   rateCreated: "rates.created",
   rateReplaced: "rates.replaced",
 };
-const DONE_SECTION: Record<string, string> = { details: "details", bom: "bom", bomRemoved: "bom", step: "steps", rateCreated: "rates", rateReplaced: "rates" };
+const DONE_SECTION: Record<string, string> = {
+  details: "details",
+  bom: "bom",
+  bomRemoved: "bom",
+  step: "steps",
+  rateCreated: "rates",
+  rateReplaced: "rates",
+};
 
 /** The action's answer if it belongs to the form with this intent. */
 function forIntent(actionData: ActionData, intent: string): ActionData {
@@ -269,7 +353,9 @@ function DoneNotice({ section }: { section: string }) {
   return (
     <>
       <Notice>{t(key)}</Notice>
-      {section === "rates" && searchParams.get("fair") === "belowFair" ? <p className="alert warn">{t("rates.savedBelowFair")}</p> : null}
+      {section === "rates" && searchParams.get("fair") === "belowFair" ? (
+        <p className="alert warn">{t("rates.savedBelowFair")}</p>
+      ) : null}
     </>
   );
 }
@@ -301,7 +387,11 @@ export default function ProductPage() {
           <dt>{t("products.unit")}</dt>
           <dd>{unit}</dd>
           <dt>{t("products.standardMinutesShort")}</dt>
-          <dd>{product.standardMinutes ? t("products.minutesValue", { minutes: product.standardMinutes }) : t("products.notMeasured")}</dd>
+          <dd>
+            {product.standardMinutes
+              ? t("products.minutesValue", { minutes: product.standardMinutes })
+              : t("products.notMeasured")}
+          </dd>
           <dt>{t("products.lossAllowanceShort")}</dt>
           <dd>{product.lossAllowance}%</dd>
           <dt>{t("products.qualityStandard")}</dt>
@@ -328,7 +418,11 @@ export default function ProductPage() {
         {product.archived ? (
           <p className="muted">{t("rates.productArchived")}</p>
         ) : (
-          <RateSection key={key} loaderData={loaderData} actionData={forIntent(actionData, "rate") as RateFailure | undefined} />
+          <RateSection
+            key={key}
+            loaderData={loaderData}
+            actionData={forIntent(actionData, "rate") as RateFailure | undefined}
+          />
         )}
       </section>
 
@@ -396,14 +490,16 @@ export default function ProductPage() {
         )}
         <StepForm key={key} actionData={forIntent(actionData, "step")} />
       </section>
-
     </>
   );
 }
 
 function DetailsForm({ product, actionData }: { product: LoaderData["product"]; actionData: ActionData }) {
   const t = useT();
-  const { form, onSubmit, errorFor } = useValidatedForm<ProductForm>(productSchema, actionData as ActionResult | undefined);
+  const { form, onSubmit, errorFor } = useValidatedForm<ProductForm>(
+    productSchema,
+    actionData as ActionResult | undefined,
+  );
   const values = actionData?.values ?? {
     name: product.name,
     unit: product.unit,
@@ -423,13 +519,21 @@ function DetailsForm({ product, actionData }: { product: LoaderData["product"]; 
 
 function BomForm({ materials, actionData }: { materials: LoaderData["materials"]; actionData: ActionData }) {
   const t = useT();
-  const { form, onSubmit, errorFor } = useValidatedForm<BomLineForm>(bomLineSchema, actionData as ActionResult | undefined);
+  const { form, onSubmit, errorFor } = useValidatedForm<BomLineForm>(
+    bomLineSchema,
+    actionData as ActionResult | undefined,
+  );
   const values = actionData?.values;
   return (
     <Form method="post" onSubmit={onSubmit} noValidate className="inline-fields">
       <input type="hidden" name="intent" value="bom" />
       <FormAlert message={actionData?.formError} />
-      <SelectField label={t("products.bomMaterial")} error={errorFor("materialId")} defaultValue={values?.materialId ?? ""} registration={form.register("materialId")}>
+      <SelectField
+        label={t("products.bomMaterial")}
+        error={errorFor("materialId")}
+        defaultValue={values?.materialId ?? ""}
+        registration={form.register("materialId")}
+      >
         <option value="">{t("products.bomChoose")}</option>
         {materials.map((m) => (
           <option key={m.id} value={m.id}>
@@ -452,12 +556,20 @@ function BomForm({ materials, actionData }: { materials: LoaderData["materials"]
 
 function StepForm({ actionData }: { actionData: ActionData }) {
   const t = useT();
-  const { form, onSubmit, errorFor } = useValidatedForm<{ name: string }>(processStepSchema, actionData as ActionResult | undefined);
+  const { form, onSubmit, errorFor } = useValidatedForm<{ name: string }>(
+    processStepSchema,
+    actionData as ActionResult | undefined,
+  );
   return (
     <Form method="post" onSubmit={onSubmit} noValidate>
       <input type="hidden" name="intent" value="step" />
       <FormAlert message={actionData?.formError} />
-      <Field label={t("products.stepName")} error={errorFor("name")} defaultValue={actionData?.values?.name} registration={form.register("name")} />
+      <Field
+        label={t("products.stepName")}
+        error={errorFor("name")}
+        defaultValue={actionData?.values?.name}
+        registration={form.register("name")}
+      />
       <SubmitButton pending={t("form.saving")}>{t("products.addStep")}</SubmitButton>
     </Form>
   );
@@ -496,7 +608,9 @@ function RateHistory({ rates, unit }: { rates: LoaderData["rates"]; unit: string
                 {r.belowMinimum ? (
                   <>
                     <span className="tag warn">{t("rates.belowMinimumFlag")}</span>
-                    {r.belowMinimumReason ? <span className="sub">{t("rates.belowMinimumWhy", { reason: r.belowMinimumReason })}</span> : null}
+                    {r.belowMinimumReason ? (
+                      <span className="sub">{t("rates.belowMinimumWhy", { reason: r.belowMinimumReason })}</span>
+                    ) : null}
                   </>
                 ) : null}
               </td>
@@ -556,7 +670,12 @@ function RateSection({ loaderData, actionData }: { loaderData: LoaderData; actio
           <input type="hidden" name="intent" value="rate" />
           <FormAlert message={actionData?.formError} />
           {activeSteps.length > 0 ? (
-            <SelectField label={t("rates.step")} error={errorFor("processStepId")} defaultValue={values?.processStepId ?? ""} registration={form.register("processStepId")}>
+            <SelectField
+              label={t("rates.step")}
+              error={errorFor("processStepId")}
+              defaultValue={values?.processStepId ?? ""}
+              registration={form.register("processStepId")}
+            >
               <option value="">{t("rates.wholeProduct")}</option>
               {activeSteps.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -581,10 +700,18 @@ function RateSection({ loaderData, actionData }: { loaderData: LoaderData; actio
             defaultValue={values?.effectiveOn ?? today}
             registration={form.register("effectiveOn")}
           />
-          <Field label={t("rates.reason")} hint={t("rates.reasonHint")} error={errorFor("reason")} defaultValue={values?.reason} registration={form.register("reason")} />
+          <Field
+            label={t("rates.reason")}
+            hint={t("rates.reasonHint")}
+            error={errorFor("reason")}
+            defaultValue={values?.reason}
+            registration={form.register("reason")}
+          />
           {entered?.status === "belowMinimum" ? (
             <div className="confirm-below" role="alert">
-              <p className="warning-text">{t("rates.belowMinimumWarning", { hourly: entered.impliedHourly, minimum: entered.minimum })}</p>
+              <p className="warning-text">
+                {t("rates.belowMinimumWarning", { hourly: entered.impliedHourly, minimum: entered.minimum })}
+              </p>
               <p>{t("rates.belowMinimumConfirmIntro")}</p>
               <CheckboxField
                 label={t("rates.confirmBelowMinimum")}
@@ -605,9 +732,20 @@ function RateSection({ loaderData, actionData }: { loaderData: LoaderData; actio
       </div>
       <aside className="fair-checks" aria-label={t("rates.fairCheck")}>
         <h3>{t("rates.fairCheck")}</h3>
-        {entered ? <FairCheck title={t("rates.checkEntered", { rate: t("catalogue.perUnit", { amount: entered.rate, unit }) })} check={entered} /> : null}
+        {entered ? (
+          <FairCheck
+            title={t("rates.checkEntered", { rate: t("catalogue.perUnit", { amount: entered.rate, unit }) })}
+            check={entered}
+          />
+        ) : null}
         {current ? (
-          <FairCheck title={t("rates.checkCurrent", { rate: t("catalogue.perUnit", { amount: current.rate, unit }), date: current.effectiveOn })} check={current.check} />
+          <FairCheck
+            title={t("rates.checkCurrent", {
+              rate: t("catalogue.perUnit", { amount: current.rate, unit }),
+              date: current.effectiveOn,
+            })}
+            check={current.check}
+          />
         ) : (
           <p className="muted">{t("rates.noCurrent")}</p>
         )}

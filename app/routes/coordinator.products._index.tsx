@@ -34,7 +34,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         unit: p.unit,
         standardMinutes: p.standardMinutesE2 === null ? null : scaledToString(BigInt(p.standardMinutesE2), 2),
         lossAllowance: scaledToString(BigInt(p.lossAllowanceE2), 2),
-        rate: whole ? { amount: formatRate(rateFromMinor(whole.rateE4), locale), effectiveOn: whole.effectiveOn } : null,
+        rate: whole
+          ? { amount: formatRate(rateFromMinor(whole.rateE4), locale), effectiveOn: whole.effectiveOn }
+          : null,
         stepPriced,
         archived: p.archivedAt !== null,
       };
@@ -49,8 +51,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = validate(productSchema, formData);
   if (!result.ok) return badRequest(result);
   const { name, unit, qualityStandard, standardMinutes, lossAllowance } = result.data;
-  const created = await createProduct(scope, { name, unit, qualityStandard, standardMinutesE2: standardMinutes, lossAllowanceE2: lossAllowance });
-  if (!created.ok) return badRequest({ fieldErrors: { name: "catalogue.nameTaken" }, values: formValues(formData).values });
+  const created = await createProduct(scope, {
+    name,
+    unit,
+    qualityStandard,
+    standardMinutesE2: standardMinutes,
+    lossAllowanceE2: lossAllowance,
+  });
+  if (!created.ok)
+    return badRequest({ fieldErrors: { name: "catalogue.nameTaken" }, values: formValues(formData).values });
   return redirect(`/coordinator/products/${created.id}?done=created`);
 }
 
@@ -99,7 +108,11 @@ export default function ProductsPage() {
                       <span className="muted">{p.stepPriced ? t("products.byStep") : t("products.noRate")}</span>
                     )}
                   </td>
-                  <td className="num">{p.standardMinutes === null ? t("products.notMeasured") : t("products.minutesValue", { minutes: p.standardMinutes })}</td>
+                  <td className="num">
+                    {p.standardMinutes === null
+                      ? t("products.notMeasured")
+                      : t("products.minutesValue", { minutes: p.standardMinutes })}
+                  </td>
                   <td className="num">{p.lossAllowance}%</td>
                   <td className="nowrap">{unitText(t, p.unit)}</td>
                 </tr>

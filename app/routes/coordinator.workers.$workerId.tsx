@@ -13,7 +13,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
   const worker = await getWorker(scope.workshopId, params.workerId ?? "");
   if (!worker) notFound();
-  return { worker: { id: worker.id, name: worker.name, phone: maskPhone(worker.phone), active: worker.active, createdAt: worker.createdAt } };
+  return {
+    worker: {
+      id: worker.id,
+      name: worker.name,
+      phone: maskPhone(worker.phone),
+      active: worker.active,
+      createdAt: worker.createdAt,
+    },
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -12,7 +12,15 @@ import { badRequest, validate } from "../utils/forms.server.ts";
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
   const workers = await listWorkers(scope.workshopId);
-  return { workers: workers.map((w) => ({ id: w.id, name: w.name, phone: maskPhone(w.phone), active: w.active, createdAt: w.createdAt })) };
+  return {
+    workers: workers.map((w) => ({
+      id: w.id,
+      name: w.name,
+      phone: maskPhone(w.phone),
+      active: w.active,
+      createdAt: w.createdAt,
+    })),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -22,7 +30,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const created = await createWorker(scope, result.data);
   if (!created.ok) {
     return data(
-      { ok: false as const, fieldErrors: { phone: "error.phoneTaken" }, formError: undefined, values: { name: result.data.name, phone: result.data.phone } },
+      {
+        ok: false as const,
+        fieldErrors: { phone: "error.phoneTaken" },
+        formError: undefined,
+        values: { name: result.data.name, phone: result.data.phone },
+      },
       { status: 400 },
     );
   }
@@ -36,7 +49,9 @@ export default function WorkersPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const created = searchParams.get("created");
-  const { form, onSubmit, errorFor } = useValidatedForm<CreateWorkerForm>(createWorkerSchema, actionData, { resetOn: created });
+  const { form, onSubmit, errorFor } = useValidatedForm<CreateWorkerForm>(createWorkerSchema, actionData, {
+    resetOn: created,
+  });
   return (
     <>
       <h1>{t("workers.title")}</h1>
@@ -71,7 +86,12 @@ export default function WorkersPage() {
         <h2>{t("workers.add")}</h2>
         <FormAlert message={actionData?.formError} />
         <Form method="post" onSubmit={onSubmit} noValidate>
-          <Field label={t("workers.name")} error={errorFor("name")} defaultValue={actionData?.values?.name} registration={form.register("name")} />
+          <Field
+            label={t("workers.name")}
+            error={errorFor("name")}
+            defaultValue={actionData?.values?.name}
+            registration={form.register("name")}
+          />
           <Field
             label={t("workers.phone")}
             type="tel"

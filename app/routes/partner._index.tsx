@@ -60,7 +60,9 @@ export default function PartnerHome() {
                       <td>
                         <Link to={`/partner/orders/${o.id}`}>{o.productName}</Link>
                       </td>
-                      <td className="num">{t("orders.quantityOf", { n: o.quantity, unit: unitText(t, o.unit, o.quantity) })}</td>
+                      <td className="num">
+                        {t("orders.quantityOf", { n: o.quantity, unit: unitText(t, o.unit, o.quantity) })}
+                      </td>
                       <td>{formatDate(o.dueOn, locale)}</td>
                       <td className="num">{o.price}</td>
                       <td className="num">{o.value}</td>

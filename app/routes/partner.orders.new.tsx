@@ -1,6 +1,14 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, Form, FormAlert, SelectField, SubmitButton, TextAreaField, useValidatedForm } from "../components/forms.tsx";
+import {
+  Field,
+  Form,
+  FormAlert,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  useValidatedForm,
+} from "../components/forms.tsx";
 import { unitText } from "../components/units.ts";
 import { chinaDate } from "../domain/dates.ts";
 import { formatRate, rateFromMinor } from "../domain/money.ts";
@@ -21,7 +29,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // Once-only key: the same form sent twice places one order.
     submissionKey: newSubmissionKey(),
     today: chinaDate(new Date()),
-    offers: offers.map((o) => ({ productId: o.productId, name: o.productName, unit: o.productUnit, price: formatRate(rateFromMinor(o.priceE4), locale) })),
+    offers: offers.map((o) => ({
+      productId: o.productId,
+      name: o.productName,
+      unit: o.productUnit,
+      price: formatRate(rateFromMinor(o.priceE4), locale),
+    })),
   };
 }
 
@@ -34,7 +47,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) return badRequest(result);
   const placed = await placeOrder(scope, result.data, new Date(), key);
   if (!placed.ok) {
-    const fieldErrors: Record<string, string> = placed.code === "notOffered" ? { productId: "orders.notOffered" } : { dueOn: "error.dateInPast" };
+    const fieldErrors: Record<string, string> =
+      placed.code === "notOffered" ? { productId: "orders.notOffered" } : { dueOn: "error.dateInPast" };
     return badRequest({ fieldErrors, values: formValues(formData).values });
   }
   return redirect(`/partner/orders/${placed.id}?placed=1`);
@@ -61,7 +75,10 @@ export default function NewOrder() {
             <SelectField
               label={t("orders.product")}
               placeholder={t("orders.new.choose")}
-              options={offers.map((o) => ({ value: o.productId, label: t("orders.new.option", { name: o.name, price: o.price, unit: unitText(t, o.unit) }) }))}
+              options={offers.map((o) => ({
+                value: o.productId,
+                label: t("orders.new.option", { name: o.name, price: o.price, unit: unitText(t, o.unit) }),
+              }))}
               hint={t("orders.new.priceHint")}
               error={errorFor("productId")}
               defaultValue={actionData?.values?.productId}

@@ -23,7 +23,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     name: user.name,
     workshopName: workshop.name,
-    claimed: claimed ? { quantity: claimed.quantity, unit: claimed.productUnit, productName: claimed.productName } : null,
+    claimed: claimed
+      ? { quantity: claimed.quantity, unit: claimed.productUnit, productName: claimed.productName }
+      : null,
     tasks: assignments.map((a) => ({
       id: a.id,
       productName: a.productName,
@@ -51,7 +53,15 @@ export default function WorkerHome() {
         <h1>{t("worker.greeting", { name })}</h1>
         <p className="muted">{workshopName}</p>
       </section>
-      {claimed ? <Notice>{t("claim.claimed", { n: claimed.quantity, unit: unitText(t, claimed.unit, claimed.quantity), product: claimed.productName })}</Notice> : null}
+      {claimed ? (
+        <Notice>
+          {t("claim.claimed", {
+            n: claimed.quantity,
+            unit: unitText(t, claimed.unit, claimed.quantity),
+            product: claimed.productName,
+          })}
+        </Notice>
+      ) : null}
       <section className="card">
         <h2>{t("worker.earnings")}</h2>
         <p className="muted">{t("worker.earningsPending")}</p>
@@ -89,8 +99,12 @@ export default function WorkerHome() {
                     ) : null}{" "}
                     {t("worker.task.due", { date: formatDate(task.dueOn, locale) })}
                   </p>
-                  <p className="task-rate">{task.rate ? t("worker.task.rate", { unit, rate: task.rate }) : t("worker.task.noRate")}</p>
-                  <p className="task-progress">{t("worker.task.progress", { logged: task.logged, passed: task.passed, quantity: task.quantity })}</p>
+                  <p className="task-rate">
+                    {task.rate ? t("worker.task.rate", { unit, rate: task.rate }) : t("worker.task.noRate")}
+                  </p>
+                  <p className="task-progress">
+                    {t("worker.task.progress", { logged: task.logged, passed: task.passed, quantity: task.quantity })}
+                  </p>
                   {task.estimate ? (
                     <p className="task-estimate">
                       <strong>{t("worker.task.estimate", { amount: task.estimate })}</strong>

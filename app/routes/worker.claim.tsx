@@ -56,7 +56,8 @@ export default function ClaimWork() {
   const { work } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failedOrder = actionData?.values?.orderId;
-  const gone = actionData && failedOrder && !work.some((w) => w.orderId === failedOrder) ? actionData.formError : undefined;
+  const gone =
+    actionData && failedOrder && !work.some((w) => w.orderId === failedOrder) ? actionData.formError : undefined;
   return (
     <>
       <h1>{t("claim.title")}</h1>
@@ -74,7 +75,15 @@ export default function ClaimWork() {
   );
 }
 
-type Item = { orderId: string; productName: string; unit: string; open: number; dueOn: string; rate: string | null; submissionKey: string };
+type Item = {
+  orderId: string;
+  productName: string;
+  unit: string;
+  open: number;
+  dueOn: string;
+  rate: string | null;
+  submissionKey: string;
+};
 
 function ClaimCard({ item, result }: { item: Item; result?: ActionResult }) {
   const t = useT();

@@ -25,7 +25,10 @@ export async function getViewer(request: Request, now = new Date()): Promise<Vie
 function loginRedirect(request: Request): Response {
   const url = new URL(request.url);
   const target = url.pathname + url.search;
-  const query = target && target !== "/" && target.length <= 500 ? `?${new URLSearchParams({ redirectTo: target }).toString()}` : "";
+  const query =
+    target && target !== "/" && target.length <= 500
+      ? `?${new URLSearchParams({ redirectTo: target }).toString()}`
+      : "";
   return redirect(`/login${query}`);
 }
 

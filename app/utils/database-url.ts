@@ -16,10 +16,7 @@ export function databaseEngine(url: string): DatabaseEngine {
 }
 
 /** The URL to use: DATABASE_URL if set, else the embedded SQLite file. */
-export function resolveDatabaseUrl(
-  env: Record<string, string | undefined>,
-  projectRoot: string,
-): string {
+export function resolveDatabaseUrl(env: Record<string, string | undefined>, projectRoot: string): string {
   const url = env.DATABASE_URL?.trim();
   if (url) return url;
   return `file:${path.join(projectRoot, DEFAULT_SQLITE_FILE)}`;

@@ -10,7 +10,8 @@ export const DEMO_WORKSHOP = { name: "民安华福社区巧手梦工坊", distri
  */
 export const DEMO_MINIMUM_WAGE = {
   hourlyFen: 2_300n,
-  source: "重庆市人民政府 2025-01-01 起执行：万州区等 29 个区非全日制用工小时最低工资 23 元（全日制月最低工资 2330 元）",
+  source:
+    "重庆市人民政府 2025-01-01 起执行：万州区等 29 个区非全日制用工小时最低工资 23 元（全日制月最低工资 2330 元）",
 };
 
 export const DEMO_ACCOUNTS = [

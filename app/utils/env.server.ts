@@ -31,7 +31,9 @@ export type Env = {
 export function parseEnv(raw: Record<string, string | undefined>, projectRoot: string): Env {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    throw new Error(
+      `Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   }
   const e = parsed.data;
   const demo = e.PIECEWORK_DEMO === "1" || e.NODE_ENV !== "production";

@@ -58,9 +58,15 @@ function withoutSecrets(values: Record<string, string>): Record<string, string> 
 
 /** The 400 response for a failed form: field errors (dictionary keys) and what was typed, minus passwords. */
 export function badRequest(failure: Omit<FormFailure, "ok"> & { ok?: false }) {
-  return data({ ok: false as const, fieldErrors: failure.fieldErrors, formError: failure.formError, values: failure.values }, { status: 400 });
+  return data(
+    { ok: false as const, fieldErrors: failure.fieldErrors, formError: failure.formError, values: failure.values },
+    { status: 400 },
+  );
 }
 
 export function formError(key: string, values: Record<string, string> = {}, status = 400) {
-  return data({ ok: false as const, fieldErrors: {} as FieldErrors, formError: key, values: withoutSecrets(values) }, { status });
+  return data(
+    { ok: false as const, fieldErrors: {} as FieldErrors, formError: key, values: withoutSecrets(values) },
+    { status },
+  );
 }

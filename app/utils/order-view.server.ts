@@ -41,7 +41,11 @@ export function orderView(order: OrderRow, locale: Locale): OrderView {
     createdAt: order.createdAt.toISOString(),
     price: formatRate(rate, locale),
     value: formatAmount(lineAmount(order.quantity, rate), locale),
-    remaining: unallocated({ quantity: order.progress.quantity, allocatedQuantity: order.progress.allocated, openQuantity: order.progress.open }),
+    remaining: unallocated({
+      quantity: order.progress.quantity,
+      allocatedQuantity: order.progress.allocated,
+      openQuantity: order.progress.open,
+    }),
     progress: order.progress,
   };
 }

@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { migrate } from "../../scripts/db-migrate.mjs";
 
-const url = process.env.BENCH_DATABASE_URL ?? `file:${join(mkdtempSync(join(tmpdir(), "piecework-bench-")), "bench.db")}`;
+const url =
+  process.env.BENCH_DATABASE_URL ?? `file:${join(mkdtempSync(join(tmpdir(), "piecework-bench-")), "bench.db")}`;
 process.env.DATABASE_URL = url;
 migrate({ ...process.env, DATABASE_URL: url });
 
@@ -23,7 +24,9 @@ const partner = await client.partner.create({ data: { workshopId: workshop.id, n
 const product = await client.product.create({ data: { workshopId: workshop.id, name: "bench" } });
 const workers = await Promise.all(
   Array.from({ length: CONCURRENCY }, (_, i) =>
-    client.user.create({ data: { role: "worker", name: `w${i}`, phone: `1390000${String(i).padStart(4, "0")}`, workshopId: workshop.id } }),
+    client.user.create({
+      data: { role: "worker", name: `w${i}`, phone: `1390000${String(i).padStart(4, "0")}`, workshopId: workshop.id },
+    }),
   ),
 );
 const order = await client.order.create({
@@ -57,15 +60,21 @@ async function run(label: string, task: (worker: { id: string }, i: number) => P
   return ms;
 }
 
-console.log(`allocation: ${CLAIMS} requests, ${CONCURRENCY} at a time, on ${url.startsWith("file:") ? "SQLite" : "PostgreSQL"}`);
+console.log(
+  `allocation: ${CLAIMS} requests, ${CONCURRENCY} at a time, on ${url.startsWith("file:") ? "SQLite" : "PostgreSQL"}`,
+);
 const baseline = await run("baseline: plain audit-row insert", (worker, i) =>
-  client.auditEvent.create({ data: { workshopId: workshop.id, actorId: worker.id, action: "bench", entityType: "Bench", entityId: String(i) } }),
+  client.auditEvent.create({
+    data: { workshopId: workshop.id, actorId: worker.id, action: "bench", entityType: "Bench", entityId: String(i) },
+  }),
 );
 const claims = await run("claimOpenWork (1 piece each)", (worker) =>
   claimOpenWork({ workshopId: workshop.id, userId: worker.id }, order.id, 1, newSubmissionKey()),
 );
 const after = await client.order.findUniqueOrThrow({ where: { id: order.id } });
 const assigned = await client.assignment.aggregate({ where: { orderId: order.id }, _sum: { quantity: true } });
-console.log(`  claims cost ${(claims / baseline).toFixed(1)}x the baseline; open left ${after.openQuantity}, claimed ${assigned._sum.quantity} (must be 0 and ${CLAIMS})`);
+console.log(
+  `  claims cost ${(claims / baseline).toFixed(1)}x the baseline; open left ${after.openQuantity}, claimed ${assigned._sum.quantity} (must be 0 and ${CLAIMS})`,
+);
 if (after.openQuantity !== 0 || assigned._sum.quantity !== CLAIMS) throw new Error("over- or under-allocation");
 await disconnectDb();

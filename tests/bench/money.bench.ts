@@ -6,7 +6,10 @@ import { amountToMinor, lineAmount, rateFromMinor, sumAmounts } from "../../app/
 
 const LINES = 10_000;
 const ROUNDS = 20;
-const lines = Array.from({ length: LINES }, (_, i) => ({ count: (i * 7919) % 5000, rateE4: BigInt(1 + ((i * 104729) % 99_999)) }));
+const lines = Array.from({ length: LINES }, (_, i) => ({
+  count: (i * 7919) % 5000,
+  rateE4: BigInt(1 + ((i * 104729) % 99_999)),
+}));
 
 function viaMoney(): bigint {
   return amountToMinor(sumAmounts(lines.map((l) => lineAmount(l.count, rateFromMinor(l.rateE4)))));
@@ -31,4 +34,6 @@ const base = time(viaBigInt);
 if (money.result !== base.result) throw new Error(`results differ: ${money.result} vs ${base.result}`);
 console.log(`money: ${LINES} pay lines, mean of ${ROUNDS} runs`);
 console.log(`  BigInt baseline      ${base.ms.toFixed(2)} ms`);
-console.log(`  app/domain/money.ts  ${money.ms.toFixed(2)} ms  (${(money.ms / base.ms).toFixed(1)}x baseline; ${((money.ms * 1000) / LINES).toFixed(2)} µs per line)`);
+console.log(
+  `  app/domain/money.ts  ${money.ms.toFixed(2)} ms  (${(money.ms / base.ms).toFixed(1)}x baseline; ${((money.ms * 1000) / LINES).toFixed(2)} µs per line)`,
+);

@@ -274,9 +274,10 @@ const AMOUNT_ERRORS: ErrorCase[] = [
     text,
     error: { code: "negative" as const },
   })),
-  ...["1000000000000", "1000000000000.00", "99999999999999999999999999999", "0001000000000000"].map(
-    (text) => ({ text, error: { code: "tooLarge" as const, max: MAX_AMOUNT_TEXT } }),
-  ),
+  ...["1000000000000", "1000000000000.00", "99999999999999999999999999999", "0001000000000000"].map((text) => ({
+    text,
+    error: { code: "tooLarge" as const, max: MAX_AMOUNT_TEXT },
+  })),
 ];
 
 test.each(AMOUNT_ERRORS)("parseAmount($text) fails with $error.code", ({ text, error }) => {
@@ -363,9 +364,7 @@ test("parsePieceCount allowZero false rejects 0, accepts 1", () => {
 test("limits: max accepted, max + smallest unit rejected, for every kind", () => {
   expect(amountToString(valueOf(parseAmount("999999999999.99")))).toBe("999999999999.99");
   expect(errorOf(parseAmount("1000000000000.00"))).toEqual({ code: "tooLarge", max: MAX_AMOUNT_TEXT });
-  expect(amountToString(valueOf(parseAmount("-999999999999.99", { allowNegative: true })))).toBe(
-    "-999999999999.99",
-  );
+  expect(amountToString(valueOf(parseAmount("-999999999999.99", { allowNegative: true })))).toBe("-999999999999.99");
   expect(errorOf(parseAmount("-1000000000000.00", { allowNegative: true }))).toEqual({
     code: "tooLarge",
     max: MAX_AMOUNT_TEXT,
@@ -431,12 +430,27 @@ test("rateToString and quantityToString use their fixed scales", () => {
   expect(quantityToString(quantityFromMinor(-1500n))).toBe("-1.500");
 });
 
-test.each(["1.5", "1.500", "01.50", "-0.00", "+1.50", " 1.50", "1.50 ", "1e2", "¥1.00", "1,000.00", "", ".50", "1.", "-", "-.50", "１.５０", "NaN"])(
-  "amountFromString(%j) throws SyntaxError",
-  (text) => {
-    expect(() => amountFromString(text)).toThrow(SyntaxError);
-  },
-);
+test.each([
+  "1.5",
+  "1.500",
+  "01.50",
+  "-0.00",
+  "+1.50",
+  " 1.50",
+  "1.50 ",
+  "1e2",
+  "¥1.00",
+  "1,000.00",
+  "",
+  ".50",
+  "1.",
+  "-",
+  "-.50",
+  "１.５０",
+  "NaN",
+])("amountFromString(%j) throws SyntaxError", (text) => {
+  expect(() => amountFromString(text)).toThrow(SyntaxError);
+});
 
 test("fromString: out-of-range canonical text throws RangeError, malformed SyntaxError", () => {
   expect(() => amountFromString("1000000000000.00")).toThrow(RangeError);
@@ -588,7 +602,11 @@ test("property: parsing agrees with a BigInt oracle on structured decimal input"
     if (magnitude > max) return { ok: false, error: { code: "tooLarge", max: maxText } };
     return { ok: true, minor: negative ? -magnitude : magnitude };
   }
-  const intArb = fc.oneof(digitsArb(1, 3), digitsArb(1, 16), fc.constantFrom("0", "00", "10000000", "9999", "999999999999"));
+  const intArb = fc.oneof(
+    digitsArb(1, 3),
+    digitsArb(1, 16),
+    fc.constantFrom("0", "00", "10000000", "9999", "999999999999"),
+  );
   fc.assert(
     fc.property(
       fc.boolean(),
@@ -613,7 +631,11 @@ test("property: parsing agrees with a BigInt oracle on structured decimal input"
           oracle(negative, int, f, 2, MAX_AMOUNT_MINOR, MAX_AMOUNT_TEXT, allowNegative, allowZero, false),
           amountToMinor,
         );
-        check(parseRate(text), oracle(negative, int, f, 4, MAX_RATE_MINOR, MAX_RATE_TEXT, false, false, false), rateToMinor);
+        check(
+          parseRate(text),
+          oracle(negative, int, f, 4, MAX_RATE_MINOR, MAX_RATE_TEXT, false, false, false),
+          rateToMinor,
+        );
         check(
           parseQuantity(text, { allowZero }),
           oracle(negative, int, f, 3, MAX_QUANTITY_MINOR, MAX_QUANTITY_TEXT, false, allowZero, false),
@@ -632,11 +654,16 @@ test("property: parsing agrees with a BigInt oracle on structured decimal input"
 
 test("property: parsePieceCount accepts every whole count 0..MAX, with 件/个, and rejects MAX+", () => {
   fc.assert(
-    fc.property(countArb, fc.constantFrom("", "件", "个", " 件"), fc.integer({ min: 1, max: 1_000_000 }), (n, suffix, over) => {
-      expect(valueOf(parsePieceCount(`${n}${suffix}`))).toBe(n);
-      expect(valueOf(parsePieceCount(toFullWidth(String(n))))).toBe(n);
-      expect(errorOf(parsePieceCount(String(MAX_COUNT + over)))).toEqual({ code: "tooLarge", max: "10000000" });
-    }),
+    fc.property(
+      countArb,
+      fc.constantFrom("", "件", "个", " 件"),
+      fc.integer({ min: 1, max: 1_000_000 }),
+      (n, suffix, over) => {
+        expect(valueOf(parsePieceCount(`${n}${suffix}`))).toBe(n);
+        expect(valueOf(parsePieceCount(toFullWidth(String(n))))).toBe(n);
+        expect(errorOf(parsePieceCount(String(MAX_COUNT + over)))).toEqual({ code: "tooLarge", max: "10000000" });
+      },
+    ),
     { numRuns: RUNS },
   );
 });
@@ -644,7 +671,10 @@ test("property: parsePieceCount accepts every whole count 0..MAX, with 件/个, 
 test("property: parsers never throw on arbitrary text and only return known codes", () => {
   const codes = ["required", "invalid", "tooManyDecimals", "negative", "zero", "tooLarge", "notWhole"];
   const alphabet = [..."0123456789.-+e,¥￥元件个 ", "\u3000", "０", "９", "．", "－", "−", "x"];
-  const textArb = fc.oneof(fc.string({ maxLength: 12 }), fc.string({ unit: fc.constantFrom(...alphabet), maxLength: 14 }));
+  const textArb = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.string({ unit: fc.constantFrom(...alphabet), maxLength: 14 }),
+  );
   fc.assert(
     fc.property(textArb, (text) => {
       const results: ParseResult<unknown>[] = [
@@ -783,7 +813,10 @@ test("property: sumAmounts is the exact BigInt sum (or RangeError beyond the lim
   fc.assert(
     fc.property(
       fc.oneof(
-        fc.array(fc.bigInt({ min: -MAX_AMOUNT_MINOR / 1000n, max: MAX_AMOUNT_MINOR / 1000n }), { maxLength: 60, size: "max" }),
+        fc.array(fc.bigInt({ min: -MAX_AMOUNT_MINOR / 1000n, max: MAX_AMOUNT_MINOR / 1000n }), {
+          maxLength: 60,
+          size: "max",
+        }),
         fc.array(amountMinorArb, { maxLength: 8 }),
         fc.array(fc.bigInt({ min: -100000n, max: 100000n }), { maxLength: 200, size: "max" }),
       ),

@@ -67,7 +67,9 @@ test("rateInForce: agrees with a brute-force oracle on random histories (fast-ch
   fc.assert(
     fc.property(fc.uniqueArray(day, { maxLength: 8 }), day, (dates, date) => {
       const versions = dates.map((d, i) => v(`v${i}`, d));
-      const candidates = versions.filter((x) => x.effectiveOn <= date).sort((a, b) => (a.effectiveOn < b.effectiveOn ? 1 : -1));
+      const candidates = versions
+        .filter((x) => x.effectiveOn <= date)
+        .sort((a, b) => (a.effectiveOn < b.effectiveOn ? 1 : -1));
       expect(rateInForce(versions, date)?.id ?? null).toBe(candidates[0]?.id ?? null);
     }),
     { numRuns: 300 },
@@ -82,8 +84,18 @@ const TODAY = "2026-03-10";
 type PlanCase = { name: string; versions: RateVersion[]; effectiveOn: string; expected: RateChangePlan };
 
 const PLAN_CASES: PlanCase[] = [
-  { name: "no versions yet, past date → create", versions: [], effectiveOn: "2026-01-01", expected: { kind: "create" } },
-  { name: "no versions yet, future date → create", versions: [], effectiveOn: "2026-04-01", expected: { kind: "create" } },
+  {
+    name: "no versions yet, past date → create",
+    versions: [],
+    effectiveOn: "2026-01-01",
+    expected: { kind: "create" },
+  },
+  {
+    name: "no versions yet, future date → create",
+    versions: [],
+    effectiveOn: "2026-04-01",
+    expected: { kind: "create" },
+  },
   {
     name: "same day, unused → replace in place",
     versions: [v("a", "2026-03-01"), v("b", "2026-03-10")],
@@ -178,7 +190,10 @@ test.each(PLAN_CASES)("planRateChange: $name", ({ versions, effectiveOn, expecte
 
 test("planRateChange never refuses a future date unless that very day's version is used, and never lets a change take over a used day up to today (fast-check)", () => {
   const offset = fc.integer({ min: -40, max: 20 });
-  const history = fc.uniqueArray(fc.record({ day: offset, used: fc.boolean() }), { selector: (x) => x.day, maxLength: 6 });
+  const history = fc.uniqueArray(fc.record({ day: offset, used: fc.boolean() }), {
+    selector: (x) => x.day,
+    maxLength: 6,
+  });
   fc.assert(
     fc.property(history, offset, (entries, newDay) => {
       // A version can only have been used if it started on or before today.
@@ -237,7 +252,12 @@ test("fairRateCheck: unknown without a minimum wage", () => {
 function check(rateText: string, minutesE2 = SIX_MINUTES, minimum = MIN_23) {
   const result = fairRateCheck({ rate: rate(rateText), standardMinutesE2: minutesE2, minimumHourly: minimum });
   if (result.status === "unknown") throw new Error(`unexpected unknown: ${result.reason}`);
-  return { status: result.status, impliedFen: result.impliedHourly.minor, minimumFen: result.minimum.minor, fairTargetFen: result.fairTarget.minor };
+  return {
+    status: result.status,
+    impliedFen: result.impliedHourly.minor,
+    minimumFen: result.minimum.minor,
+    fairTargetFen: result.fairTarget.minor,
+  };
 }
 
 test("fairRateCheck: clearly below the minimum (2.00 per 6-minute piece = ¥20.00/h)", () => {
@@ -270,7 +290,12 @@ test("fairRateCheck: one minor unit under the 120 % target is belowFair (2.7599 
 });
 
 test("fairRateCheck: fractional standard minutes (0.75 min, rate 0.30 → ¥24.00/h) and a non-round minimum", () => {
-  expect(check("0.30", 75)).toEqual({ status: "belowFair", impliedFen: 2400n, minimumFen: 2300n, fairTargetFen: 2760n });
+  expect(check("0.30", 75)).toEqual({
+    status: "belowFair",
+    impliedFen: 2400n,
+    minimumFen: 2300n,
+    fairTargetFen: 2760n,
+  });
   // Minimum ¥21.01: fair target is 25.212 → reported ¥25.21.
   const min2101 = amountFromMinor(2101n);
   expect(check("2.101", SIX_MINUTES, min2101).status).toBe("belowFair");
@@ -343,11 +368,19 @@ test("fairRateCheck agrees with a BigInt oracle on random rates, minutes and min
 
 test("fairRateCheck: the implied hourly pay is reported rounded half-up to the fen (BigInt oracle, fast-check)", () => {
   fc.assert(
-    fc.property(fc.bigInt({ min: 1n, max: 99_999_999n }), fc.bigInt({ min: 1n, max: 100_000n }), (rateE4, minutesE2) => {
-      const result = fairRateCheck({ rate: rateFromMinor(rateE4), standardMinutesE2: Number(minutesE2), minimumHourly: MIN_23 });
-      if (result.status === "unknown") throw new Error("unexpected unknown");
-      expect(result.impliedHourly.minor).toBe(divHalfUp(rateE4 * 60n, minutesE2));
-    }),
+    fc.property(
+      fc.bigInt({ min: 1n, max: 99_999_999n }),
+      fc.bigInt({ min: 1n, max: 100_000n }),
+      (rateE4, minutesE2) => {
+        const result = fairRateCheck({
+          rate: rateFromMinor(rateE4),
+          standardMinutesE2: Number(minutesE2),
+          minimumHourly: MIN_23,
+        });
+        if (result.status === "unknown") throw new Error("unexpected unknown");
+        expect(result.impliedHourly.minor).toBe(divHalfUp(rateE4 * 60n, minutesE2));
+      },
+    ),
     { numRuns: 500 },
   );
 });
@@ -376,7 +409,15 @@ test("isIsoDate: real calendar dates only, written YYYY-MM-DD", () => {
   expect(isIsoDate("2026-13-01")).toBe(false);
   expect(isIsoDate("2026-00-10")).toBe(false);
   expect(isIsoDate("2026-12-31")).toBe(true);
-  for (const bad of ["2026-3-1", "2026/03/01", "20260301", "2026-03-01T00:00:00Z", " 2026-03-01", "", "２０２６-03-01"]) {
+  for (const bad of [
+    "2026-3-1",
+    "2026/03/01",
+    "20260301",
+    "2026-03-01T00:00:00Z",
+    " 2026-03-01",
+    "",
+    "２０２６-03-01",
+  ]) {
     expect(isIsoDate(bad), bad).toBe(false);
   }
 });

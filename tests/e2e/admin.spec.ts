@@ -3,7 +3,9 @@
 import { expect, test } from "@playwright/test";
 import { logIn, screenshot } from "./support.ts";
 
-test("admin 李主任 sees the workshops overview in Chinese, switches to English, it is remembered, switches back and logs out", async ({ page }) => {
+test("admin 李主任 sees the workshops overview in Chinese, switches to English, it is remembered, switches back and logs out", async ({
+  page,
+}) => {
   await page.goto("/login");
   await logIn(page, "13800000001");
 

@@ -4,7 +4,9 @@
 import { expect, test } from "@playwright/test";
 import { logIn, screenshot } from "./support.ts";
 
-test("coordinator 王协调员 sees her workshop in Chinese, switches to English, it is remembered, switches back and logs out", async ({ page }) => {
+test("coordinator 王协调员 sees her workshop in Chinese, switches to English, it is remembered, switches back and logs out", async ({
+  page,
+}) => {
   await page.goto("/login");
   await logIn(page, "13800000002");
 
@@ -37,7 +39,9 @@ test("coordinator 王协调员 sees her workshop in Chinese, switches to English
   await expect(page.getByText("您已退出登录。")).toBeVisible();
 });
 
-test("a coordinator creates a worker account, sees it in the list, and the new worker can log in with that password", async ({ page }) => {
+test("a coordinator creates a worker account, sees it in the list, and the new worker can log in with that password", async ({
+  page,
+}) => {
   const run = String(Date.now()).slice(-8);
   const phone = `139${run}`;
   const name = `何桂兰${run.slice(-4)}`;

@@ -7,10 +7,14 @@ import { logIn } from "./support.ts";
 
 test.use({ javaScriptEnabled: false });
 
-test("without JavaScript, a phone number that is not 11 digits gets 请输入 11 位手机号 from the server (HTTP 400)", async ({ page }) => {
+test("without JavaScript, a phone number that is not 11 digits gets 请输入 11 位手机号 from the server (HTTP 400)", async ({
+  page,
+}) => {
   await page.goto("/login");
 
-  const answer = page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/login");
+  const answer = page.waitForResponse(
+    (response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/login",
+  );
   await logIn(page, "123", "qiaoshou123");
   expect((await answer).status()).toBe(400);
 
@@ -22,10 +26,14 @@ test("without JavaScript, a phone number that is not 11 digits gets 请输入 11
   await expect(page.getByLabel("密码", { exact: true })).toHaveValue("");
 });
 
-test("without JavaScript, a wrong password shows 手机号或密码不对 (HTTP 401) and stays on the login page", async ({ page }) => {
+test("without JavaScript, a wrong password shows 手机号或密码不对 (HTTP 401) and stays on the login page", async ({
+  page,
+}) => {
   await page.goto("/login");
 
-  const answer = page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/login");
+  const answer = page.waitForResponse(
+    (response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/login",
+  );
   await logIn(page, "13800000013", "not-her-password");
   expect((await answer).status()).toBe(401);
 

@@ -18,7 +18,9 @@ test("a wrong password shows 手机号或密码不对 and stays on the login pag
   await expect(page.getByRole("heading", { name: "登录" })).toBeVisible();
 });
 
-test("a phone number that is not 11 digits is caught in the browser: 请输入 11 位手机号, nothing is sent", async ({ page }) => {
+test("a phone number that is not 11 digits is caught in the browser: 请输入 11 位手机号, nothing is sent", async ({
+  page,
+}) => {
   const posts: string[] = [];
   page.on("request", (request) => {
     if (request.method() === "POST") posts.push(request.url());

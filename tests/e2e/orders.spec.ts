@@ -14,7 +14,12 @@ import { expectNoHorizontalScroll, logIn, screenshot } from "./support.ts";
 const DESK = { viewport: { width: 1280, height: 900 } };
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
-async function personAt(browser: Browser, baseURL: string | undefined, device: typeof DESK | typeof PHONE, phone: string) {
+async function personAt(
+  browser: Browser,
+  baseURL: string | undefined,
+  device: typeof DESK | typeof PHONE,
+  phone: string,
+) {
   const context = await browser.newContext({ ...device, baseURL, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
   const page = await context.newPage();
   await page.goto("/login");
@@ -56,7 +61,9 @@ test("partner orders 500 soaps, the coordinator assigns 200 + 200 and opens 100,
   await coordinator.page.getByRole("banner").getByRole("link", { name: "订单", exact: true }).click();
   await expect(coordinator.page).toHaveURL("/coordinator/orders");
   const waiting = coordinator.page.getByRole("region", { name: /^待确认/ });
-  await expect(waiting.getByRole("row").filter({ hasText: "重庆山城香皂有限公司" }).filter({ hasText: "500 件" })).toBeVisible();
+  await expect(
+    waiting.getByRole("row").filter({ hasText: "重庆山城香皂有限公司" }).filter({ hasText: "500 件" }),
+  ).toBeVisible();
   await coordinator.page.goto(`/coordinator/orders/${orderId}`);
   await expect(coordinator.page.getByRole("heading", { level: 1 })).toHaveText("薰衣草手工皂 100g 待确认");
   await coordinator.page.getByRole("button", { name: "接受订单" }).click();
@@ -85,7 +92,9 @@ test("partner orders 500 soaps, the coordinator assigns 200 + 200 and opens 100,
   await expect(worker.page).toHaveURL("/worker");
   await worker.page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "接活" }).click();
   await expect(worker.page).toHaveURL("/worker/claim");
-  const soap = worker.page.getByRole("listitem").filter({ has: worker.page.getByRole("heading", { name: "薰衣草手工皂 100g" }) });
+  const soap = worker.page
+    .getByRole("listitem")
+    .filter({ has: worker.page.getByRole("heading", { name: "薰衣草手工皂 100g" }) });
   await expect(soap).toContainText("可领 100 件");
   await expect(soap).toContainText("每件 ¥2.50");
   await expectNoHorizontalScroll(worker.page);
@@ -121,7 +130,9 @@ test("partner orders 500 soaps, the coordinator assigns 200 + 200 and opens 100,
 
   // 4. The partner follows the order: 460 assigned, 40 still open, nothing handed in yet.
   await partner.page.goto("/partner");
-  await expect(partner.page.getByRole("row").filter({ has: partner.page.getByRole("link", { name: "薰衣草手工皂 100g" }) })).toContainText("已接单");
+  await expect(
+    partner.page.getByRole("row").filter({ has: partner.page.getByRole("link", { name: "薰衣草手工皂 100g" }) }),
+  ).toContainText("已接单");
   await partner.page.getByRole("link", { name: "薰衣草手工皂 100g" }).click();
   await expect(partner.page).toHaveURL(orderPath);
   const progress = partner.page.getByRole("region", { name: "进度" });

@@ -5,7 +5,9 @@
 import { expect, test } from "@playwright/test";
 import { expectNoHorizontalScroll, logIn, screenshot } from "./support.ts";
 
-test("worker 张秀英 sees her home in Chinese, switches to English, it is remembered, switches back and logs out from 我的", async ({ page }) => {
+test("worker 张秀英 sees her home in Chinese, switches to English, it is remembered, switches back and logs out from 我的", async ({
+  page,
+}) => {
   await page.goto("/login");
   await logIn(page, "13800000011");
 
@@ -23,7 +25,9 @@ test("worker 张秀英 sees her home in Chinese, switches to English, it is reme
   await expect(page).toHaveURL("/worker");
   await expect(page.getByRole("heading", { name: "Hello, 张秀英" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "My tasks" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Account" })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Account" }),
+  ).toBeVisible();
 
   await page.reload();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
@@ -58,7 +62,9 @@ test("opening /worker when logged out goes to the login page, and logging in lan
   await expect(page.getByRole("heading", { name: "刘晓燕，您好" })).toBeVisible();
 });
 
-test("the worker's pages are phone-first: bottom navigation with big tap targets and no sideways scrolling at 390px", async ({ page }) => {
+test("the worker's pages are phone-first: bottom navigation with big tap targets and no sideways scrolling at 390px", async ({
+  page,
+}) => {
   await page.goto("/login");
   await logIn(page, "13800000012");
   await expect(page).toHaveURL("/worker");

@@ -89,9 +89,27 @@ type ProtectedRoute = {
 const ROUTES: ProtectedRoute[] = [
   { name: "worker layout", fn: workerLayout.loader, kind: "loader", path: () => "/worker", allowed: ["worker"] },
   { name: "worker home", fn: workerHome.loader, kind: "loader", path: () => "/worker", allowed: ["worker"] },
-  { name: "coordinator layout", fn: coordinatorLayout.loader, kind: "loader", path: () => "/coordinator", allowed: ["coordinator"] },
-  { name: "coordinator home", fn: coordinatorHome.loader, kind: "loader", path: () => "/coordinator", allowed: ["coordinator"] },
-  { name: "worker list", fn: workerList.loader, kind: "loader", path: () => "/coordinator/workers", allowed: ["coordinator"] },
+  {
+    name: "coordinator layout",
+    fn: coordinatorLayout.loader,
+    kind: "loader",
+    path: () => "/coordinator",
+    allowed: ["coordinator"],
+  },
+  {
+    name: "coordinator home",
+    fn: coordinatorHome.loader,
+    kind: "loader",
+    path: () => "/coordinator",
+    allowed: ["coordinator"],
+  },
+  {
+    name: "worker list",
+    fn: workerList.loader,
+    kind: "loader",
+    path: () => "/coordinator/workers",
+    allowed: ["coordinator"],
+  },
   {
     name: "create worker",
     fn: workerList.action,
@@ -117,7 +135,13 @@ const ROUTES: ProtectedRoute[] = [
     fields: () => ({ password: "taken-over-123" }),
     allowed: ["coordinator"],
   },
-  { name: "coordinator audit", fn: coordinatorAudit.loader, kind: "loader", path: () => "/coordinator/audit", allowed: ["coordinator"] },
+  {
+    name: "coordinator audit",
+    fn: coordinatorAudit.loader,
+    kind: "loader",
+    path: () => "/coordinator/audit",
+    allowed: ["coordinator"],
+  },
   { name: "partner layout", fn: partnerLayout.loader, kind: "loader", path: () => "/partner", allowed: ["partner"] },
   { name: "partner home", fn: partnerHome.loader, kind: "loader", path: () => "/partner", allowed: ["partner"] },
   { name: "admin layout", fn: adminLayout.loader, kind: "loader", path: () => "/admin", allowed: ["admin"] },
@@ -147,7 +171,13 @@ const ROUTES: ProtectedRoute[] = [
     fields: () => ({ name: "冒名协调员", phone: uniquePhone(), password: "initial-pass-1" }),
     allowed: ["admin"],
   },
-  { name: "account page", fn: account.loader, kind: "loader", path: () => "/account", allowed: ["worker", "coordinator", "partner", "admin"] },
+  {
+    name: "account page",
+    fn: account.loader,
+    kind: "loader",
+    path: () => "/account",
+    allowed: ["worker", "coordinator", "partner", "admin"],
+  },
 ];
 
 function run(route: ProtectedRoute, world: World, cookie: string | null) {
@@ -272,11 +302,19 @@ test.each([
   const cookie = await loginAs(w.coordinatorA);
   const id = target(w);
   const hashBefore = await passwordHashOf(id);
-  const view = await callLoader(workerDetail.loader, `/coordinator/workers/${id}`, cookie, { params: { workerId: id } });
-  expect(view.status).toBe(404);
-  const reset = await callAction(workerDetail.action, `/coordinator/workers/${id}`, { password: "taken-over-123" }, cookie, {
+  const view = await callLoader(workerDetail.loader, `/coordinator/workers/${id}`, cookie, {
     params: { workerId: id },
   });
+  expect(view.status).toBe(404);
+  const reset = await callAction(
+    workerDetail.action,
+    `/coordinator/workers/${id}`,
+    { password: "taken-over-123" },
+    cookie,
+    {
+      params: { workerId: id },
+    },
+  );
   expect(reset.status).toBe(404);
   expect(await passwordHashOf(id)).toBe(hashBefore);
 });
@@ -302,7 +340,14 @@ test("a new worker always lands in the coordinator's own workshop as a worker, w
   );
   expect(outcome.status).toBe(302);
   const created = await db().user.findUniqueOrThrow({ where: { phone } });
-  expect(created).toMatchObject({ role: "worker", workshopId: w.a.id, partnerId: null, active: true, locale: "zh-CN", name: "李桂兰" });
+  expect(created).toMatchObject({
+    role: "worker",
+    workshopId: w.a.id,
+    partnerId: null,
+    active: true,
+    locale: "zh-CN",
+    name: "李桂兰",
+  });
   expect(await db().user.count({ where: { workshopId: w.b.id, role: "worker" } })).toBe(1);
 });
 
@@ -383,7 +428,12 @@ test("an admin creates a workshop, then a coordinator for it, who can log in and
   const admin = await createAdminUser();
   const cookie = await loginAs(admin);
 
-  const created = await callAction(adminHome.action, "/admin", { name: "白市驿镇巧手梦工坊", district: "九龙坡区 白市驿镇" }, cookie);
+  const created = await callAction(
+    adminHome.action,
+    "/admin",
+    { name: "白市驿镇巧手梦工坊", district: "九龙坡区 白市驿镇" },
+    cookie,
+  );
   expect(created.status).toBe(302);
   const workshop = await db().workshop.findFirstOrThrow({ where: { name: "白市驿镇巧手梦工坊" } });
   expect(workshop.district).toBe("九龙坡区 白市驿镇");

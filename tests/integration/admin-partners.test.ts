@@ -2,7 +2,15 @@ import { expect, test } from "vitest";
 import * as adminWorkshop from "../../app/routes/admin.workshops.$workshopId.tsx";
 import { listPartners } from "../../app/models/partner.server.ts";
 import { db } from "../../app/utils/db.server.ts";
-import { callAction, createAdminUser, createCoordinatorUser, createTestWorkshop, location, loginAs, rowCounts } from "../support/fixtures.ts";
+import {
+  callAction,
+  createAdminUser,
+  createCoordinatorUser,
+  createTestWorkshop,
+  location,
+  loginAs,
+  rowCounts,
+} from "../support/fixtures.ts";
 
 test("an admin adds a partner firm to a workshop; its coordinator then sees the firm, and the audit trail says who", async () => {
   const workshop = await createTestWorkshop();
@@ -18,7 +26,9 @@ test("an admin adds a partner firm to a workshop; its coordinator then sees the 
     { params: { workshopId: workshop.id } },
   );
   expect(outcome.status).toBe(302);
-  expect(location(outcome)).toBe(`/admin/workshops/${workshop.id}?partner=${encodeURIComponent("重庆花语礼品有限公司")}`);
+  expect(location(outcome)).toBe(
+    `/admin/workshops/${workshop.id}?partner=${encodeURIComponent("重庆花语礼品有限公司")}`,
+  );
 
   expect((await listPartners(workshop.id)).map((p) => p.name)).toEqual(["重庆花语礼品有限公司"]);
   expect(await listPartners(other.id)).toEqual([]);
@@ -42,15 +52,27 @@ test("adding a partner firm with an empty name, or to a workshop that does not e
   const cookie = await loginAs(await createAdminUser());
   const before = await rowCounts();
 
-  const empty = await callAction(adminWorkshop.action, `/admin/workshops/${workshop.id}`, { intent: "createPartner", name: "  " }, cookie, {
-    params: { workshopId: workshop.id },
-  });
+  const empty = await callAction(
+    adminWorkshop.action,
+    `/admin/workshops/${workshop.id}`,
+    { intent: "createPartner", name: "  " },
+    cookie,
+    {
+      params: { workshopId: workshop.id },
+    },
+  );
   expect(empty.status).toBe(400);
   expect((empty.data as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({ name: "error.required" });
 
-  const missing = await callAction(adminWorkshop.action, "/admin/workshops/nope", { intent: "createPartner", name: "某公司" }, cookie, {
-    params: { workshopId: "nope" },
-  });
+  const missing = await callAction(
+    adminWorkshop.action,
+    "/admin/workshops/nope",
+    { intent: "createPartner", name: "某公司" },
+    cookie,
+    {
+      params: { workshopId: "nope" },
+    },
+  );
   expect(missing.status).toBe(404);
   expect(await rowCounts()).toEqual(before);
 });

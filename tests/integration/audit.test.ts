@@ -30,7 +30,12 @@ test("creating a worker writes exactly one 'user.create' event: actor, workshop,
   const before = await db().auditEvent.count();
   const startedAt = new Date(Date.now() - 1000);
 
-  const outcome = await callAction(workerList.action, "/coordinator/workers", { name: "何淑芬", phone, password: "initial-pass-9" }, cookie);
+  const outcome = await callAction(
+    workerList.action,
+    "/coordinator/workers",
+    { name: "何淑芬", phone, password: "initial-pass-9" },
+    cookie,
+  );
   expect(outcome.status).toBe(302);
   const worker = await db().user.findUniqueOrThrow({ where: { phone } });
 
@@ -102,25 +107,58 @@ test("the coordinator's audit page lists only her own workshop's events", async 
 
   const phoneA = uniquePhone();
   const phoneB = uniquePhone();
-  expect((await callAction(workerList.action, "/coordinator/workers", { name: "甲工坊新人", phone: phoneA, password: "initial-pass-9" }, cookieA)).status).toBe(302);
-  expect((await callAction(workerList.action, "/coordinator/workers", { name: "乙工坊新人", phone: phoneB, password: "initial-pass-9" }, cookieB)).status).toBe(302);
   expect(
-    (await callAction(workerDetail.action, `/coordinator/workers/${b.worker.id}`, { password: "reset-pass-77" }, cookieB, { params: { workerId: b.worker.id } }))
-      .status,
+    (
+      await callAction(
+        workerList.action,
+        "/coordinator/workers",
+        { name: "甲工坊新人", phone: phoneA, password: "initial-pass-9" },
+        cookieA,
+      )
+    ).status,
+  ).toBe(302);
+  expect(
+    (
+      await callAction(
+        workerList.action,
+        "/coordinator/workers",
+        { name: "乙工坊新人", phone: phoneB, password: "initial-pass-9" },
+        cookieB,
+      )
+    ).status,
+  ).toBe(302);
+  expect(
+    (
+      await callAction(
+        workerDetail.action,
+        `/coordinator/workers/${b.worker.id}`,
+        { password: "reset-pass-77" },
+        cookieB,
+        { params: { workerId: b.worker.id } },
+      )
+    ).status,
   ).toBe(302);
   const newA = await db().user.findUniqueOrThrow({ where: { phone: phoneA } });
   const newB = await db().user.findUniqueOrThrow({ where: { phone: phoneB } });
 
   const outcome = await callLoader(auditPage.loader, "/coordinator/audit", cookieA);
   expect(outcome.status).toBe(200);
-  const { events } = outcome.data as { events: { id: string; action: string; entityId: string; actorName: string | null }[] };
+  const { events } = outcome.data as {
+    events: { id: string; action: string; entityId: string; actorName: string | null }[];
+  };
   expect(events.map((e) => e.entityId)).toContain(newA.id);
   expect(events.map((e) => e.entityId)).not.toContain(newB.id);
   expect(events.map((e) => e.entityId)).not.toContain(b.worker.id);
-  const ownRows = await db().auditEvent.findMany({ where: { id: { in: events.map((e) => e.id) } }, select: { workshopId: true } });
+  const ownRows = await db().auditEvent.findMany({
+    where: { id: { in: events.map((e) => e.id) } },
+    select: { workshopId: true },
+  });
   expect(ownRows).toHaveLength(events.length);
   expect(new Set(ownRows.map((r) => r.workshopId))).toEqual(new Set([a.workshop.id]));
-  expect(events.find((e) => e.entityId === newA.id)).toMatchObject({ action: "user.create", actorName: a.coordinator.name });
+  expect(events.find((e) => e.entityId === newA.id)).toMatchObject({
+    action: "user.create",
+    actorName: a.coordinator.name,
+  });
   expect(JSON.stringify(outcome.data)).not.toContain("乙工坊新人");
 
   // And the other way round.

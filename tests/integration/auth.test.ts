@@ -5,7 +5,12 @@ import { action as accountAction } from "../../app/routes/account.tsx";
 import { action as resetPasswordAction } from "../../app/routes/coordinator.workers.$workerId.tsx";
 import { action as logoutAction } from "../../app/routes/logout.tsx";
 import { loader as workerHomeLoader } from "../../app/routes/worker._index.tsx";
-import { createSession, getSessionUser, purgeExpiredSessions, SESSION_TTL_MS } from "../../app/models/session.server.ts";
+import {
+  createSession,
+  getSessionUser,
+  purgeExpiredSessions,
+  SESSION_TTL_MS,
+} from "../../app/models/session.server.ts";
 import { getViewer } from "../../app/utils/auth.server.ts";
 import { db } from "../../app/utils/db.server.ts";
 import {
@@ -92,7 +97,9 @@ test("an unknown phone gets exactly the same answer as a wrong password (no acco
   expect(unknownPhone.status).toBe(wrongPassword.status);
   expect(unknownPhone.status).toBe(401);
   expect((unknownPhone.data as { formError?: string }).formError).toBe("login.wrongCredentials");
-  expect((unknownPhone.data as { formError?: string }).formError).toBe((wrongPassword.data as { formError?: string }).formError);
+  expect((unknownPhone.data as { formError?: string }).formError).toBe(
+    (wrongPassword.data as { formError?: string }).formError,
+  );
   expect(unknownPhone.headers.get("Set-Cookie")).toBeNull();
 });
 
@@ -143,7 +150,9 @@ test("guesses sent in parallel are counted before the password check: at most 5 
   const victim = await createWorkerUser(workshop.id);
   const address = uniqueAddress();
   const outcomes = await Promise.all(
-    Array.from({ length: 20 }, (_, i) => postLogin({ phone: victim.phone, password: `parallel-guess-${i}` }, { address })),
+    Array.from({ length: 20 }, (_, i) =>
+      postLogin({ phone: victim.phone, password: `parallel-guess-${i}` }, { address }),
+    ),
   );
   const statuses = outcomes.map((o) => o.status);
   expect(statuses.filter((s) => s === 401)).toHaveLength(5);
@@ -272,7 +281,9 @@ test("changing one's password needs the current one: a wrong one changes nothing
   expect(outcome.status).toBe(400);
   expect(outcome.data).toMatchObject({ fieldErrors: { currentPassword: "account.wrongCurrentPassword" } });
   expect(await viewerFor(elsewhere)).not.toBeNull();
-  expect((await postLogin({ phone: worker.phone, password: worker.password }, { address: uniqueAddress() })).status).toBe(302);
+  expect(
+    (await postLogin({ phone: worker.phone, password: worker.password }, { address: uniqueAddress() })).status,
+  ).toBe(302);
 });
 
 test("a session expires SESSION_TTL_MS after it was created", async () => {
@@ -318,7 +329,11 @@ test.each([
 
 test("an admin's login may return to an admin page but not to a worker's", async () => {
   const admin = await createAdminUser();
-  const toAdminPage = await postLogin({ phone: admin.phone, password: admin.password, redirectTo: "/admin/workshops/abc" });
+  const toAdminPage = await postLogin({
+    phone: admin.phone,
+    password: admin.password,
+    redirectTo: "/admin/workshops/abc",
+  });
   expect(location(toAdminPage)).toBe("/admin/workshops/abc");
   const toWorkerPage = await postLogin({ phone: admin.phone, password: admin.password, redirectTo: "/worker" });
   expect(location(toWorkerPage)).toBe("/admin");

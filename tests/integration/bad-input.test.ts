@@ -115,7 +115,13 @@ const REQUIRED = "error.required";
 const INVALID_PHONE = "error.invalidPhone";
 const SHORT = "error.passwordTooShort?min=8";
 
-type Case = [form: FormName, what: string, override: (w: World) => Fields, expected: Record<string, string>, omit?: string[]];
+type Case = [
+  form: FormName,
+  what: string,
+  override: (w: World) => Fields,
+  expected: Record<string, string>,
+  omit?: string[],
+];
 
 const CASES: Case[] = [
   ["login", "empty phone and password", () => ({ phone: "", password: "" }), { phone: REQUIRED, password: REQUIRED }],
@@ -128,7 +134,12 @@ const CASES: Case[] = [
   ["login", "a file for the password", () => ({ password: file() }), { password: "error.invalid" }],
   ["login", "a 201-character password", () => ({ password: "p".repeat(201) }), { password: "error.tooLong?max=200" }],
 
-  ["create worker", "all fields empty", () => ({ name: "", phone: "", password: "" }), { name: REQUIRED, phone: REQUIRED, password: REQUIRED }],
+  [
+    "create worker",
+    "all fields empty",
+    () => ({ name: "", phone: "", password: "" }),
+    { name: REQUIRED, phone: REQUIRED, password: REQUIRED },
+  ],
   ["create worker", "a name of spaces only", () => ({ name: " \u3000 " }), { name: REQUIRED }],
   ["create worker", "a 41-character name", () => ({ name: chars(41) }), { name: "error.tooLong?max=40" }],
   ["create worker", "a file for the name", () => ({ name: file() }), { name: "error.invalid" }],
@@ -136,14 +147,29 @@ const CASES: Case[] = [
   ["create worker", "an invalid phone", () => ({ phone: "12345678901" }), { phone: INVALID_PHONE }],
   ["create worker", "a file for the phone", () => ({ phone: file() }), { phone: "error.invalid" }],
   ["create worker", "a 7-character password", () => ({ password: "1234567" }), { password: SHORT }],
-  ["create worker", "a 65-character password", () => ({ password: "p".repeat(65) }), { password: "error.passwordTooLong?max=64" }],
-  ["create worker", "a phone that already has an account", (w) => ({ phone: w.coordinator.phone }), { phone: "error.phoneTaken" }],
+  [
+    "create worker",
+    "a 65-character password",
+    () => ({ password: "p".repeat(65) }),
+    { password: "error.passwordTooLong?max=64" },
+  ],
+  [
+    "create worker",
+    "a phone that already has an account",
+    (w) => ({ phone: w.coordinator.phone }),
+    { phone: "error.phoneTaken" },
+  ],
 
   ["reset password", "an empty password", () => ({ password: "" }), { password: REQUIRED }],
   ["reset password", "no password field", () => ({}), { password: REQUIRED }, ["password"]],
   ["reset password", "a 7-character password", () => ({ password: "1234567" }), { password: SHORT }],
   ["reset password", "a file for the password", () => ({ password: file() }), { password: "error.invalid" }],
-  ["reset password", "the password twice", () => ({ password: [GOOD_PASSWORD, GOOD_PASSWORD] }), { password: "error.invalid" }],
+  [
+    "reset password",
+    "the password twice",
+    () => ({ password: [GOOD_PASSWORD, GOOD_PASSWORD] }),
+    { password: "error.invalid" },
+  ],
 
   [
     "change password",
@@ -151,11 +177,31 @@ const CASES: Case[] = [
     () => ({ currentPassword: "", newPassword: "", confirmPassword: "" }),
     { currentPassword: REQUIRED, newPassword: REQUIRED, confirmPassword: REQUIRED },
   ],
-  ["change password", "a 7-character new password", () => ({ newPassword: "1234567", confirmPassword: "1234567" }), { newPassword: SHORT }],
-  ["change password", "a confirmation that differs", () => ({ confirmPassword: "good-password-2" }), { confirmPassword: "error.passwordMismatch" }],
+  [
+    "change password",
+    "a 7-character new password",
+    () => ({ newPassword: "1234567", confirmPassword: "1234567" }),
+    { newPassword: SHORT },
+  ],
+  [
+    "change password",
+    "a confirmation that differs",
+    () => ({ confirmPassword: "good-password-2" }),
+    { confirmPassword: "error.passwordMismatch" },
+  ],
   ["change password", "a file for the new password", () => ({ newPassword: file() }), { newPassword: "error.invalid" }],
-  ["change password", "a wrong current password", () => ({ currentPassword: "not-my-password" }), { currentPassword: "account.wrongCurrentPassword" }],
-  ["change password", "a 201-character current password", () => ({ currentPassword: "p".repeat(201) }), { currentPassword: "error.tooLong?max=200" }],
+  [
+    "change password",
+    "a wrong current password",
+    () => ({ currentPassword: "not-my-password" }),
+    { currentPassword: "account.wrongCurrentPassword" },
+  ],
+  [
+    "change password",
+    "a 201-character current password",
+    () => ({ currentPassword: "p".repeat(201) }),
+    { currentPassword: "error.tooLong?max=200" },
+  ],
 
   ["create workshop", "an empty name", () => ({ name: "" }), { name: REQUIRED }],
   ["create workshop", "a 61-character name", () => ({ name: chars(61) }), { name: "error.tooLong?max=60" }],
@@ -163,15 +209,35 @@ const CASES: Case[] = [
   ["create workshop", "a file for the name", () => ({ name: file() }), { name: "error.invalid" }],
   ["create workshop", "the name twice", () => ({ name: ["甲", "乙"] }), { name: "error.invalid" }],
   ["create workshop", "a file for the district", () => ({ district: file() }), { district: "error.invalid" }],
-  ["create workshop", "the district twice", () => ({ district: ["九龙坡区", "沙坪坝区"] }), { district: "error.invalid" }],
-  ["create workshop", "a name another workshop has", (w) => ({ name: w.workshop.name }), { name: "workshops.nameTaken" }],
+  [
+    "create workshop",
+    "the district twice",
+    () => ({ district: ["九龙坡区", "沙坪坝区"] }),
+    { district: "error.invalid" },
+  ],
+  [
+    "create workshop",
+    "a name another workshop has",
+    (w) => ({ name: w.workshop.name }),
+    { name: "workshops.nameTaken" },
+  ],
 
-  ["create coordinator", "all fields empty", () => ({ name: "", phone: "", password: "" }), { name: REQUIRED, phone: REQUIRED, password: REQUIRED }],
+  [
+    "create coordinator",
+    "all fields empty",
+    () => ({ name: "", phone: "", password: "" }),
+    { name: REQUIRED, phone: REQUIRED, password: REQUIRED },
+  ],
   ["create coordinator", "a 41-character name", () => ({ name: chars(41) }), { name: "error.tooLong?max=40" }],
   ["create coordinator", "an invalid phone", () => ({ phone: "+1 415 555 0100" }), { phone: INVALID_PHONE }],
   ["create coordinator", "a 7-character password", () => ({ password: "1234567" }), { password: SHORT }],
   ["create coordinator", "a file for the name", () => ({ name: file() }), { name: "error.invalid" }],
-  ["create coordinator", "a phone that already has an account", (w) => ({ phone: w.worker.phone }), { phone: "error.phoneTaken" }],
+  [
+    "create coordinator",
+    "a phone that already has an account",
+    (w) => ({ phone: w.worker.phone }),
+    { phone: "error.phoneTaken" },
+  ],
 
   ["language", "an empty locale", () => ({ locale: "" }), { locale: "error.invalid" }],
   ["language", "an unknown locale", () => ({ locale: "fr" }), { locale: "error.invalid" }],
@@ -201,52 +267,65 @@ function expectDictionaryMessages(payload: { fieldErrors?: Record<string, string
   }
 }
 
-test.each(CASES)("%s with %s: 400, messages from the dictionary, nothing changed", async (formName, _what, override, expected, omit = []) => {
-  const w = await world();
-  const form: Form = FORMS[formName];
-  const fields: Fields = { ...form.valid(w), ...override(w) };
-  for (const name of omit) delete fields[name];
-  const before = await rowCounts();
-  const workerHash = await passwordHashOf(w.worker.id);
-  const workerLocale = (await db().user.findUniqueOrThrow({ where: { id: w.worker.id } })).locale;
+test.each(CASES)(
+  "%s with %s: 400, messages from the dictionary, nothing changed",
+  async (formName, _what, override, expected, omit = []) => {
+    const w = await world();
+    const form: Form = FORMS[formName];
+    const fields: Fields = { ...form.valid(w), ...override(w) };
+    for (const name of omit) delete fields[name];
+    const before = await rowCounts();
+    const workerHash = await passwordHashOf(w.worker.id);
+    const workerLocale = (await db().user.findUniqueOrThrow({ where: { id: w.worker.id } })).locale;
 
-  const outcome = await callAction(form.fn, form.path(w), fields, form.cookie(w), {
-    params: form.params?.(w) ?? {},
-    address: uniqueAddress(),
-  });
+    const outcome = await callAction(form.fn, form.path(w), fields, form.cookie(w), {
+      params: form.params?.(w) ?? {},
+      address: uniqueAddress(),
+    });
 
-  expect(outcome.status).toBe(400);
-  expect(outcome.thrown).toBe(false);
-  const payload = outcome.data as { ok: boolean; fieldErrors: Record<string, string>; formError?: string; values: Record<string, string> };
-  expect(payload.ok).toBe(false);
-  expect(payload.fieldErrors).toEqual(expected);
-  expectDictionaryMessages(payload);
-  // What was typed comes back for the form to show again, but never a password.
-  expect(Object.keys(payload.values ?? {}).filter((k) => /password/i.test(k))).toEqual([]);
-  expect(outcome.headers.get("Set-Cookie")).toBeNull();
+    expect(outcome.status).toBe(400);
+    expect(outcome.thrown).toBe(false);
+    const payload = outcome.data as {
+      ok: boolean;
+      fieldErrors: Record<string, string>;
+      formError?: string;
+      values: Record<string, string>;
+    };
+    expect(payload.ok).toBe(false);
+    expect(payload.fieldErrors).toEqual(expected);
+    expectDictionaryMessages(payload);
+    // What was typed comes back for the form to show again, but never a password.
+    expect(Object.keys(payload.values ?? {}).filter((k) => /password/i.test(k))).toEqual([]);
+    expect(outcome.headers.get("Set-Cookie")).toBeNull();
 
-  expect(await rowCounts()).toEqual(before);
-  expect(await passwordHashOf(w.worker.id)).toBe(workerHash);
-  expect((await db().user.findUniqueOrThrow({ where: { id: w.worker.id } })).locale).toBe(workerLocale);
-});
+    expect(await rowCounts()).toEqual(before);
+    expect(await passwordHashOf(w.worker.id)).toBe(workerHash);
+    expect((await db().user.findUniqueOrThrow({ where: { id: w.worker.id } })).locale).toBe(workerLocale);
+  },
+);
 
-test.each(Object.keys(FORMS) as FormName[])("the valid %s form is accepted (so each case above fails for its own field)", async (formName) => {
-  // A fresh world: these succeed and change things (a password reset ends the worker's sessions).
-  const w = await makeWorld();
-  const form: Form = FORMS[formName];
-  const outcome = await callAction(form.fn, form.path(w), form.valid(w), form.cookie(w), {
-    params: form.params?.(w) ?? {},
-    address: uniqueAddress(),
-  });
-  expect(outcome.status).toBe(302);
-  expect(location(outcome)).toMatch(/^\//);
-});
+test.each(Object.keys(FORMS) as FormName[])(
+  "the valid %s form is accepted (so each case above fails for its own field)",
+  async (formName) => {
+    // A fresh world: these succeed and change things (a password reset ends the worker's sessions).
+    const w = await makeWorld();
+    const form: Form = FORMS[formName];
+    const outcome = await callAction(form.fn, form.path(w), form.valid(w), form.cookie(w), {
+      params: form.params?.(w) ?? {},
+      address: uniqueAddress(),
+    });
+    expect(outcome.status).toBe(302);
+    expect(location(outcome)).toMatch(/^\//);
+  },
+);
 
 test("a bad phone on the login form records no failed attempt (validation comes before throttling)", async () => {
   const address = uniqueAddress();
   const before = await db().loginThrottle.count();
   for (let i = 0; i < 6; i++) {
-    const outcome = await callAction(login.action, "/login", { phone: "12345", password: "whatever" }, null, { address });
+    const outcome = await callAction(login.action, "/login", { phone: "12345", password: "whatever" }, null, {
+      address,
+    });
     expect(outcome.status).toBe(400);
   }
   expect(await db().loginThrottle.count()).toBe(before);
@@ -268,7 +347,12 @@ test("an overlong redirectTo never blocks a correct login", async () => {
 });
 
 test("an overlong redirectTo never blocks a language switch", async () => {
-  const outcome = await callAction(language.action, "/language", { locale: "en", redirectTo: `/${"x".repeat(600)}` }, null);
+  const outcome = await callAction(
+    language.action,
+    "/language",
+    { locale: "en", redirectTo: `/${"x".repeat(600)}` },
+    null,
+  );
   expect(outcome.status).toBe(302);
   expect(location(outcome)).toMatch(/^\/(?!\/)/);
   expect(outcome.headers.get("Set-Cookie")).toMatch(/^piecework_lang=/);

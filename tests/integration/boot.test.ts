@@ -15,7 +15,9 @@ const OTHER_LONG_SECRET = "the-previous-production-secret-of-40-ch";
 test("production without SESSION_SECRET and without PIECEWORK_DEMO=1 refuses to boot, naming SESSION_SECRET", () => {
   expect(() => parseEnv({ NODE_ENV: "production" }, root)).toThrow(/SESSION_SECRET/);
   expect(() => parseEnv({ NODE_ENV: "production", PIECEWORK_DEMO: "0" }, root)).toThrow(/SESSION_SECRET/);
-  expect(() => parseEnv({ NODE_ENV: "production", PIECEWORK_DEMO: "", SESSION_SECRET: " , " }, root)).toThrow(/SESSION_SECRET/);
+  expect(() => parseEnv({ NODE_ENV: "production", PIECEWORK_DEMO: "", SESSION_SECRET: " , " }, root)).toThrow(
+    /SESSION_SECRET/,
+  );
 });
 
 test("production with PIECEWORK_DEMO=1 boots as a demo with the built-in secret and no Secure-only cookies", () => {
@@ -28,7 +30,9 @@ test("production with PIECEWORK_DEMO=1 boots as a demo with the built-in secret 
 });
 
 test("production with a secret shorter than 32 characters refuses to boot", () => {
-  expect(() => parseEnv({ NODE_ENV: "production", SESSION_SECRET: "short-secret" }, root)).toThrow(/SESSION_SECRET.*32/);
+  expect(() => parseEnv({ NODE_ENV: "production", SESSION_SECRET: "short-secret" }, root)).toThrow(
+    /SESSION_SECRET.*32/,
+  );
   // Every secret in a rotation list must be long enough.
   expect(() => parseEnv({ NODE_ENV: "production", SESSION_SECRET: `${LONG_SECRET},short` }, root)).toThrow(/32/);
   expect(() => parseEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(31) }, root)).toThrow(/32/);
@@ -44,7 +48,12 @@ test("production with a long secret boots as a real deployment: no demo, Secure 
 
 test("development (the default) and test run as a demo on the embedded SQLite file", () => {
   const development = parseEnv({}, root);
-  expect(development).toMatchObject({ nodeEnv: "development", demo: true, secureCookies: false, databaseEngine: "sqlite" });
+  expect(development).toMatchObject({
+    nodeEnv: "development",
+    demo: true,
+    secureCookies: false,
+    databaseEngine: "sqlite",
+  });
   expect(development.databaseUrl).toBe(`file:${path.join(root, "data/piecework.db")}`);
   expect(development.sessionSecrets).toHaveLength(1);
   expect(parseEnv({ NODE_ENV: "test" }, root).demo).toBe(true);
@@ -65,7 +74,11 @@ test("the database engine follows DATABASE_URL, and nonsense configuration is re
 
 beforeAll(() => {
   if (existsSync(path.join(root, "build/index.js"))) return;
-  const result = spawnSync(path.join(root, "node_modules/.bin/remix"), ["build"], { cwd: root, encoding: "utf8", timeout: 110_000 });
+  const result = spawnSync(path.join(root, "node_modules/.bin/remix"), ["build"], {
+    cwd: root,
+    encoding: "utf8",
+    timeout: 110_000,
+  });
   if (result.status !== 0) throw new Error(`remix build failed:\n${result.stdout}\n${result.stderr}`);
 }, 120_000);
 
@@ -74,7 +87,11 @@ type Run = { code: number | null; signal: NodeJS.Signals | null; stdout: string;
 /** Starts `node server.mjs`; resolves when it exits, or (killing it) when it says it is listening, or after 15 s. */
 function startServer(env: NodeJS.ProcessEnv): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, "server.mjs")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [path.join(root, "server.mjs")], {
+      cwd: root,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     let timedOut = false;
@@ -103,18 +120,26 @@ function serverEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
   return env;
 }
 
-test("`node server.mjs` in production without SESSION_SECRET exits non-zero at boot, saying SESSION_SECRET", { timeout: 20_000 }, async () => {
-  const run = await startServer(serverEnv({}));
-  expect(run.timedOut).toBe(false);
-  expect(run.stdout).not.toContain("listening");
-  expect(run.code).not.toBe(0);
-  expect(run.code).not.toBeNull();
-  expect(run.stderr).toContain("SESSION_SECRET");
-});
+test(
+  "`node server.mjs` in production without SESSION_SECRET exits non-zero at boot, saying SESSION_SECRET",
+  { timeout: 20_000 },
+  async () => {
+    const run = await startServer(serverEnv({}));
+    expect(run.timedOut).toBe(false);
+    expect(run.stdout).not.toContain("listening");
+    expect(run.code).not.toBe(0);
+    expect(run.code).not.toBeNull();
+    expect(run.stderr).toContain("SESSION_SECRET");
+  },
+);
 
-test("the same start with PIECEWORK_DEMO=1 does listen (so the refusal above is about the secret)", { timeout: 20_000 }, async () => {
-  const run = await startServer(serverEnv({ PIECEWORK_DEMO: "1" }));
-  expect(run.timedOut).toBe(false);
-  expect(run.stdout).toContain("listening");
-  expect(run.stderr).not.toContain("SESSION_SECRET");
-});
+test(
+  "the same start with PIECEWORK_DEMO=1 does listen (so the refusal above is about the secret)",
+  { timeout: 20_000 },
+  async () => {
+    const run = await startServer(serverEnv({ PIECEWORK_DEMO: "1" }));
+    expect(run.timedOut).toBe(false);
+    expect(run.stdout).toContain("listening");
+    expect(run.stderr).not.toContain("SESSION_SECRET");
+  },
+);

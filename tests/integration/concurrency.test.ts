@@ -7,7 +7,14 @@
 // so that a lucky interleaving cannot pass it. domain.md step 3 and "Nothing a
 // worker logged is ever lost or counted twice".
 import { expect, test } from "vitest";
-import { assignToWorker, cancelOrder, claimOpenWork, decideOrder, openForClaiming, type AllocationResult } from "../../app/models/order.server.ts";
+import {
+  assignToWorker,
+  cancelOrder,
+  claimOpenWork,
+  decideOrder,
+  openForClaiming,
+  type AllocationResult,
+} from "../../app/models/order.server.ts";
 import { setRate } from "../../app/models/rates.server.ts";
 import { newSubmissionKey } from "../../app/models/submission.server.ts";
 import { db } from "../../app/utils/db.server.ts";
@@ -33,7 +40,13 @@ const DUE = "2026-04-30";
 
 function assign(world: OrderWorld, orderId: string, workerIndex: number, quantity: number): Promise<AllocationResult> {
   const worker = world.workers[workerIndex % world.workers.length]!;
-  return assignToWorker(actorOf(world.coordinator), orderId, { workerId: worker.id, quantity, dueOn: DUE }, NOW, newSubmissionKey());
+  return assignToWorker(
+    actorOf(world.coordinator),
+    orderId,
+    { workerId: worker.id, quantity, dueOn: DUE },
+    NOW,
+    newSubmissionKey(),
+  );
 }
 
 /** An accepted order with `open` pieces already open for claiming (written directly). */
@@ -66,10 +79,17 @@ test("(a) 20 concurrent assignments of 10 pieces to an order of 100: exactly 10 
     expect(state).toMatchObject({ quantity: 100, allocatedQuantity: 100, openQuantity: 0, assignedSum: 100 });
     const assignments = await assignmentsOf(orderId);
     expect(assignments).toHaveLength(10);
-    expect(new Set(assignments.map((a) => a.id))).toEqual(new Set(values.map((v) => (v.ok ? v.id : undefined)).filter(Boolean)));
+    expect(new Set(assignments.map((a) => a.id))).toEqual(
+      new Set(values.map((v) => (v.ok ? v.id : undefined)).filter(Boolean)),
+    );
     // Each granted request gave its own worker 10 pieces; only granted requests were audited.
     values.forEach((v, i) => {
-      if (v.ok) expect(assignments.find((a) => a.id === v.id)).toMatchObject({ workerId: world.workers[i % 2]!.id, quantity: 10, source: "assigned" });
+      if (v.ok)
+        expect(assignments.find((a) => a.id === v.id)).toMatchObject({
+          workerId: world.workers[i % 2]!.id,
+          quantity: 10,
+          source: "assigned",
+        });
     });
     expect(await db().auditEvent.count({ where: { action: "assignment.create" } })).toBe(auditBefore + 10);
   });
@@ -115,7 +135,9 @@ test("(c) 8 workers claiming 1..3 of 5 open pieces at once: never more than 5 cl
     const wants = world.workers.map((_, i) => 1 + ((i + round) % 3));
 
     const { values, errors } = await settleAll(
-      world.workers.map((worker, i) => claimOpenWork(workerScopeOf(worker), orderId, wants[i]!, newSubmissionKey()).then((r) => ({ i, r }))),
+      world.workers.map((worker, i) =>
+        claimOpenWork(workerScopeOf(worker), orderId, wants[i]!, newSubmissionKey()).then((r) => ({ i, r })),
+      ),
     );
 
     expect(errors, `round ${round}: exceptions escaped`).toEqual([]);
@@ -144,7 +166,9 @@ test("(c) two workers claiming the last 5 pieces at once: exactly one gets them"
   const world = await createOrderWorld({ workers: 2 });
   await rounds(ROUNDS, async (round) => {
     const orderId = await orderWithOpen(world, 20, 5);
-    const { values, errors } = await settleAll(world.workers.map((w) => claimOpenWork(workerScopeOf(w), orderId, 5, newSubmissionKey())));
+    const { values, errors } = await settleAll(
+      world.workers.map((w) => claimOpenWork(workerScopeOf(w), orderId, 5, newSubmissionKey())),
+    );
 
     expect(errors, `round ${round}: exceptions escaped`).toEqual([]);
     expect(codes(values), `round ${round}`).toEqual({ ok: 1, exceedsOpen: 1 });
@@ -168,7 +192,10 @@ test("(d) the same claim sent 5 times at once and once more afterwards (same key
     const again = await claimOpenWork(scope, orderId, 4, key);
 
     const all = [...values, again];
-    expect(all.map((r) => r.ok), `round ${round}: ${JSON.stringify(all)}`).toEqual([true, true, true, true, true, true]);
+    expect(
+      all.map((r) => r.ok),
+      `round ${round}: ${JSON.stringify(all)}`,
+    ).toEqual([true, true, true, true, true, true]);
     expect(values.filter((r) => !r.replayed)).toHaveLength(1);
     expect(values.filter((r) => r.replayed === true)).toHaveLength(4);
     expect(again.replayed).toBe(true);
@@ -177,7 +204,9 @@ test("(d) the same claim sent 5 times at once and once more afterwards (same key
     // Every reply names the one assignment.
     for (const r of all) expect(r.ok && r.id).toBe(assignments[0]?.id);
     expect(await orderState(orderId)).toMatchObject({ openQuantity: 46, allocatedQuantity: 50 });
-    expect(await db().auditEvent.count({ where: { action: "assignment.claim", entityId: assignments[0]!.id } })).toBe(1);
+    expect(await db().auditEvent.count({ where: { action: "assignment.claim", entityId: assignments[0]!.id } })).toBe(
+      1,
+    );
 
     // A different key (a new claim form) claims again, normally.
     const second = await claimOpenWork(scope, orderId, 4, newSubmissionKey());
@@ -246,7 +275,10 @@ test("(e) a partner cancelling while the coordinator accepts and another decline
       decideOrder(actor, orderId, "accept", "", NOW),
     ]);
     expect(errors, `round ${round}: exceptions escaped`).toEqual([]);
-    expect(values.filter((v) => v === "done" || v === "cancelled"), `round ${round}: ${values.join(",")}`).toHaveLength(1);
+    expect(
+      values.filter((v) => v === "done" || v === "cancelled"),
+      `round ${round}: ${values.join(",")}`,
+    ).toHaveLength(1);
     expect(values.filter((v) => v === "notPending")).toHaveLength(3);
     const events = await db().auditEvent.findMany({ where: { entityId: orderId } });
     expect(events).toHaveLength(1);
@@ -260,13 +292,22 @@ test("(e) two coordinators setting a rate for the same product and day at once l
   const colleague = await createCoordinatorUser(world.workshop.id);
   await rounds(ROUNDS, async (round) => {
     const effectiveOn = `2026-04-${String(round + 1).padStart(2, "0")}`;
-    const base = { productId: world.product.id, processStepId: null, effectiveOn, confirmBelowMinimum: false, belowMinimumReason: "" };
+    const base = {
+      productId: world.product.id,
+      processStepId: null,
+      effectiveOn,
+      confirmBelowMinimum: false,
+      belowMinimumReason: "",
+    };
     const { values, errors } = await settleAll([
       setRate(actorOf(world.coordinator), { ...base, rate: rateOf("0.3500"), reason: "甲" }, NOW),
       setRate(actorOf(colleague), { ...base, rate: rateOf("0.3600"), reason: "乙" }, NOW),
     ]);
     expect(errors, `round ${round}: exceptions escaped`).toEqual([]);
-    expect(values.every((v) => v.ok), `round ${round}`).toBe(true);
+    expect(
+      values.every((v) => v.ok),
+      `round ${round}`,
+    ).toBe(true);
     const rows = await db().pieceRate.findMany({ where: { productId: world.product.id, effectiveOn } });
     expect(rows, `round ${round}: versions for ${effectiveOn}`).toHaveLength(1);
   });

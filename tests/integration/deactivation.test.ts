@@ -7,7 +7,15 @@ import { db } from "../../app/utils/db.server.ts";
 import { createOrderWorld } from "../support/catalogue-fixtures.ts";
 
 const FAR_DUE = "2099-12-31";
-import { callAction, callLoader, createWorkshopWithStaff, getRequest, loginAs, postLogin, rowCounts } from "../support/fixtures.ts";
+import {
+  callAction,
+  callLoader,
+  createWorkshopWithStaff,
+  getRequest,
+  loginAs,
+  postLogin,
+  rowCounts,
+} from "../support/fixtures.ts";
 
 test("a coordinator deactivates a worker: her sessions end at once, she cannot log in, and it is audited; reactivating restores her", async () => {
   const { workshop, coordinator, worker } = await createWorkshopWithStaff();
@@ -15,14 +23,26 @@ test("a coordinator deactivates a worker: her sessions end at once, she cannot l
   const cookie = await loginAs(coordinator);
   const params = { workerId: worker.id };
 
-  const off = await callAction(workerDetail.action, `/coordinator/workers/${worker.id}`, { intent: "deactivate" }, cookie, { params });
+  const off = await callAction(
+    workerDetail.action,
+    `/coordinator/workers/${worker.id}`,
+    { intent: "deactivate" },
+    cookie,
+    { params },
+  );
   expect(off.status).toBe(302);
   expect(await getViewer(getRequest("/worker", workerCookie))).toBeNull();
   expect((await postLogin({ phone: worker.phone, password: worker.password })).status).toBe(401);
   const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: worker.id, action: "user.deactivate" } });
   expect(audit).toMatchObject({ actorId: coordinator.id, workshopId: workshop.id });
 
-  const on = await callAction(workerDetail.action, `/coordinator/workers/${worker.id}`, { intent: "reactivate" }, cookie, { params });
+  const on = await callAction(
+    workerDetail.action,
+    `/coordinator/workers/${worker.id}`,
+    { intent: "reactivate" },
+    cookie,
+    { params },
+  );
   expect(on.status).toBe(302);
   expect((await postLogin({ phone: worker.phone, password: worker.password })).status).toBe(302);
 });
@@ -32,9 +52,15 @@ test("a coordinator cannot deactivate another workshop's worker (404, nothing ch
   const theirs = await createWorkshopWithStaff();
   const cookie = await loginAs(mine.coordinator);
   const before = await rowCounts();
-  const outcome = await callAction(workerDetail.action, `/coordinator/workers/${theirs.worker.id}`, { intent: "deactivate" }, cookie, {
-    params: { workerId: theirs.worker.id },
-  });
+  const outcome = await callAction(
+    workerDetail.action,
+    `/coordinator/workers/${theirs.worker.id}`,
+    { intent: "deactivate" },
+    cookie,
+    {
+      params: { workerId: theirs.worker.id },
+    },
+  );
   expect(outcome.status).toBe(404);
   expect(await rowCounts()).toEqual(before);
   expect((await db().user.findUniqueOrThrow({ where: { id: theirs.worker.id } })).active).toBe(true);
@@ -46,7 +72,13 @@ test("a coordinator stops a partner login and archives the firm: it can place no
   const partnerCookie = await loginAs(world.partnerUser);
   const params = { partnerId: world.partner.id };
 
-  const archived = await callAction(partnerDetail.action, `/coordinator/partners/${world.partner.id}`, { intent: "archive" }, cookie, { params });
+  const archived = await callAction(
+    partnerDetail.action,
+    `/coordinator/partners/${world.partner.id}`,
+    { intent: "archive" },
+    cookie,
+    { params },
+  );
   expect(archived.status).toBe(302);
   const form = await callLoader(newOrder.loader, "/partner/orders/new", partnerCookie);
   const submissionKey = (form.data as { submissionKey: string }).submissionKey;
@@ -59,7 +91,13 @@ test("a coordinator stops a partner login and archives the firm: it can place no
   expect(refused.status).toBe(400);
   expect(await db().order.count({ where: { partnerId: world.partner.id } })).toBe(0);
 
-  const restored = await callAction(partnerDetail.action, `/coordinator/partners/${world.partner.id}`, { intent: "restore" }, cookie, { params });
+  const restored = await callAction(
+    partnerDetail.action,
+    `/coordinator/partners/${world.partner.id}`,
+    { intent: "restore" },
+    cookie,
+    { params },
+  );
   expect(restored.status).toBe(302);
 
   const stopped = await callAction(
@@ -71,7 +109,9 @@ test("a coordinator stops a partner login and archives the firm: it can place no
   );
   expect(stopped.status).toBe(302);
   expect(await getViewer(getRequest("/partner", partnerCookie))).toBeNull();
-  const actions = (await db().auditEvent.findMany({ where: { workshopId: world.workshop.id }, select: { action: true } })).map((a) => a.action);
+  const actions = (
+    await db().auditEvent.findMany({ where: { workshopId: world.workshop.id }, select: { action: true } })
+  ).map((a) => a.action);
   expect(actions).toEqual(expect.arrayContaining(["partner.archive", "partner.restore", "user.deactivate"]));
 });
 

@@ -13,8 +13,22 @@ import * as newOrder from "../../app/routes/partner.orders.new.tsx";
 import * as claim from "../../app/routes/worker.claim.tsx";
 import * as workerHome from "../../app/routes/worker._index.tsx";
 import { db } from "../../app/utils/db.server.ts";
-import { actorOf, assignmentsOf, createOrderRow, createOrderWorld, orderState, type OrderWorld } from "../support/catalogue-fixtures.ts";
-import { callAction, callLoader, createPartnerFirm, createPartnerUser, location, loginAs } from "../support/fixtures.ts";
+import {
+  actorOf,
+  assignmentsOf,
+  createOrderRow,
+  createOrderWorld,
+  orderState,
+  type OrderWorld,
+} from "../support/catalogue-fixtures.ts";
+import {
+  callAction,
+  callLoader,
+  createPartnerFirm,
+  createPartnerUser,
+  location,
+  loginAs,
+} from "../support/fixtures.ts";
 
 const FAR_DUE = "2099-12-31";
 
@@ -28,7 +42,9 @@ async function openOrder(world: OrderWorld, open: number, quantity = 500) {
 
 async function claimKey(cookie: string, orderId: string): Promise<string> {
   const page = await callLoader(claim.loader, "/worker/claim", cookie);
-  const item = (page.data as { work: { orderId: string; submissionKey: string }[] }).work.find((w) => w.orderId === orderId);
+  const item = (page.data as { work: { orderId: string; submissionKey: string }[] }).work.find(
+    (w) => w.orderId === orderId,
+  );
   if (!item) throw new Error("test setup: the order is not open for claiming");
   return item.submissionKey;
 }
@@ -69,7 +85,12 @@ test("a claim without a valid key, or for more than is open, answers 400 with ho
     expect((refused.data as Failure).formError).toBe("claim.expired");
   }
 
-  const tooMany = await callAction(claim.action, "/worker/claim", { orderId, quantity: "41", submissionKey: key }, cookie);
+  const tooMany = await callAction(
+    claim.action,
+    "/worker/claim",
+    { orderId, quantity: "41", submissionKey: key },
+    cookie,
+  );
   expect(tooMany.status).toBe(400);
   const message = parseMsg((tooMany.data as Failure).fieldErrors.quantity ?? "");
   expect(message).toEqual({ key: "claim.onlyLeft", params: { n: "40", unit: "件" } });
@@ -77,7 +98,12 @@ test("a claim without a valid key, or for more than is open, answers 400 with ho
   expect(await assignmentsOf(orderId)).toHaveLength(0);
   expect((await orderState(orderId)).openQuantity).toBe(40);
 
-  const corrected = await callAction(claim.action, "/worker/claim", { orderId, quantity: "40", submissionKey: key }, cookie);
+  const corrected = await callAction(
+    claim.action,
+    "/worker/claim",
+    { orderId, quantity: "40", submissionKey: key },
+    cookie,
+  );
   expect(corrected.status).toBe(302);
   expect(await assignmentsOf(orderId)).toHaveLength(1);
 });
@@ -87,7 +113,12 @@ test("the worker's home shows a claim notice only for her own assignment", async
   const orderId = await openOrder(world, 100);
   const [ann, bea] = world.workers;
   const annCookie = await loginAs(ann!);
-  const claimed = await callAction(claim.action, "/worker/claim", { orderId, quantity: "5", submissionKey: await claimKey(annCookie, orderId) }, annCookie);
+  const claimed = await callAction(
+    claim.action,
+    "/worker/claim",
+    { orderId, quantity: "5", submissionKey: await claimKey(annCookie, orderId) },
+    annCookie,
+  );
 
   const beaHome = await callLoader(workerHome.loader, location(claimed)!, await loginAs(bea!));
   expect((beaHome.data as { claimed: unknown; tasks: unknown[] }).claimed).toBeNull();
@@ -102,7 +133,13 @@ test("a partner gets 404 for another firm's order and cannot cancel it", async (
 
   const page = await callLoader(partnerOrder.loader, `/partner/orders/${orderId}`, cookie, { params: { orderId } });
   expect(page.status).toBe(404);
-  const cancel = await callAction(partnerOrder.action, `/partner/orders/${orderId}`, { intent: "cancel", confirm: "yes" }, cookie, { params: { orderId } });
+  const cancel = await callAction(
+    partnerOrder.action,
+    `/partner/orders/${orderId}`,
+    { intent: "cancel", confirm: "yes" },
+    cookie,
+    { params: { orderId } },
+  );
   expect(cancel.status).toBe(404);
   expect((await orderState(orderId)).status).toBe("pending");
 });
@@ -112,13 +149,23 @@ test("the order page sends the agreed price and the order value as formatted tex
   const cookie = await loginAs(world.partnerUser);
   const form = await callLoader(newOrder.loader, "/partner/orders/new", cookie);
   const submissionKey = (form.data as { submissionKey: string }).submissionKey;
-  const placed = await callAction(newOrder.action, "/partner/orders/new", { productId: world.product.id, quantity: "3", dueOn: FAR_DUE, notes: "", submissionKey }, cookie);
+  const placed = await callAction(
+    newOrder.action,
+    "/partner/orders/new",
+    { productId: world.product.id, quantity: "3", dueOn: FAR_DUE, notes: "", submissionKey },
+    cookie,
+  );
   expect(placed.status).toBe(302);
   const orderId = location(placed)!.split("?")[0]!.split("/").pop()!;
 
   const page = await callLoader(partnerOrder.loader, `/partner/orders/${orderId}`, cookie, { params: { orderId } });
   // 3 x ¥1.2345 = ¥3.7035, rounded half-up to the fen.
-  expect((page.data as { order: unknown }).order).toMatchObject({ price: "¥1.2345", value: "¥3.70", quantity: 3, status: "pending" });
+  expect((page.data as { order: unknown }).order).toMatchObject({
+    price: "¥1.2345",
+    value: "¥3.70",
+    quantity: 3,
+    status: "pending",
+  });
   expect(() => JSON.stringify(page.data)).not.toThrow();
 });
 
@@ -127,16 +174,30 @@ test("giving out more than is left answers 400 with the remainder, and nothing i
   const orderId = await createOrderRow(world, { quantity: 500, dueOn: FAR_DUE });
   const cookie = await loginAs(world.coordinator);
   const post = (fields: Record<string, string>) =>
-    callAction(coordinatorOrder.action, `/coordinator/orders/${orderId}`, { submissionKey: newSubmissionKey(), ...fields }, cookie, { params: { orderId } });
+    callAction(
+      coordinatorOrder.action,
+      `/coordinator/orders/${orderId}`,
+      { submissionKey: newSubmissionKey(), ...fields },
+      cookie,
+      { params: { orderId } },
+    );
 
-  expect((await post({ intent: "assign", workerId: world.workers[0]!.id, quantity: "400", dueOn: FAR_DUE })).status).toBe(302);
+  expect(
+    (await post({ intent: "assign", workerId: world.workers[0]!.id, quantity: "400", dueOn: FAR_DUE })).status,
+  ).toBe(302);
   const tooMany = await post({ intent: "assign", workerId: world.workers[1]!.id, quantity: "150", dueOn: FAR_DUE });
   expect(tooMany.status).toBe(400);
-  expect(parseMsg((tooMany.data as Failure).fieldErrors.quantity ?? "")).toEqual({ key: "orders.exceedsOrder", params: { n: "100", unit: "件" } });
+  expect(parseMsg((tooMany.data as Failure).fieldErrors.quantity ?? "")).toEqual({
+    key: "orders.exceedsOrder",
+    params: { n: "100", unit: "件" },
+  });
 
   const takeBack = await post({ intent: "close", quantity: "1" });
   expect(takeBack.status).toBe(400);
-  expect(parseMsg((takeBack.data as Failure).fieldErrors.quantity ?? "")).toEqual({ key: "orders.exceedsOpen", params: { n: "0", unit: "件" } });
+  expect(parseMsg((takeBack.data as Failure).fieldErrors.quantity ?? "")).toEqual({
+    key: "orders.exceedsOpen",
+    params: { n: "0", unit: "件" },
+  });
 
   const unknown = await post({ intent: "delete" });
   expect(unknown.status).toBe(400);
@@ -172,11 +233,20 @@ test("the same assign or open form sent twice gives the pieces out once", async 
   const world = await createOrderWorld();
   const orderId = await createOrderRow(world, { quantity: 500, dueOn: FAR_DUE });
   const cookie = await loginAs(world.coordinator);
-  const page = await callLoader(coordinatorOrder.loader, `/coordinator/orders/${orderId}`, cookie, { params: { orderId } });
+  const page = await callLoader(coordinatorOrder.loader, `/coordinator/orders/${orderId}`, cookie, {
+    params: { orderId },
+  });
   const keys = (page.data as { keys: { assign: string; open: string } }).keys;
-  const post = (fields: Record<string, string>) => callAction(coordinatorOrder.action, `/coordinator/orders/${orderId}`, fields, cookie, { params: { orderId } });
+  const post = (fields: Record<string, string>) =>
+    callAction(coordinatorOrder.action, `/coordinator/orders/${orderId}`, fields, cookie, { params: { orderId } });
 
-  const assign = { intent: "assign", workerId: world.workers[0]!.id, quantity: "200", dueOn: FAR_DUE, submissionKey: keys.assign };
+  const assign = {
+    intent: "assign",
+    workerId: world.workers[0]!.id,
+    quantity: "200",
+    dueOn: FAR_DUE,
+    submissionKey: keys.assign,
+  };
   const results = await Promise.all([post(assign), post(assign)]);
   expect(results.map((r) => r.status)).toEqual([302, 302]);
   const open = { intent: "open", quantity: "50", submissionKey: keys.open };

@@ -44,7 +44,12 @@ import { createPartnerFirm, createPartnerUser, createWorkerUser } from "../suppo
 const DUE = "2026-04-30";
 
 async function place(world: OrderWorld, quantity = 500, productId = world.product.id) {
-  const result = await placeOrder(partnerScopeOf(world.partnerUser), { productId, quantity, dueOn: DUE, notes: "请用牛皮纸盒" }, NOW, newSubmissionKey());
+  const result = await placeOrder(
+    partnerScopeOf(world.partnerUser),
+    { productId, quantity, dueOn: DUE, notes: "请用牛皮纸盒" },
+    NOW,
+    newSubmissionKey(),
+  );
   if (!result.ok) throw new Error(`test setup: placeOrder failed: ${result.code}`);
   return result.id;
 }
@@ -58,11 +63,21 @@ async function acceptedOrder(world: OrderWorld, quantity = 500) {
 function assign(world: OrderWorld, orderId: string, workerIndex: number, quantity: number, dueOn = DUE) {
   const worker = world.workers[workerIndex];
   if (!worker) throw new Error("test setup: no such worker");
-  return assignToWorker(actorOf(world.coordinator), orderId, { workerId: worker.id, quantity, dueOn }, NOW, newSubmissionKey());
+  return assignToWorker(
+    actorOf(world.coordinator),
+    orderId,
+    { workerId: worker.id, quantity, dueOn },
+    NOW,
+    newSubmissionKey(),
+  );
 }
 
 async function tableCounts() {
-  const [orders, assignments, audit] = await Promise.all([db().order.count(), db().assignment.count(), db().auditEvent.count()]);
+  const [orders, assignments, audit] = await Promise.all([
+    db().order.count(),
+    db().assignment.count(),
+    db().auditEvent.count(),
+  ]);
   return { orders, assignments, audit };
 }
 
@@ -116,11 +131,21 @@ test("only offered, non-archived products of a non-archived partner can be order
   const before = await tableCounts();
 
   for (const productId of [notOffered.id, withdrawn.id, archivedProduct.id, theirs.id, "no-such-product"]) {
-    expect(await placeOrder(scope, { productId, quantity: 10, dueOn: DUE, notes: "" }, NOW, newSubmissionKey()), productId).toEqual({ ok: false, code: "notOffered" });
+    expect(
+      await placeOrder(scope, { productId, quantity: 10, dueOn: DUE, notes: "" }, NOW, newSubmissionKey()),
+      productId,
+    ).toEqual({ ok: false, code: "notOffered" });
   }
   // A partner firm that has been archived cannot order even what it was offered.
   await db().partner.update({ where: { id: world.partner.id }, data: { archivedAt: NOW } });
-  expect(await placeOrder(scope, { productId: world.product.id, quantity: 10, dueOn: DUE, notes: "" }, NOW, newSubmissionKey())).toEqual({ ok: false, code: "notOffered" });
+  expect(
+    await placeOrder(
+      scope,
+      { productId: world.product.id, quantity: 10, dueOn: DUE, notes: "" },
+      NOW,
+      newSubmissionKey(),
+    ),
+  ).toEqual({ ok: false, code: "notOffered" });
   expect(await tableCounts()).toEqual(before);
 });
 
@@ -128,15 +153,36 @@ test("a due date before today (China time) is refused; today is fine", async () 
   const world = await createOrderWorld();
   const scope = partnerScopeOf(world.partnerUser);
   const before = await tableCounts();
-  expect(await placeOrder(scope, { productId: world.product.id, quantity: 10, dueOn: "2026-03-09", notes: "" }, NOW, newSubmissionKey())).toEqual({ ok: false, code: "dueInPast" });
+  expect(
+    await placeOrder(
+      scope,
+      { productId: world.product.id, quantity: 10, dueOn: "2026-03-09", notes: "" },
+      NOW,
+      newSubmissionKey(),
+    ),
+  ).toEqual({ ok: false, code: "dueInPast" });
   // 00:30 on 2026-03-10 in China is still 2026-03-09 in UTC: yesterday is yesterday in China.
   const justAfterChinaMidnight = new Date("2026-03-09T16:30:00Z");
-  expect(await placeOrder(scope, { productId: world.product.id, quantity: 10, dueOn: "2026-03-09", notes: "" }, justAfterChinaMidnight, newSubmissionKey())).toEqual({
+  expect(
+    await placeOrder(
+      scope,
+      { productId: world.product.id, quantity: 10, dueOn: "2026-03-09", notes: "" },
+      justAfterChinaMidnight,
+      newSubmissionKey(),
+    ),
+  ).toEqual({
     ok: false,
     code: "dueInPast",
   });
   expect(await tableCounts()).toEqual(before);
-  expect(await placeOrder(scope, { productId: world.product.id, quantity: 10, dueOn: TODAY, notes: "" }, NOW, newSubmissionKey())).toMatchObject({ ok: true });
+  expect(
+    await placeOrder(
+      scope,
+      { productId: world.product.id, quantity: 10, dueOn: TODAY, notes: "" },
+      NOW,
+      newSubmissionKey(),
+    ),
+  ).toMatchObject({ ok: true });
 });
 
 // ---------------------------------------------------------------------------
@@ -148,7 +194,12 @@ test("a partner of firm B never sees or cancels firm A's orders", async () => {
   const firmB = await createPartnerFirm(world.workshop.id);
   const userB = await createPartnerUser(firmB);
   await createOffer(firmB, world.product.id, 50_000n);
-  const orderB = await placeOrder(partnerScopeOf(userB), { productId: world.product.id, quantity: 20, dueOn: DUE, notes: "" }, NOW, newSubmissionKey());
+  const orderB = await placeOrder(
+    partnerScopeOf(userB),
+    { productId: world.product.id, quantity: 20, dueOn: DUE, notes: "" },
+    NOW,
+    newSubmissionKey(),
+  );
   if (!orderB.ok) throw new Error("setup");
 
   expect(await getPartnerOrder(partnerScopeOf(userB), orderA)).toBeNull();
@@ -235,8 +286,24 @@ test("a coordinator of workshop B gets notFound for everything about workshop A'
 
   expect(await decideOrder(outsider, pending, "accept", "", NOW)).toBe("notFound");
   expect(await decideOrder(outsider, pending, "decline", "", NOW)).toBe("notFound");
-  expect(await assignToWorker(outsider, accepted, { workerId: other.workers[0]!.id, quantity: 1, dueOn: DUE }, NOW, newSubmissionKey())).toEqual({ ok: false, code: "notFound" });
-  expect(await assignToWorker(outsider, accepted, { workerId: world.workers[0]!.id, quantity: 1, dueOn: DUE }, NOW, newSubmissionKey())).toEqual({ ok: false, code: "notFound" });
+  expect(
+    await assignToWorker(
+      outsider,
+      accepted,
+      { workerId: other.workers[0]!.id, quantity: 1, dueOn: DUE },
+      NOW,
+      newSubmissionKey(),
+    ),
+  ).toEqual({ ok: false, code: "notFound" });
+  expect(
+    await assignToWorker(
+      outsider,
+      accepted,
+      { workerId: world.workers[0]!.id, quantity: 1, dueOn: DUE },
+      NOW,
+      newSubmissionKey(),
+    ),
+  ).toEqual({ ok: false, code: "notFound" });
   expect(await openForClaiming(outsider, accepted, 1, newSubmissionKey())).toEqual({ ok: false, code: "notFound" });
   expect(await closeForClaiming(outsider, accepted, 1, newSubmissionKey())).toEqual({ ok: false, code: "notFound" });
   expect(await getWorkshopOrder(other.workshop.id, accepted)).toBeNull();
@@ -258,10 +325,27 @@ test("assignToWorker refuses workers of another workshop, inactive workers and n
   const inactive = await createWorkerUser(world.workshop.id, { active: false });
   const before = await tableCounts();
 
-  for (const workerId of [other.workers[0]!.id, inactive.id, world.coordinator.id, world.partnerUser.id, "no-such-user"]) {
-    expect(await assignToWorker(actor, orderId, { workerId, quantity: 10, dueOn: DUE }, NOW, newSubmissionKey()), workerId).toEqual({ ok: false, code: "workerNotFound" });
+  for (const workerId of [
+    other.workers[0]!.id,
+    inactive.id,
+    world.coordinator.id,
+    world.partnerUser.id,
+    "no-such-user",
+  ]) {
+    expect(
+      await assignToWorker(actor, orderId, { workerId, quantity: 10, dueOn: DUE }, NOW, newSubmissionKey()),
+      workerId,
+    ).toEqual({ ok: false, code: "workerNotFound" });
   }
-  expect(await assignToWorker(actor, orderId, { workerId: world.workers[0]!.id, quantity: 10, dueOn: "2026-03-09" }, NOW, newSubmissionKey())).toEqual({ ok: false, code: "dueInPast" });
+  expect(
+    await assignToWorker(
+      actor,
+      orderId,
+      { workerId: world.workers[0]!.id, quantity: 10, dueOn: "2026-03-09" },
+      NOW,
+      newSubmissionKey(),
+    ),
+  ).toEqual({ ok: false, code: "dueInPast" });
   const pending = await place(world);
   expect(await assign(world, pending, 0, 10)).toEqual({ ok: false, code: "notAccepted" });
   expect(await openForClaiming(actor, pending, 10, newSubmissionKey())).toEqual({ ok: false, code: "notAccepted" });
@@ -299,7 +383,9 @@ test("allocation arithmetic: 500 ordered, 200 + 200 assigned, 100 opened leaves 
   expect(await orderState(orderId)).toMatchObject({ quantity: 500, allocatedQuantity: 500, openQuantity: 100 });
   expect(await expectOrderConsistent(orderId)).toMatchObject({ assignedSum: 400 });
 
-  const auditActions = (await db().auditEvent.findMany({ where: { workshopId: world.workshop.id }, select: { action: true } })).map((e) => e.action);
+  const auditActions = (
+    await db().auditEvent.findMany({ where: { workshopId: world.workshop.id }, select: { action: true } })
+  ).map((e) => e.action);
   expect(auditActions.filter((a) => a === "assignment.create")).toHaveLength(2);
   expect(auditActions.filter((a) => a === "order.openForClaiming")).toHaveLength(1);
 });
@@ -339,12 +425,24 @@ test("a worker claims 60 of 100 open pieces: 40 stay open and she gets a 'claime
   expect(await orderState(orderId)).toMatchObject({ allocatedQuantity: 100, openQuantity: 40 });
   const assignments = await assignmentsOf(orderId);
   expect(assignments).toHaveLength(1);
-  expect(assignments[0]).toMatchObject({ id: claim.ok ? claim.id : "-", workerId: worker.id, quantity: 60, source: "claimed", status: "active", dueOn: DUE });
-  expect((await auditOf(assignments[0]!.id)).map((e) => [e.action, e.actorId])).toEqual([["assignment.claim", worker.id]]);
+  expect(assignments[0]).toMatchObject({
+    id: claim.ok ? claim.id : "-",
+    workerId: worker.id,
+    quantity: 60,
+    source: "claimed",
+    status: "active",
+    dueOn: DUE,
+  });
+  expect((await auditOf(assignments[0]!.id)).map((e) => [e.action, e.actorId])).toEqual([
+    ["assignment.claim", worker.id],
+  ]);
 
   // More than is open: refused, nothing written.
   const before = await tableCounts();
-  expect(await claimOpenWork(workerScopeOf(world.workers[1]!), orderId, 41, newSubmissionKey())).toEqual({ ok: false, code: "exceedsOpen" });
+  expect(await claimOpenWork(workerScopeOf(world.workers[1]!), orderId, 41, newSubmissionKey())).toEqual({
+    ok: false,
+    code: "exceedsOpen",
+  });
   expect(await tableCounts()).toEqual(before);
   await expectOrderConsistent(orderId);
 });
@@ -385,7 +483,14 @@ test("listOpenWork lists only the worker's own workshop's accepted orders with o
   const theirs = await acceptedOrder(other, 100);
   expect(await openForClaiming(actorOf(other.coordinator), theirs, 50, newSubmissionKey())).toEqual({ ok: true });
   await db().pieceRate.create({
-    data: { workshopId: world.workshop.id, productId: world.product.id, rateE4: 3500n, effectiveOn: "2026-03-01", reason: "", setById: world.coordinator.id },
+    data: {
+      workshopId: world.workshop.id,
+      productId: world.product.id,
+      rateE4: 3500n,
+      effectiveOn: "2026-03-01",
+      reason: "",
+      setById: world.coordinator.id,
+    },
   });
 
   const list = await listOpenWork(workerScopeOf(world.workers[0]!), NOW);
@@ -396,7 +501,10 @@ test("listOpenWork lists only the worker's own workshop's accepted orders with o
   expect(otherList.map((w) => [w.orderId, w.open, w.rate])).toEqual([[theirs, 50, null]]);
 
   // A worker cannot claim from another workshop's open work.
-  expect(await claimOpenWork(workerScopeOf(world.workers[0]!), theirs, 1, newSubmissionKey())).toEqual({ ok: false, code: "notFound" });
+  expect(await claimOpenWork(workerScopeOf(world.workers[0]!), theirs, 1, newSubmissionKey())).toEqual({
+    ok: false,
+    code: "notFound",
+  });
   expect(await orderState(theirs)).toMatchObject({ openQuantity: 50 });
 });
 
@@ -404,12 +512,18 @@ test("concurrent openings are each audited with the counts they produced, not th
   const world = await createOrderWorld();
   const orderId = await acceptedOrder(world, 500);
   const actor = actorOf(world.coordinator);
-  const results = await Promise.all(Array.from({ length: 5 }, () => openForClaiming(actor, orderId, 10, newSubmissionKey())));
+  const results = await Promise.all(
+    Array.from({ length: 5 }, () => openForClaiming(actor, orderId, 10, newSubmissionKey())),
+  );
   expect(results.every((r) => r.ok)).toBe(true);
   expect(await orderState(orderId)).toMatchObject({ allocatedQuantity: 50, openQuantity: 50 });
   const events = (await auditOf(orderId)).filter((e) => e.action === "order.openForClaiming");
-  const afters = events.map((e) => (auditJsonOf(e.after) as { openQuantity: number }).openQuantity).sort((a, b) => a - b);
-  const befores = events.map((e) => (auditJsonOf(e.before) as { openQuantity: number }).openQuantity).sort((a, b) => a - b);
+  const afters = events
+    .map((e) => (auditJsonOf(e.after) as { openQuantity: number }).openQuantity)
+    .sort((a, b) => a - b);
+  const befores = events
+    .map((e) => (auditJsonOf(e.before) as { openQuantity: number }).openQuantity)
+    .sort((a, b) => a - b);
   expect(afters).toEqual([10, 20, 30, 40, 50]);
   expect(befores).toEqual([0, 10, 20, 30, 40]);
 });

@@ -4,9 +4,25 @@
 // workshop isolation. domain.md step 2 and "Money rules".
 import { expect, test } from "vitest";
 import { rateToString } from "../../app/domain/money.ts";
-import { checkFairRate, listRateVersions, markRateUsed, rateInForceOn, setRate, type SetRateInput } from "../../app/models/rates.server.ts";
+import {
+  checkFairRate,
+  listRateVersions,
+  markRateUsed,
+  rateInForceOn,
+  setRate,
+  type SetRateInput,
+} from "../../app/models/rates.server.ts";
 import { db } from "../../app/utils/db.server.ts";
-import { NOW, TODAY, actorOf, auditJsonOf, auditOf, createTestProduct, rateOf, setMinimumWage } from "../support/catalogue-fixtures.ts";
+import {
+  NOW,
+  TODAY,
+  actorOf,
+  auditJsonOf,
+  auditOf,
+  createTestProduct,
+  rateOf,
+  setMinimumWage,
+} from "../support/catalogue-fixtures.ts";
 import { createCoordinatorUser, createWorkshopWithStaff } from "../support/fixtures.ts";
 
 function input(productId: string, rate: string, effectiveOn: string, extra: Partial<SetRateInput> = {}): SetRateInput {
@@ -25,7 +41,9 @@ function input(productId: string, rate: string, effectiveOn: string, extra: Part
 async function setup(options: { minimumFen?: bigint | null; standardMinutesE2?: number | null } = {}) {
   const { workshop, coordinator } = await createWorkshopWithStaff();
   await setMinimumWage(workshop.id, options.minimumFen ?? null);
-  const product = await createTestProduct(workshop.id, { standardMinutesE2: options.standardMinutesE2 === undefined ? 600 : options.standardMinutesE2 });
+  const product = await createTestProduct(workshop.id, {
+    standardMinutesE2: options.standardMinutesE2 === undefined ? 600 : options.standardMinutesE2,
+  });
   return { workshop, coordinator, actor: actorOf(coordinator), product };
 }
 
@@ -50,11 +68,24 @@ test("a rate is in force from its effective date on, and not before", async () =
   expect(result).toMatchObject({ ok: true, replaced: false });
 
   expect(await inForce(workshop.id, product.id, "2026-02-28")).toBeNull();
-  expect(await inForce(workshop.id, product.id, "2026-03-01")).toMatchObject({ rate: "0.3500", effectiveOn: "2026-03-01" });
-  expect(await inForce(workshop.id, product.id, "2026-12-31")).toMatchObject({ rate: "0.3500", effectiveOn: "2026-03-01" });
+  expect(await inForce(workshop.id, product.id, "2026-03-01")).toMatchObject({
+    rate: "0.3500",
+    effectiveOn: "2026-03-01",
+  });
+  expect(await inForce(workshop.id, product.id, "2026-12-31")).toMatchObject({
+    rate: "0.3500",
+    effectiveOn: "2026-03-01",
+  });
 
   const [row] = await rateRows(product.id);
-  expect(row).toMatchObject({ rateE4: 3500n, effectiveOn: "2026-03-01", workshopId: workshop.id, setById: actor.userId, belowMinimum: false, usedAt: null });
+  expect(row).toMatchObject({
+    rateE4: 3500n,
+    effectiveOn: "2026-03-01",
+    workshopId: workshop.id,
+    setById: actor.userId,
+    belowMinimum: false,
+    usedAt: null,
+  });
 });
 
 test("a later version supersedes from its date on; the history keeps both", async () => {
@@ -93,7 +124,12 @@ test("setting the same effective date again while unused corrects the version in
   const update = events[1];
   expect(update).toMatchObject({ actorId: actor.userId, workshopId: workshop.id, entityType: "PieceRate" });
   expect(auditJsonOf(update?.before)).toMatchObject({ rateE4: "3500", reason: "调价 0.3500" });
-  expect(auditJsonOf(update?.after)).toMatchObject({ rateE4: "3800", reason: "时间测试后更正", effectiveOn: "2026-03-01", productId: product.id });
+  expect(auditJsonOf(update?.after)).toMatchObject({
+    rateE4: "3800",
+    reason: "时间测试后更正",
+    effectiveOn: "2026-03-01",
+    productId: product.id,
+  });
 });
 
 test("once used, a version is frozen: the same-day change is refused and the row stays byte-identical", async () => {
@@ -140,8 +176,15 @@ test("an unused version may still be corrected after an older version was used",
   if (!old.ok || !current.ok) throw new Error("setup");
   await markUsed(workshop.id, old.id);
 
-  expect(await setRate(actor, input(product.id, "0.3700", "2026-03-01"), NOW)).toMatchObject({ ok: true, id: current.id, replaced: true });
-  expect(await setRate(actor, input(product.id, "0.3650", "2026-03-05"), NOW)).toMatchObject({ ok: true, replaced: false });
+  expect(await setRate(actor, input(product.id, "0.3700", "2026-03-01"), NOW)).toMatchObject({
+    ok: true,
+    id: current.id,
+    replaced: true,
+  });
+  expect(await setRate(actor, input(product.id, "0.3650", "2026-03-05"), NOW)).toMatchObject({
+    ok: true,
+    replaced: false,
+  });
   expect(await inForce(workshop.id, product.id, "2026-03-04")).toMatchObject({ rate: "0.3700" });
   expect(await inForce(workshop.id, product.id, "2026-03-05")).toMatchObject({ rate: "0.3650" });
   expect(await inForce(workshop.id, product.id, "2026-02-15")).toMatchObject({ rate: "0.3500", id: old.id });
@@ -165,7 +208,10 @@ test("below the minimum wage without confirmation: needsConfirmation, and nothin
 
   const result = await setRate(actor, input(product.id, "2.00", "2026-03-01"), NOW);
   expect(result.ok).toBe(false);
-  if (result.ok || result.code !== "needsConfirmation") throw new Error(`expected needsConfirmation, got ${JSON.stringify(result, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))}`);
+  if (result.ok || result.code !== "needsConfirmation")
+    throw new Error(
+      `expected needsConfirmation, got ${JSON.stringify(result, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))}`,
+    );
   expect(result.check.status).toBe("belowMinimum");
   if (result.check.status === "unknown") throw new Error("unreachable");
   expect(result.check.impliedHourly.minor).toBe(2000n);
@@ -173,13 +219,21 @@ test("below the minimum wage without confirmation: needsConfirmation, and nothin
 
   // Confirming without a reason (or a blank one) is not enough either.
   for (const belowMinimumReason of ["", "   ", "\u3000"]) {
-    expect(await setRate(actor, input(product.id, "2.00", "2026-03-01", { confirmBelowMinimum: true, belowMinimumReason }), NOW)).toMatchObject({
+    expect(
+      await setRate(
+        actor,
+        input(product.id, "2.00", "2026-03-01", { confirmBelowMinimum: true, belowMinimumReason }),
+        NOW,
+      ),
+    ).toMatchObject({
       ok: false,
       code: "needsConfirmation",
     });
   }
   // A reason without the confirmation neither.
-  expect(await setRate(actor, input(product.id, "2.00", "2026-03-01", { belowMinimumReason: "试产期" }), NOW)).toMatchObject({ ok: false, code: "needsConfirmation" });
+  expect(
+    await setRate(actor, input(product.id, "2.00", "2026-03-01", { belowMinimumReason: "试产期" }), NOW),
+  ).toMatchObject({ ok: false, code: "needsConfirmation" });
 
   expect(await rateRows(product.id)).toHaveLength(0);
   expect(await db().auditEvent.count()).toBe(audit);
@@ -189,7 +243,10 @@ test("below the minimum wage with confirmation and a reason: stored as belowMini
   const { workshop, actor, product } = await setup({ minimumFen: 2300n, standardMinutesE2: 600 });
   const result = await setRate(
     actor,
-    input(product.id, "2.00", "2026-03-01", { confirmBelowMinimum: true, belowMinimumReason: " 新品试产，两周后按时间测试调整 " }),
+    input(product.id, "2.00", "2026-03-01", {
+      confirmBelowMinimum: true,
+      belowMinimumReason: " 新品试产，两周后按时间测试调整 ",
+    }),
     NOW,
   );
   expect(result).toMatchObject({ ok: true, replaced: false });
@@ -197,11 +254,22 @@ test("below the minimum wage with confirmation and a reason: stored as belowMini
 
   const rows = await rateRows(product.id);
   expect(rows).toHaveLength(1);
-  expect(rows[0]).toMatchObject({ id: result.id, rateE4: 20_000n, belowMinimum: true, belowMinimumReason: "新品试产，两周后按时间测试调整" });
+  expect(rows[0]).toMatchObject({
+    id: result.id,
+    rateE4: 20_000n,
+    belowMinimum: true,
+    belowMinimumReason: "新品试产，两周后按时间测试调整",
+  });
 
   const events = await auditOf(result.id);
   expect(events).toHaveLength(1);
-  expect(events[0]).toMatchObject({ action: "rate.create.belowMinimum", actorId: actor.userId, workshopId: workshop.id, entityType: "PieceRate", before: null });
+  expect(events[0]).toMatchObject({
+    action: "rate.create.belowMinimum",
+    actorId: actor.userId,
+    workshopId: workshop.id,
+    entityType: "PieceRate",
+    before: null,
+  });
   const after = auditJsonOf(events[0]?.after);
   expect(after).toMatchObject({
     belowMinimum: true,
@@ -222,7 +290,11 @@ test("at or above the minimum no confirmation is needed; the check is kept in th
   const fair = await setRate(actor, input(product.id, "2.76", "2026-03-02"), NOW);
   expect(fair).toMatchObject({ ok: true, check: { status: "fair" } });
   if (!atMinimum.ok || !fair.ok) throw new Error("unreachable");
-  expect(auditJsonOf((await auditOf(atMinimum.id))[0]?.after)).toMatchObject({ belowMinimum: false, belowMinimumReason: "", fairCheck: { status: "belowFair", impliedHourlyFen: "2300" } });
+  expect(auditJsonOf((await auditOf(atMinimum.id))[0]?.after)).toMatchObject({
+    belowMinimum: false,
+    belowMinimumReason: "",
+    fairCheck: { status: "belowFair", impliedHourlyFen: "2300" },
+  });
   expect((await rateRows(product.id)).map((r) => r.belowMinimum)).toEqual([false, false]);
 
   // Without standard minutes the check is unknown and the rate is stored without a flag.
@@ -239,8 +311,14 @@ test("a coordinator of another workshop can neither set nor read a rate on this 
   const outsider = actorOf(other.coordinator);
   const audit = await db().auditEvent.count();
 
-  expect(await setRate(outsider, input(product.id, "9.0000", "2026-03-01"), NOW)).toEqual({ ok: false, code: "notFound" });
-  expect(await setRate(outsider, input(product.id, "9.0000", "2026-03-20"), NOW)).toEqual({ ok: false, code: "notFound" });
+  expect(await setRate(outsider, input(product.id, "9.0000", "2026-03-01"), NOW)).toEqual({
+    ok: false,
+    code: "notFound",
+  });
+  expect(await setRate(outsider, input(product.id, "9.0000", "2026-03-20"), NOW)).toEqual({
+    ok: false,
+    code: "notFound",
+  });
   expect(await rateInForceOn(other.workshop.id, product.id, null, "2026-03-05")).toBeNull();
   expect(await listRateVersions(other.workshop.id, product.id)).toEqual([]);
   expect(await checkFairRate(other.workshop.id, product.id, rateOf("1.00"))).toBeNull();
@@ -250,22 +328,42 @@ test("a coordinator of another workshop can neither set nor read a rate on this 
   expect(await db().auditEvent.count()).toBe(audit);
   // A second coordinator of the SAME workshop can (the scope is the workshop, not the person).
   const colleague = await createCoordinatorUser(workshop.id);
-  expect(await setRate(actorOf(colleague), input(product.id, "2.6000", "2026-03-01"), NOW)).toMatchObject({ ok: true, replaced: true, id: mine.id });
+  expect(await setRate(actorOf(colleague), input(product.id, "2.6000", "2026-03-01"), NOW)).toMatchObject({
+    ok: true,
+    replaced: true,
+    id: mine.id,
+  });
 });
 
 test("archived products, unknown products and other products' steps take no rates", async () => {
   const { workshop, actor } = await setup();
   const archived = await createTestProduct(workshop.id, { archived: true });
-  expect(await setRate(actor, input(archived.id, "0.3500", "2026-03-01"), NOW)).toEqual({ ok: false, code: "notFound" });
-  expect(await setRate(actor, input("no-such-product", "0.3500", "2026-03-01"), NOW)).toEqual({ ok: false, code: "notFound" });
+  expect(await setRate(actor, input(archived.id, "0.3500", "2026-03-01"), NOW)).toEqual({
+    ok: false,
+    code: "notFound",
+  });
+  expect(await setRate(actor, input("no-such-product", "0.3500", "2026-03-01"), NOW)).toEqual({
+    ok: false,
+    code: "notFound",
+  });
 
   const soap = await createTestProduct(workshop.id);
   const flowers = await createTestProduct(workshop.id);
-  const step = await db().processStep.create({ data: { workshopId: workshop.id, productId: flowers.id, name: "包装" }, select: { id: true } });
-  expect(await setRate(actor, input(soap.id, "0.3500", "2026-03-01", { processStepId: step.id }), NOW)).toEqual({ ok: false, code: "notFound" });
+  const step = await db().processStep.create({
+    data: { workshopId: workshop.id, productId: flowers.id, name: "包装" },
+    select: { id: true },
+  });
+  expect(await setRate(actor, input(soap.id, "0.3500", "2026-03-01", { processStepId: step.id }), NOW)).toEqual({
+    ok: false,
+    code: "notFound",
+  });
   // On its own product the step takes a rate, separate from the whole-product rate.
-  expect(await setRate(actor, input(flowers.id, "0.1200", "2026-03-01", { processStepId: step.id }), NOW)).toMatchObject({ ok: true });
-  expect(await rateInForceOn(workshop.id, flowers.id, step.id, "2026-03-02")).toMatchObject({ effectiveOn: "2026-03-01" });
+  expect(
+    await setRate(actor, input(flowers.id, "0.1200", "2026-03-01", { processStepId: step.id }), NOW),
+  ).toMatchObject({ ok: true });
+  expect(await rateInForceOn(workshop.id, flowers.id, step.id, "2026-03-02")).toMatchObject({
+    effectiveOn: "2026-03-01",
+  });
   expect(await rateInForceOn(workshop.id, flowers.id, null, "2026-03-02")).toBeNull();
   expect(await db().pieceRate.count({ where: { productId: { in: [archived.id, soap.id] } } })).toBe(0);
 });

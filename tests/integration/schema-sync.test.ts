@@ -4,7 +4,17 @@
 // drift, when the migration folders disagree, or when a schema change has no
 // migration (checked with the engine under test, against a real database).
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -57,7 +67,10 @@ test("the --check fails when the generated schema has drifted (so the check abov
   mkdirSync(path.join(copy, "prisma/postgresql"), { recursive: true });
   copyFileSync(path.join(root, "scripts/schema-sync.mjs"), path.join(copy, "scripts/schema-sync.mjs"));
   copyFileSync(SQLITE_SCHEMA, path.join(copy, "prisma/schema.prisma"));
-  writeFileSync(path.join(copy, "prisma/postgresql/schema.prisma"), readFileSync(PG_SCHEMA, "utf8").replace("model Workshop {", "model Workshop {\n  handEdited String?"));
+  writeFileSync(
+    path.join(copy, "prisma/postgresql/schema.prisma"),
+    readFileSync(PG_SCHEMA, "utf8").replace("model Workshop {", "model Workshop {\n  handEdited String?"),
+  );
   const result = run(process.execPath, [path.join(copy, "scripts/schema-sync.mjs"), "--check"], { cwd: copy });
   expect(result.status).toBe(1);
   expect(result.output).toContain("out of date");
@@ -83,7 +96,10 @@ test("both engines have the same migrations, each with its own provider lock", (
   const pg = migrationNames(PG_MIGRATIONS);
   expect(sqlite.length).toBeGreaterThan(0);
   expect(pg).toEqual(sqlite);
-  for (const [dir, names] of [[SQLITE_MIGRATIONS, sqlite], [PG_MIGRATIONS, pg]] as const) {
+  for (const [dir, names] of [
+    [SQLITE_MIGRATIONS, sqlite],
+    [PG_MIGRATIONS, pg],
+  ] as const) {
     for (const name of names) {
       const sql = path.join(dir, name, "migration.sql");
       expect(existsSync(sql), `${sql} is missing`).toBe(true);
@@ -97,11 +113,15 @@ test("both engines have the same migrations, each with its own provider lock", (
 const migrations = engine === "sqlite" ? SQLITE_MIGRATIONS : PG_MIGRATIONS;
 const schema = engine === "sqlite" ? SQLITE_SCHEMA : PG_SCHEMA;
 
-test(`applying every ${engine} migration gives exactly the current schema (migrate diff --exit-code is 0)`, { timeout: 60_000 }, () => {
-  const result = migrateDiff(migrations, schema);
-  expect(result.output).toContain("No difference detected");
-  expect(result.status).toBe(0);
-});
+test(
+  `applying every ${engine} migration gives exactly the current schema (migrate diff --exit-code is 0)`,
+  { timeout: 60_000 },
+  () => {
+    const result = migrateDiff(migrations, schema);
+    expect(result.output).toContain("No difference detected");
+    expect(result.status).toBe(0);
+  },
+);
 
 test(`the ${engine} drift check fails (exit 2) for a schema change that has no migration`, { timeout: 60_000 }, () => {
   const drifted = path.join(scratch, "drifted.prisma");

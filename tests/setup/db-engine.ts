@@ -5,7 +5,8 @@ export type TestEngine = "sqlite" | "postgresql";
 
 export function testEngine(): TestEngine {
   const value = process.env.TEST_DATABASE ?? "sqlite";
-  if (value !== "sqlite" && value !== "postgresql") throw new Error(`TEST_DATABASE must be sqlite or postgresql, not ${value}`);
+  if (value !== "sqlite" && value !== "postgresql")
+    throw new Error(`TEST_DATABASE must be sqlite or postgresql, not ${value}`);
   return value;
 }
 

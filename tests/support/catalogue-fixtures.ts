@@ -81,9 +81,20 @@ export async function createTestProduct(
 }
 
 /** Offers a product to a partner at a price (E4) directly in the database. */
-export async function createOffer(partner: TestPartner, productId: string, priceE4: bigint, options: { archived?: boolean } = {}) {
+export async function createOffer(
+  partner: TestPartner,
+  productId: string,
+  priceE4: bigint,
+  options: { archived?: boolean } = {},
+) {
   return db().partnerOffer.create({
-    data: { workshopId: partner.workshopId, partnerId: partner.id, productId, priceE4, archivedAt: options.archived ? NOW : null },
+    data: {
+      workshopId: partner.workshopId,
+      partnerId: partner.id,
+      productId,
+      priceE4,
+      archivedAt: options.archived ? NOW : null,
+    },
     select: { id: true },
   });
 }

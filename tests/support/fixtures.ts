@@ -62,7 +62,10 @@ export type TestUser = {
 
 export async function createTestWorkshop(input: { name?: string; district?: string } = {}): Promise<TestWorkshop> {
   const name = input.name ?? `测试工坊 ${next()}`;
-  const row = await db().workshop.create({ data: { name, district: input.district ?? "九龙坡区" }, select: { id: true, name: true } });
+  const row = await db().workshop.create({
+    data: { name, district: input.district ?? "九龙坡区" },
+    select: { id: true, name: true },
+  });
   return row;
 }
 

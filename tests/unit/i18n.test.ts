@@ -63,7 +63,10 @@ test("no Chinese text is hard-coded in pages or components: it all comes from th
 });
 
 test("no message key is defined in two dictionary areas (a later area would silently win)", async () => {
-  const areas = import.meta.glob("../../app/i18n/messages/*.ts", { eager: true }) as Record<string, Record<string, object>>;
+  const areas = import.meta.glob("../../app/i18n/messages/*.ts", { eager: true }) as Record<
+    string,
+    Record<string, object>
+  >;
   const owner = new Map<string, string>();
   const duplicates: string[] = [];
   for (const [file, exports] of Object.entries(areas)) {

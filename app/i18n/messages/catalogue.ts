@@ -23,7 +23,10 @@ export const catalogueMessages = defineMessages({
   "products.name": { "zh-CN": "产品名称", en: "Product name" },
   "products.unit": { "zh-CN": "计件单位", en: "Unit" },
   "products.qualityStandard": { "zh-CN": "质量标准", en: "Quality standard" },
-  "products.qualityStandardHint": { "zh-CN": "质检时对照的要求，如外观、重量", en: "What the quality check looks for, e.g. finish, weight" },
+  "products.qualityStandardHint": {
+    "zh-CN": "质检时对照的要求，如外观、重量",
+    en: "What the quality check looks for, e.g. finish, weight",
+  },
   "products.standardMinutes": { "zh-CN": "标准工时（分钟/件）", en: "Standard minutes per piece" },
   "products.standardMinutesShort": { "zh-CN": "标准工时", en: "Std. minutes" },
   "products.standardMinutesHint": {
@@ -53,7 +56,10 @@ export const catalogueMessages = defineMessages({
     "zh-CN": "这个产品已归档：不接新订单，也不能设新单价。历史记录都保留。",
     en: "This product is archived: it takes no new orders or rates. Its history is kept.",
   },
-  "products.archiveHint": { "zh-CN": "不再生产时归档；历史记录保留，随时可恢复。", en: "Archive it when no longer made; history is kept and it can be restored." },
+  "products.archiveHint": {
+    "zh-CN": "不再生产时归档；历史记录保留，随时可恢复。",
+    en: "Archive it when no longer made; history is kept and it can be restored.",
+  },
   "products.archivedDone": { "zh-CN": "产品已归档。", en: "Product archived." },
   "products.restoredDone": { "zh-CN": "产品已恢复。", en: "Product restored." },
   "products.bom": { "zh-CN": "物料清单（每件用量）", en: "Bill of materials (per piece)" },
@@ -71,9 +77,15 @@ export const catalogueMessages = defineMessages({
   "products.bomRemoved": { "zh-CN": "已从清单移除。", en: "Removed from the list." },
   "products.noMaterials": { "zh-CN": "还没有可用的物料。", en: "No active materials yet." },
   "products.goMaterials": { "zh-CN": "去添加物料", en: "Add materials" },
-  "products.materialUnavailable": { "zh-CN": "这个物料不可用（已归档或不存在）", en: "This material is not available (archived or unknown)" },
+  "products.materialUnavailable": {
+    "zh-CN": "这个物料不可用（已归档或不存在）",
+    en: "This material is not available (archived or unknown)",
+  },
   "products.steps": { "zh-CN": "工序", en: "Process steps" },
-  "products.stepsNone": { "zh-CN": "还没有工序；按整件计价时不需要。", en: "No steps: not needed when paying per whole piece." },
+  "products.stepsNone": {
+    "zh-CN": "还没有工序；按整件计价时不需要。",
+    en: "No steps: not needed when paying per whole piece.",
+  },
   "products.stepName": { "zh-CN": "工序名称", en: "Step name" },
   "products.addStep": { "zh-CN": "添加工序", en: "Add step" },
   "products.stepAdded": { "zh-CN": "工序已添加。", en: "Step added." },
@@ -114,7 +126,10 @@ export const catalogueMessages = defineMessages({
     "zh-CN": "这个日期的单价已经用于计件工资，不能再改。请选一个更晚的生效日期。",
     en: "The rate for this date has already been used for pay and cannot be changed. Choose a later effective date.",
   },
-  "rates.productArchived": { "zh-CN": "产品已归档，不能设单价。请先恢复。", en: "The product is archived: restore it before setting a rate." },
+  "rates.productArchived": {
+    "zh-CN": "产品已归档，不能设单价。请先恢复。",
+    en: "The product is archived: restore it before setting a rate.",
+  },
   "rates.stepUnavailable": { "zh-CN": "这个工序不存在或已停用", en: "This step does not exist or is no longer used" },
   "rates.needsConfirmation": {
     "zh-CN": "这个单价低于最低工资，需要确认并写明原因后才能保存。",
@@ -128,7 +143,10 @@ export const catalogueMessages = defineMessages({
     "zh-CN": "确需使用的，请勾选确认并写明原因，会记入操作记录。",
     en: "To go ahead anyway, tick the box and give a reason; both go into the audit trail.",
   },
-  "rates.confirmBelowMinimum": { "zh-CN": "我确认：这个单价低于最低工资", en: "I confirm this rate is below the minimum wage" },
+  "rates.confirmBelowMinimum": {
+    "zh-CN": "我确认：这个单价低于最低工资",
+    en: "I confirm this rate is below the minimum wage",
+  },
   "rates.confirmRequired": { "zh-CN": "请勾选确认", en: "Tick to confirm" },
   "rates.belowMinimumReason": { "zh-CN": "低于最低工资的原因", en: "Why it is below the minimum wage" },
   "rates.belowMinimumReasonRequired": {
@@ -192,7 +210,10 @@ export const catalogueMessages = defineMessages({
     "zh-CN": "如：重庆市最低工资标准通知，2025 年发布",
     en: "e.g. Chongqing minimum wage notice, published 2025",
   },
-  "settings.saved": { "zh-CN": "最低工资已保存，并记入操作记录。", en: "Minimum wage saved and recorded in the audit trail." },
+  "settings.saved": {
+    "zh-CN": "最低工资已保存，并记入操作记录。",
+    en: "Minimum wage saved and recorded in the audit trail.",
+  },
 
   // Units
   "unit.piece": { "zh-CN": "件", en: "piece" },

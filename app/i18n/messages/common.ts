@@ -30,7 +30,10 @@ export const commonMessages = defineMessages({
   "error.passwordTooShort": { "zh-CN": "密码至少 {min} 位", en: "Password must be at least {min} characters" },
   "error.passwordTooLong": { "zh-CN": "密码最多 {max} 位", en: "Password must be at most {max} characters" },
   "error.passwordMismatch": { "zh-CN": "两次输入的密码不一致", en: "The two passwords do not match" },
-  "error.tooManyDecimals": { "zh-CN": "最多 {maxDecimals} 位小数，请不要多写", en: "At most {maxDecimals} decimal places" },
+  "error.tooManyDecimals": {
+    "zh-CN": "最多 {maxDecimals} 位小数，请不要多写",
+    en: "At most {maxDecimals} decimal places",
+  },
   "error.negative": { "zh-CN": "不能是负数", en: "Must not be negative" },
   "error.zero": { "zh-CN": "必须大于 0", en: "Must be greater than 0" },
   "error.tooLarge": { "zh-CN": "数值太大，最多 {max}", en: "Too large: at most {max}" },
@@ -44,7 +47,10 @@ export const commonMessages = defineMessages({
     en: "Your account cannot open this page. If you think this is wrong, ask your workshop coordinator.",
   },
   "errorPage.notFoundTitle": { "zh-CN": "找不到这个页面", en: "Page not found" },
-  "errorPage.notFoundBody": { "zh-CN": "它可能已被删除，或者地址有误。", en: "It may have been removed, or the address is wrong." },
+  "errorPage.notFoundBody": {
+    "zh-CN": "它可能已被删除，或者地址有误。",
+    en: "It may have been removed, or the address is wrong.",
+  },
   "errorPage.badRequestTitle": { "zh-CN": "请求有误", en: "Bad request" },
   "errorPage.serverTitle": { "zh-CN": "出错了", en: "Something went wrong" },
   "errorPage.serverBody": {

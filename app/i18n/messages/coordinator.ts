@@ -38,7 +38,10 @@ export const coordinatorMessages = defineMessages({
   "workers.back": { "zh-CN": "返回手工者列表", en: "Back to workers" },
   "accounts.deactivate": { "zh-CN": "停用账号", en: "Deactivate login" },
   "accounts.reactivate": { "zh-CN": "恢复账号", en: "Reactivate login" },
-  "accounts.deactivated": { "zh-CN": "账号已停用，她（他）在所有设备上都已退出。", en: "The login is deactivated and signed out everywhere." },
+  "accounts.deactivated": {
+    "zh-CN": "账号已停用，她（他）在所有设备上都已退出。",
+    en: "The login is deactivated and signed out everywhere.",
+  },
   "accounts.reactivated": { "zh-CN": "账号已恢复，可以重新登录。", en: "The login is active again." },
   "partners.archiveFirm": { "zh-CN": "停止合作", en: "Archive firm" },
   "partners.restoreFirm": { "zh-CN": "恢复合作", en: "Restore firm" },

@@ -21,9 +21,15 @@ export const workerMessages = defineMessages({
   "worker.task.today": { "zh-CN": "今天交", en: "Due today" },
   "worker.task.rate": { "zh-CN": "每{unit} {rate}", en: "{rate} per {unit}" },
   "worker.task.noRate": { "zh-CN": "单价待定", en: "Rate not set yet" },
-  "worker.task.progress": { "zh-CN": "已报 {logged} · 合格 {passed} / 共 {quantity}", en: "Logged {logged} · passed {passed} of {quantity}" },
+  "worker.task.progress": {
+    "zh-CN": "已报 {logged} · 合格 {passed} / 共 {quantity}",
+    en: "Logged {logged} · passed {passed} of {quantity}",
+  },
   "worker.task.estimate": { "zh-CN": "预计 {amount}", en: "About {amount}" },
-  "worker.task.estimateHint": { "zh-CN": "按现在的单价估算，以合格件数为准", en: "At today's rate; you are paid for passed pieces" },
+  "worker.task.estimateHint": {
+    "zh-CN": "按现在的单价估算，以合格件数为准",
+    en: "At today's rate; you are paid for passed pieces",
+  },
   "worker.task.done": { "zh-CN": "已完成", en: "Done" },
   "worker.task.claimed": { "zh-CN": "自领", en: "Claimed" },
   "worker.findWork": { "zh-CN": "去接活", en: "Find work" },

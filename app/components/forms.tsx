@@ -1,5 +1,8 @@
 // Forms: Remix <Form> (works with JavaScript off) validated in the browser by
 // react-hook-form with the same zod schema the action uses (house style 5-6).
+// Importing anything from this module brings react-hook-form and zod into the
+// page's JavaScript: a page that only shows a notice or an error imports
+// ./notice.tsx instead.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import {
@@ -13,8 +16,7 @@ import {
 } from "react";
 import { useForm, type FieldValues, type Resolver, type UseFormRegisterReturn } from "react-hook-form";
 import type { $ZodType } from "zod/v4/core";
-import { parseMsg } from "../forms/fields.ts";
-import { isMessageKey, type Translate } from "../i18n/index.ts";
+import { errorText } from "./notice.tsx";
 import { useT } from "../i18n/use-t.ts";
 
 export type ActionResult = {
@@ -23,13 +25,6 @@ export type ActionResult = {
   formError?: string;
   values?: Record<string, string>;
 };
-
-/** Translates an error message ("error.tooLong?max=40") from a schema or an action. */
-export function errorText(t: Translate, message: string | undefined): string | undefined {
-  if (!message) return undefined;
-  const { key, params } = parseMsg(message);
-  return isMessageKey(key) ? t(key, params) : t("error.invalid");
-}
 
 /**
  * A react-hook-form form validated by `schema`, submitted through Remix.
@@ -239,22 +234,6 @@ export function CheckboxField({
   );
 }
 
-export function FormAlert({ message }: { message?: string }) {
-  const t = useT();
-  const text = errorText(t, message);
-  return text ? (
-    <p className="alert error" role="alert">
-      {text}
-    </p>
-  ) : null;
-}
-
-export function Notice({ children }: { children: ReactNode }) {
-  return (
-    <p className="alert success" role="status">
-      {children}
-    </p>
-  );
-}
-
 export { Form };
+// The display-only parts live in ./notice.tsx (no form libraries); re-exported for the pages that use both.
+export { errorText, FormAlert, Notice } from "./notice.tsx";

@@ -20,20 +20,13 @@ import {
   parseScaledDecimal,
   type MoneyInputError,
   type ParseResult,
-} from "../domain/money.ts";
+} from "../domain/money-values.ts";
 import { isIsoDate } from "../domain/dates.ts";
-import type { MessageKey, MessageParams } from "../i18n/index.ts";
+import type { MessageKey } from "../i18n/index.ts";
+import { msg } from "./message-text.ts";
 
-export function msg(key: MessageKey, params?: Record<string, string | number>): string {
-  if (!params) return key;
-  const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
-  return `${key}?${query.toString()}`;
-}
-
-export function parseMsg(text: string): { key: string; params: MessageParams } {
-  const [key = "", query = ""] = text.split("?", 2);
-  return { key, params: Object.fromEntries(new URLSearchParams(query)) };
-}
+// Error messages travel as text ("error.tooLong?max=40"): see ./message-text.ts.
+export { msg, parseMsg } from "./message-text.ts";
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 64;

@@ -1,0 +1,16 @@
+// Error messages as text: a dictionary key, optionally with parameters in
+// query-string form ("error.tooLong?max=40"), so one schema and one action
+// answer in either language. A module of its own (no zod) because the pages
+// that only show a message, and never validate, load it in the browser.
+import type { MessageKey, MessageParams } from "../i18n/index.ts";
+
+export function msg(key: MessageKey, params?: Record<string, string | number>): string {
+  if (!params) return key;
+  const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+  return `${key}?${query.toString()}`;
+}
+
+export function parseMsg(text: string): { key: string; params: MessageParams } {
+  const [key = "", query = ""] = text.split("?", 2);
+  return { key, params: Object.fromEntries(new URLSearchParams(query)) };
+}

@@ -11,6 +11,7 @@
 import { chinaDate } from "../domain/dates.ts";
 import { assignedQuantity, canTransition, type OrderStatus } from "../domain/orders.ts";
 import { rateFromMinor, type Rate } from "../domain/money.ts";
+import { Prisma } from "../generated/sqlite/client.ts";
 import { db, type Tx } from "../utils/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { once, onceOk } from "./submission.server.ts";
@@ -487,38 +488,53 @@ export type OpenWorkRow = {
   rate: Rate | null;
 };
 
-async function ratesToday(workshopId: string, productIds: string[], today: string): Promise<Map<string, Rate>> {
-  const rows = await db().pieceRate.findMany({
-    where: { workshopId, productId: { in: productIds }, processStepId: null, effectiveOn: { lte: today } },
-    select: { productId: true, rateE4: true, effectiveOn: true, createdAt: true },
-    orderBy: [{ effectiveOn: "desc" }, { createdAt: "desc" }],
-  });
-  const rates = new Map<string, Rate>();
-  for (const r of rows) if (!rates.has(r.productId)) rates.set(r.productId, rateFromMinor(r.rateE4));
-  return rates;
+/**
+ * The rate in force on `today` for the row's product (whole product, no process
+ * step): the latest version effective on or before today, the later-set one on
+ * a tie. A correlated subquery, so a list and its rates are one query.
+ */
+function rateInForceSql(alias: "a" | "o", today: string) {
+  return Prisma.sql`(SELECT r."rateE4" FROM "PieceRate" r
+    WHERE r."workshopId" = ${Prisma.raw(`${alias}."workshopId"`)} AND r."productId" = ${Prisma.raw(`${alias}."productId"`)}
+      AND r."processStepId" IS NULL AND r."effectiveOn" <= ${today}
+    ORDER BY r."effectiveOn" DESC, r."createdAt" DESC LIMIT 1)`;
 }
 
-/** Open work in the worker's own workshop that she can claim from her phone. */
+/** A rate read by raw SQL: bigint, or a safe integer / digit string, by engine and driver. */
+function rateOrNull(value: unknown): Rate | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "bigint") return rateFromMinor(value);
+  if (
+    (typeof value === "number" && Number.isSafeInteger(value)) ||
+    (typeof value === "string" && /^\d+$/.test(value))
+  ) {
+    return rateFromMinor(BigInt(value));
+  }
+  throw new TypeError(`unexpected rate value from the database: ${String(value)}`);
+}
+
+/**
+ * Open work in the worker's own workshop that she can claim from her phone.
+ * The worker's pages are the busiest; their reads are single SQL queries
+ * (the Prisma client compiles a plan for each call, which cost more than the
+ * queries themselves: docs/decisions/015-worker-page-weight-and-speed.md).
+ */
 export async function listOpenWork(scope: WorkerScope, now: Date): Promise<OpenWorkRow[]> {
-  const orders = await db().order.findMany({
-    where: { workshopId: scope.workshopId, status: "accepted", openQuantity: { gt: 0 } },
-    select: {
-      id: true,
-      productId: true,
-      openQuantity: true,
-      dueOn: true,
-      product: { select: { name: true, unit: true } },
-    },
-    orderBy: [{ dueOn: "asc" }, { id: "asc" }],
-  });
-  const rates = await ratesToday(scope.workshopId, [...new Set(orders.map((o) => o.productId))], chinaDate(now));
-  return orders.map((o) => ({
-    orderId: o.id,
-    productName: o.product.name,
-    productUnit: o.product.unit,
-    open: o.openQuantity,
-    dueOn: o.dueOn,
-    rate: rates.get(o.productId) ?? null,
+  const rows = await db().$queryRaw<
+    { orderId: string; open: number; dueOn: string; productName: string; productUnit: string; rateE4: unknown }[]
+  >`
+    SELECT o."id" AS "orderId", o."openQuantity" AS "open", o."dueOn", p."name" AS "productName",
+      p."unit" AS "productUnit", ${rateInForceSql("o", chinaDate(now))} AS "rateE4"
+    FROM "Order" o JOIN "Product" p ON p."id" = o."productId"
+    WHERE o."workshopId" = ${scope.workshopId} AND o."status" = 'accepted' AND o."openQuantity" > 0
+    ORDER BY o."dueOn" ASC, o."id" ASC`;
+  return rows.map((r) => ({
+    orderId: r.orderId,
+    productName: r.productName,
+    productUnit: r.productUnit,
+    open: Number(r.open),
+    dueOn: r.dueOn,
+    rate: rateOrNull(r.rateE4),
   }));
 }
 
@@ -589,31 +605,34 @@ export type WorkerAssignmentRow = {
   passed: number;
 };
 
-/** The worker's own assignments (never anyone else's), soonest due first. */
+/** The worker's own assignments (never anyone else's), open ones first, soonest due first; one query. */
 export async function listWorkerAssignments(scope: WorkerScope, now: Date): Promise<WorkerAssignmentRow[]> {
-  const rows = await db().assignment.findMany({
-    where: { workshopId: scope.workshopId, workerId: scope.userId, status: { in: ["active", "done"] } },
-    select: {
-      id: true,
-      productId: true,
-      quantity: true,
-      dueOn: true,
-      source: true,
-      status: true,
-      product: { select: { name: true, unit: true } },
-    },
-    orderBy: [{ status: "asc" }, { dueOn: "asc" }, { createdAt: "asc" }],
-  });
-  const rates = await ratesToday(scope.workshopId, [...new Set(rows.map((r) => r.productId))], chinaDate(now));
+  const rows = await db().$queryRaw<
+    {
+      id: string;
+      quantity: number;
+      dueOn: string;
+      source: string;
+      status: string;
+      productName: string;
+      productUnit: string;
+      rateE4: unknown;
+    }[]
+  >`
+    SELECT a."id", a."quantity", a."dueOn", a."source", a."status", p."name" AS "productName",
+      p."unit" AS "productUnit", ${rateInForceSql("a", chinaDate(now))} AS "rateE4"
+    FROM "Assignment" a JOIN "Product" p ON p."id" = a."productId"
+    WHERE a."workshopId" = ${scope.workshopId} AND a."workerId" = ${scope.userId} AND a."status" IN ('active', 'done')
+    ORDER BY a."status" ASC, a."dueOn" ASC, a."createdAt" ASC`;
   return rows.map((r) => ({
     id: r.id,
-    productName: r.product.name,
-    productUnit: r.product.unit,
-    quantity: r.quantity,
+    productName: r.productName,
+    productUnit: r.productUnit,
+    quantity: Number(r.quantity),
     dueOn: r.dueOn,
     source: r.source,
     status: r.status,
-    rate: rates.get(r.productId) ?? null,
+    rate: rateOrNull(r.rateE4),
     logged: 0,
     passed: 0,
   }));

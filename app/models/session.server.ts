@@ -22,30 +22,43 @@ export type SessionUser = {
   partnerId: string | null;
   locale: string;
   active: boolean;
+  /** The names of her workshop and firm, for the pages that show who she is (null when she has none). */
+  workshopName: string | null;
+  partnerName: string | null;
 };
+
+export type SessionRow = { expiresAt: Date; user: SessionUser };
+
+/**
+ * A session and its user, whatever their state (expired, deactivated), with the
+ * names of the user's workshop and firm: one query by primary keys, written as
+ * SQL because it runs on every signed-in request and the Prisma client spent
+ * about seven times as long on it (it compiles a query plan for every call;
+ * docs/decisions/015-worker-page-weight-and-speed.md).
+ */
+export async function readSession(sessionId: string): Promise<SessionRow | null> {
+  const rows = await db().$queryRaw<(SessionUser & { expiresAt: Date })[]>`
+    SELECT s."expiresAt", u."id", u."name", u."phone", u."role", u."workshopId", u."partnerId", u."locale",
+      u."active", w."name" AS "workshopName", p."name" AS "partnerName"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+      LEFT JOIN "Workshop" w ON w."id" = u."workshopId"
+      LEFT JOIN "Partner" p ON p."id" = u."partnerId"
+    WHERE s."id" = ${sessionId}`;
+  const row = rows[0];
+  if (!row) return null;
+  const { expiresAt, ...user } = row;
+  return { expiresAt: new Date(expiresAt), user: { ...user, active: Boolean(user.active) } };
+}
+
+/** Whether a session row is still good at `now` (not expired, user active). */
+export function isLive(row: SessionRow | null, now: Date): row is SessionRow {
+  return row !== null && row.expiresAt > now && row.user.active;
+}
 
 /** The user behind a live session, or null (unknown, expired, or user deactivated). */
 export async function getSessionUser(sessionId: string, now: Date): Promise<SessionUser | null> {
-  const session = await db().session.findUnique({
-    where: { id: sessionId },
-    select: {
-      expiresAt: true,
-      user: {
-        select: {
-          id: true,
-          name: true,
-          phone: true,
-          role: true,
-          workshopId: true,
-          partnerId: true,
-          locale: true,
-          active: true,
-        },
-      },
-    },
-  });
-  if (!session || session.expiresAt <= now || !session.user.active) return null;
-  return session.user;
+  const row = await readSession(sessionId);
+  return isLive(row, now) ? row.user : null;
 }
 
 export async function deleteSession(sessionId: string): Promise<void> {

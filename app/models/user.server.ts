@@ -180,35 +180,6 @@ export async function setUserLocale(userId: string, locale: Locale): Promise<voi
   await db().user.update({ where: { id: userId }, data: { locale } });
 }
 
-export type Account = {
-  name: string;
-  phone: string;
-  role: string;
-  workshopName: string | null;
-  partnerName: string | null;
-};
-
-export async function getAccount(userId: string): Promise<Account | null> {
-  const user = await db().user.findUnique({
-    where: { id: userId },
-    select: {
-      name: true,
-      phone: true,
-      role: true,
-      workshop: { select: { name: true } },
-      partner: { select: { name: true } },
-    },
-  });
-  if (!user) return null;
-  return {
-    name: user.name,
-    phone: user.phone,
-    role: user.role,
-    workshopName: user.workshop?.name ?? null,
-    partnerName: user.partner?.name ?? null,
-  };
-}
-
 /**
  * A coordinator stops (or restores) a worker's or a partner's login in her
  * workshop. Stopping ends every session at once; nothing the account did is

@@ -6,15 +6,22 @@ import { LanguageSwitch, LogoutButton } from "../components/shell.tsx";
 import { maskPhone } from "../domain/phone.ts";
 import { changePasswordSchema, type ChangePasswordForm } from "../forms/account.ts";
 import { useT } from "../i18n/use-t.ts";
-import { changeOwnPassword, getAccount } from "../models/user.server.ts";
-import { notFound, requireViewer } from "../utils/auth.server.ts";
+import { changeOwnPassword } from "../models/user.server.ts";
+import { requireViewer } from "../utils/auth.server.ts";
 import { badRequest, validate } from "../utils/forms.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await requireViewer(request);
-  const account = await getAccount(viewer.user.id);
-  if (!account) notFound();
-  return { role: viewer.scope.role, account: { ...account, phone: maskPhone(account.phone) } };
+  // Everything shown comes with the viewer (one shared lookup per request).
+  const { user, scope } = await requireViewer(request);
+  return {
+    role: scope.role,
+    account: {
+      name: user.name,
+      phone: maskPhone(user.phone),
+      workshopName: user.workshopName,
+      partnerName: user.partnerName,
+    },
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,28 +1,27 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Notice } from "../components/forms.tsx";
+import { Notice } from "../components/notice.tsx";
 import { unitText } from "../components/units.ts";
 import { formatDate } from "../i18n/format.ts";
 import { toLocale } from "../i18n/locales.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
-import { getWorkerAssignment, listWorkerAssignments } from "../models/order.server.ts";
-import { getWorkshopSummary } from "../models/workshop.server.ts";
+import { listWorkerAssignments } from "../models/order.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { dueState, estimateText, rateText } from "../utils/order-view.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["worker"]);
-  const workshop = await getWorkshopSummary(scope.workshopId);
-  if (!workshop) notFound();
+  const workshopName = user.workshopName;
+  if (workshopName === null) notFound();
   const locale = toLocale(user.locale);
   const now = new Date();
   const assignments = await listWorkerAssignments(scope, now);
-  // After a claim: the assignment it made (only ever one of her own).
+  // After a claim: the assignment it made (only ever one of her own, so it is in her list).
   const claimedId = new URL(request.url).searchParams.get("claimed");
-  const claimed = claimedId ? await getWorkerAssignment(scope, claimedId, now) : null;
+  const claimed = claimedId ? (assignments.find((a) => a.id === claimedId) ?? null) : null;
   return {
     name: user.name,
-    workshopName: workshop.name,
+    workshopName,
     claimed: claimed
       ? { quantity: claimed.quantity, unit: claimed.productUnit, productName: claimed.productName }
       : null,

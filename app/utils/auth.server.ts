@@ -5,21 +5,55 @@
 import { data, redirect } from "@remix-run/node";
 import { scopeOf, type Role, type Scope } from "../domain/access.ts";
 import { DEFAULT_LOCALE, toLocale, type Locale } from "../i18n/locales.ts";
-import { getSessionUser, type SessionUser } from "../models/session.server.ts";
+import { isLive, readSession, type SessionRow, type SessionUser } from "../models/session.server.ts";
 import { getCookieSession, readLanguageCookie } from "./session.server.ts";
 
 export type Viewer = { user: SessionUser; scope: Scope; sessionId: string };
 
-/** Who is asking, or null. Never throws for a missing or stale cookie. */
-export async function getViewer(request: Request, now = new Date()): Promise<Viewer | null> {
+type Lookup = { sessionId: string; row: SessionRow | null } | null;
+
+/**
+ * Lookups under way, by Cookie header. Remix runs the root, layout and page
+ * loaders of one request side by side, and each asks who is asking: they share
+ * one cookie check and one database read instead of three. An entry lives only
+ * while its read is in flight, so nothing is cached across requests: a
+ * logout, password reset or deactivation is seen by the next lookup.
+ */
+const inFlight = new Map<string, Promise<Lookup>>();
+
+async function lookUp(request: Request): Promise<Lookup> {
   const session = await getCookieSession(request);
   const sessionId = session.get("sessionId");
   if (typeof sessionId !== "string" || sessionId.length === 0) return null;
-  const user = await getSessionUser(sessionId, now);
-  if (!user) return null;
-  const scope = scopeOf(user);
+  return { sessionId, row: await readSession(sessionId) };
+}
+
+function sharedLookUp(request: Request): Promise<Lookup> {
+  const cookie = request.headers.get("Cookie");
+  if (!cookie) return Promise.resolve(null);
+  let lookup = inFlight.get(cookie);
+  if (!lookup) {
+    lookup = lookUp(request);
+    inFlight.set(cookie, lookup);
+    const forget = () => inFlight.delete(cookie);
+    lookup.then(forget, forget);
+  }
+  return lookup;
+}
+
+/** How many viewer lookups are under way (for tests: none are left behind). */
+export function viewerLookupsInFlight(): number {
+  return inFlight.size;
+}
+
+/** Who is asking, or null. Never throws for a missing or stale cookie. */
+export async function getViewer(request: Request, now = new Date()): Promise<Viewer | null> {
+  const lookup = await sharedLookUp(request);
+  // Each caller judges expiry by its own clock; the shared part is only the read.
+  if (!lookup || !isLive(lookup.row, now)) return null;
+  const scope = scopeOf(lookup.row.user);
   if (!scope) return null;
-  return { user, scope, sessionId };
+  return { user: lookup.row.user, scope, sessionId: lookup.sessionId };
 }
 
 function loginRedirect(request: Request): Response {

@@ -29,6 +29,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
+  // A worker's pages are plain server-rendered HTML with no JavaScript: her phone
+  // loads a few kilobytes instead of a ~90 KB React runtime, and every form works
+  // without it (docs/decisions/015-worker-page-weight-and-speed.md).
+  const scripts = data?.viewer?.role !== "worker";
   return (
     <html lang={data?.locale ?? "zh-CN"}>
       <head>
@@ -40,8 +44,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        {scripts ? <ScrollRestoration /> : null}
+        {scripts ? <Scripts /> : null}
       </body>
     </html>
   );

@@ -1,9 +1,10 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { Field, Form, FormAlert, SubmitButton, useValidatedForm, type ActionResult } from "../components/forms.tsx";
+import { Field, Form, SubmitButton, type ActionResult } from "../components/forms.tsx";
+import { errorText, FormAlert } from "../components/notice.tsx";
 import { unitText } from "../components/units.ts";
 import { msg } from "../forms/fields.ts";
-import { claimSchema, type ClaimForm } from "../forms/orders.ts";
+import { claimSchema } from "../forms/orders.ts";
 import { formatDate } from "../i18n/format.ts";
 import { translator } from "../i18n/index.ts";
 import { toLocale } from "../i18n/locales.ts";
@@ -85,10 +86,14 @@ type Item = {
   submissionKey: string;
 };
 
+/**
+ * One open order and its claim form: a plain form, checked by the action with
+ * claimSchema (the worker's pages ship no JavaScript, so there is no browser-side
+ * check to run; docs/decisions/015-worker-page-weight-and-speed.md).
+ */
 function ClaimCard({ item, result }: { item: Item; result?: ActionResult }) {
   const t = useT();
   const locale = useLocale();
-  const { form, onSubmit, errorFor } = useValidatedForm<ClaimForm>(claimSchema, result);
   const unit = unitText(t, item.unit);
   const openUnits = unitText(t, item.unit, item.open);
   return (
@@ -98,17 +103,17 @@ function ClaimCard({ item, result }: { item: Item; result?: ActionResult }) {
       <p className="task-due">{t("claim.due", { date: formatDate(item.dueOn, locale) })}</p>
       <p className="task-rate">{item.rate ? t("claim.rate", { unit, rate: item.rate }) : t("claim.noRate")}</p>
       <FormAlert message={result?.formError} />
-      <Form method="post" onSubmit={onSubmit} noValidate className="claim-form">
-        <input type="hidden" value={item.orderId} {...form.register("orderId")} />
+      <Form method="post" noValidate className="claim-form">
+        <input type="hidden" name="orderId" value={item.orderId} />
         <input type="hidden" name="submissionKey" value={item.submissionKey} />
         <Field
           label={t("claim.quantity")}
+          name="quantity"
           inputMode="numeric"
           pattern="[0-9]*"
           autoComplete="off"
-          error={errorFor("quantity")}
+          error={errorText(t, result?.fieldErrors?.quantity)}
           defaultValue={result?.values?.quantity}
-          registration={form.register("quantity")}
         />
         <SubmitButton className="button primary" pending={t("claim.submitting")}>
           {t("claim.submit")}

@@ -11,8 +11,7 @@
 import { chinaDate } from "../domain/dates.ts";
 import { assignedQuantity, canTransition, type OrderStatus } from "../domain/orders.ts";
 import { rateFromMinor, type Rate } from "../domain/money.ts";
-import { Prisma } from "../generated/sqlite/client.ts";
-import { db, type Tx } from "../utils/db.server.ts";
+import { bigintOrNull, db, intOf, Prisma, readRows, textOf, type Tx } from "../utils/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { once, onceOk } from "./submission.server.ts";
 
@@ -500,40 +499,29 @@ function rateInForceSql(alias: "a" | "o", today: string) {
     ORDER BY r."effectiveOn" DESC, r."createdAt" DESC LIMIT 1)`;
 }
 
-/** A rate read by raw SQL: bigint, or a safe integer / digit string, by engine and driver. */
 function rateOrNull(value: unknown): Rate | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "bigint") return rateFromMinor(value);
-  if (
-    (typeof value === "number" && Number.isSafeInteger(value)) ||
-    (typeof value === "string" && /^\d+$/.test(value))
-  ) {
-    return rateFromMinor(BigInt(value));
-  }
-  throw new TypeError(`unexpected rate value from the database: ${String(value)}`);
+  const minor = bigintOrNull(value);
+  return minor === null ? null : rateFromMinor(minor);
 }
 
 /**
  * Open work in the worker's own workshop that she can claim from her phone.
- * The worker's pages are the busiest; their reads are single SQL queries
- * (the Prisma client compiles a plan for each call, which cost more than the
- * queries themselves: docs/decisions/015-worker-page-weight-and-speed.md).
+ * The worker's pages are the busiest, so their lists are hot reads: one SQL
+ * query each on readRows (docs/decisions/015-worker-page-weight-and-speed.md).
  */
 export async function listOpenWork(scope: WorkerScope, now: Date): Promise<OpenWorkRow[]> {
-  const rows = await db().$queryRaw<
-    { orderId: string; open: number; dueOn: string; productName: string; productUnit: string; rateE4: unknown }[]
-  >`
+  const rows = await readRows(Prisma.sql`
     SELECT o."id" AS "orderId", o."openQuantity" AS "open", o."dueOn", p."name" AS "productName",
       p."unit" AS "productUnit", ${rateInForceSql("o", chinaDate(now))} AS "rateE4"
     FROM "Order" o JOIN "Product" p ON p."id" = o."productId"
     WHERE o."workshopId" = ${scope.workshopId} AND o."status" = 'accepted' AND o."openQuantity" > 0
-    ORDER BY o."dueOn" ASC, o."id" ASC`;
+    ORDER BY o."dueOn" ASC, o."id" ASC`);
   return rows.map((r) => ({
-    orderId: r.orderId,
-    productName: r.productName,
-    productUnit: r.productUnit,
-    open: Number(r.open),
-    dueOn: r.dueOn,
+    orderId: textOf(r.orderId),
+    productName: textOf(r.productName),
+    productUnit: textOf(r.productUnit),
+    open: intOf(r.open),
+    dueOn: textOf(r.dueOn),
     rate: rateOrNull(r.rateE4),
   }));
 }
@@ -605,33 +593,22 @@ export type WorkerAssignmentRow = {
   passed: number;
 };
 
-/** The worker's own assignments (never anyone else's), open ones first, soonest due first; one query. */
+/** The worker's own assignments (never anyone else's), open ones first, soonest due first; one hot read. */
 export async function listWorkerAssignments(scope: WorkerScope, now: Date): Promise<WorkerAssignmentRow[]> {
-  const rows = await db().$queryRaw<
-    {
-      id: string;
-      quantity: number;
-      dueOn: string;
-      source: string;
-      status: string;
-      productName: string;
-      productUnit: string;
-      rateE4: unknown;
-    }[]
-  >`
+  const rows = await readRows(Prisma.sql`
     SELECT a."id", a."quantity", a."dueOn", a."source", a."status", p."name" AS "productName",
       p."unit" AS "productUnit", ${rateInForceSql("a", chinaDate(now))} AS "rateE4"
     FROM "Assignment" a JOIN "Product" p ON p."id" = a."productId"
     WHERE a."workshopId" = ${scope.workshopId} AND a."workerId" = ${scope.userId} AND a."status" IN ('active', 'done')
-    ORDER BY a."status" ASC, a."dueOn" ASC, a."createdAt" ASC`;
+    ORDER BY a."status" ASC, a."dueOn" ASC, a."createdAt" ASC`);
   return rows.map((r) => ({
-    id: r.id,
-    productName: r.productName,
-    productUnit: r.productUnit,
-    quantity: Number(r.quantity),
-    dueOn: r.dueOn,
-    source: r.source,
-    status: r.status,
+    id: textOf(r.id),
+    productName: textOf(r.productName),
+    productUnit: textOf(r.productUnit),
+    quantity: intOf(r.quantity),
+    dueOn: textOf(r.dueOn),
+    source: textOf(r.source),
+    status: textOf(r.status),
     rate: rateOrNull(r.rateE4),
     logged: 0,
     passed: 0,

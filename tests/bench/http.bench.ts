@@ -6,7 +6,7 @@
 //   3. starts `node server.mjs` (NODE_ENV=production, PIECEWORK_DEMO=1) on a free loopback port
 //   4. logs her in (20 sessions, one per connection), checks each page answers 200 with her
 //      data, warms up, then runs autocannon at 20 connections for BENCH_SECONDS (default 10)
-//      per route, in BENCH_ROUNDS (default 4) interleaved rounds:
+//      per route, in BENCH_ROUNDS (default 6) interleaved rounds:
 //      /login (logged out, the baseline), /worker, /worker/claim, /account
 //   5. prints req/s, p50/p99, the server's CPU time per request, and the ratios against
 //      the baseline (target: req/s >= 0.7x, p99 <= 2x), and the first-load bytes of each
@@ -32,7 +32,7 @@ import {
 
 const root = join(import.meta.dirname, "../..");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const CONNECTIONS = 20;
 const TARGET_RATE_RATIO = 0.7;
 const TARGET_P99_RATIO = 2;
@@ -268,8 +268,18 @@ try {
     runs.get(route)!.reduce((sum, r) => sum + pick(r), 0) / runs.get(route)!.length;
   // Requests answered over the route's whole time, all rounds together.
   const rate = (route: Route) => mean(route, (r) => r.requests.total) / (SECONDS / ROUNDS);
-  const p50 = (route: Route) => mean(route, (r) => r.latency.p50);
-  const p99 = (route: Route) => mean(route, (r) => r.latency.p99);
+  // Latencies: the median of the runs' percentiles, so that one run caught by a
+  // stall of the machine (another process, a GC pause) does not speak for all.
+  const median = (route: Route, pick: (r: Run) => number) => {
+    const values = runs
+      .get(route)!
+      .map(pick)
+      .sort((a, b) => a - b);
+    const middle = values.length / 2;
+    return values.length % 2 === 1 ? values[Math.floor(middle)]! : (values[middle - 1]! + values[middle]!) / 2;
+  };
+  const p50 = (route: Route) => median(route, (r) => r.latency.p50);
+  const p99 = (route: Route) => median(route, (r) => r.latency.p99);
   const cpu = (route: Route) =>
     runs.get(route)!.every((r) => r.cpuMsPerRequest !== null) ? mean(route, (r) => r.cpuMsPerRequest!) : null;
 

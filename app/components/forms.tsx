@@ -1,5 +1,5 @@
 // Forms: Remix <Form> (works with JavaScript off) validated in the browser by
-// react-hook-form with the same zod schema the action uses (house style 5-6).
+// react-hook-form with the same zod schema the action uses (docs/conventions.md §5-6).
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import {

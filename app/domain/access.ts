@@ -1,6 +1,6 @@
 // Who may see what. A user's scope is derived once, at authentication, and
 // every model function takes it (or the ids in it) so that a route cannot
-// forget to scope a query (house style 3).
+// forget to scope a query (docs/conventions.md §3).
 
 export const ROLES = ["worker", "coordinator", "partner", "admin"] as const;
 export type Role = (typeof ROLES)[number];

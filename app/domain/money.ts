@@ -1,6 +1,6 @@
 /**
  * Money core: exact CNY amounts, piece rates and material quantities.
- * Pure module: imports only decimal.js. See /work/shared/domain.md "Money rules".
+ * Pure module: imports only decimal.js. See docs/domain.md "Money rules".
  *
  * Representation
  * - Every value is held as an integer count of minor units (bigint) in a frozen,

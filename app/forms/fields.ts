@@ -1,5 +1,5 @@
 // Field rules shared by the form schemas. One zod schema per form
-// (house style 5), used by react-hook-form in the browser and by the action on
+// (docs/conventions.md §5), used by react-hook-form in the browser and by the action on
 // the server. Error messages are dictionary keys, optionally with parameters
 // ("error.tooLong?max=40"), so the same schema speaks both languages.
 //

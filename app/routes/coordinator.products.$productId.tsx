@@ -1,6 +1,6 @@
 // One product: details, archive/restore, bill of materials, process steps and
 // piece rates. Several forms on one page, told apart by a hidden `intent`
-// field (house style 4); each form shows only the errors of its own intent.
+// field (docs/conventions.md §4); each form shows only the errors of its own intent.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { unitText } from "../components/units.ts";

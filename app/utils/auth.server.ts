@@ -1,5 +1,5 @@
 // Authentication and the role/scope check that every loader and action calls
-// first (house style 4). `requireScope(request, ["coordinator"])` returns the
+// first (docs/conventions.md §4). `requireScope(request, ["coordinator"])` returns the
 // coordinator's scope or ends the request: a redirect to /login when nobody is
 // logged in, a 403 when the account's role is not allowed here.
 import { data, redirect } from "@remix-run/node";

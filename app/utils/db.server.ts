@@ -1,4 +1,4 @@
-// The single Prisma client (house style: one client, kept on globalThis so that
+// The single Prisma client (docs/conventions.md §3: one client, kept on globalThis so that
 // `remix dev` re-imports do not pile clients up). The engine comes from
 // DATABASE_URL at run time; only the active query compiler is loaded (at the
 // first query).

@@ -1,6 +1,6 @@
 // Server side of "one schema per form": read the posted form, validate it with
 // the same zod schema the browser used, and hand back either the data or the
-// field errors for a 400 (never thrown: house style 5).
+// field errors for a 400 (never thrown: docs/conventions.md §5).
 import { data } from "@remix-run/node";
 import { config, safeParse, type $ZodType, type output } from "zod/v4/core";
 import en from "zod/v4/locales/en.js";

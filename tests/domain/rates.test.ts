@@ -1,5 +1,5 @@
 // Piece-rate versions, the fair-rate check and China calendar dates (pure).
-// domain.md step 2 ("a rate that has been used is never edited in place"),
+// docs/domain.md step 2 ("a rate that has been used is never edited in place"),
 // "Money rules" (fair-rate check) and app/domain/dates.ts.
 import fc from "fast-check";
 import { expect, test } from "vitest";
@@ -215,7 +215,7 @@ test("planRateChange never refuses a future date unless that very day's version 
 });
 
 // ---------------------------------------------------------------------------
-// Rates are > 0 (domain.md "Money rules"): 0 and negative values never become a Rate.
+// Rates are > 0 (docs/domain.md "Money rules"): 0 and negative values never become a Rate.
 
 test("a rate of 0 or below cannot be parsed or constructed", () => {
   expect(parseRate("0")).toEqual({ ok: false, error: { code: "zero" } });

@@ -1,6 +1,6 @@
 // Who may see and change what: the login redirect, the role check on every
 // protected loader and action, and tenant isolation between workshops and
-// partner firms (domain.md, "Rules that protect people's pay and data").
+// partner firms (docs/domain.md, "Rules that protect people's pay and data").
 import { randomUUID } from "node:crypto";
 import { expect, test } from "vitest";
 import type { Role } from "../../app/domain/access.ts";

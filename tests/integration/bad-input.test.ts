@@ -1,5 +1,5 @@
 // Bad input gets a clear message in the user's language and changes nothing
-// (domain.md). Every form's action is posted bad values: empty, too long, the
+// (docs/domain.md). Every form's action is posted bad values: empty, too long, the
 // wrong type (a file, a repeated field), an invalid phone, a short password.
 // Each must answer 400 with field errors that are dictionary keys with both a
 // Chinese and an English text, and leave every table as it was.

@@ -4,7 +4,7 @@
 // may escape (SQLITE_BUSY, serialization failures, deadlocks, closed or timed-out
 // transactions are all bugs here), and a resubmitted claim (same submission
 // key) must take effect exactly once. Each race is repeated for several rounds
-// so that a lucky interleaving cannot pass it. domain.md step 3 and "Nothing a
+// so that a lucky interleaving cannot pass it. docs/domain.md step 3 and "Nothing a
 // worker logged is ever lost or counted twice".
 import { expect, test } from "vitest";
 import {

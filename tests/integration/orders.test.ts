@@ -1,7 +1,7 @@
 // Partner orders and how their pieces are given out (app/models/order.server.ts):
 // placing only what is offered at the agreed price, cancelling and deciding only
 // while pending, firm/workshop/worker isolation, and the allocation arithmetic
-// (assigned + open never exceed the order). domain.md step 3 and "Rules that
+// (assigned + open never exceed the order). docs/domain.md step 3 and "Rules that
 // protect people's pay and data".
 import { expect, test } from "vitest";
 import {

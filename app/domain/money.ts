@@ -532,6 +532,20 @@ export function impliedHourlyPay(rate: Rate, standardMinutesPerPiece: string): A
   return makeAmount(BigInt(fen.toFixed(0)));
 }
 
+/**
+ * a x b, exact, rounded ONCE half-up (away from zero) to the fen, for two values
+ * held as integer minor units at the given scales: e.g. an excess material
+ * quantity (scale 7) x a unit cost (scale 4, yuan per unit). RangeError when a
+ * scale is not a small non-negative integer or the result exceeds the amount limit.
+ */
+export function amountOfProduct(a: bigint, aScale: number, b: bigint, bScale: number): Amount {
+  for (const scale of [aScale, bScale]) {
+    if (!Number.isSafeInteger(scale) || scale < 0 || scale > 12) throw new RangeError(`bad scale ${scale}`);
+  }
+  if (typeof a !== "bigint" || typeof b !== "bigint") throw new TypeError("minor units must be bigints");
+  return roundToAmount(toDecimal(a, aScale).times(toDecimal(b, bScale)));
+}
+
 // ---------------------------------------------------------------------------
 // Display formatting (by hand from the exact text; never through Number or Intl)
 

@@ -38,6 +38,8 @@ async function createAccount(
     passwordHash: string;
     workshopId: string | null;
     partnerId?: string | null;
+    /** Where an account made outside the app came from (the admin:create command), for the audit trail. */
+    source?: string;
   },
   actorId: string | null,
 ): Promise<string> {
@@ -58,14 +60,28 @@ async function createAccount(
     action: `user.create`,
     entityType: "User",
     entityId: user.id,
-    after: { role: input.role, name: input.name, phone: input.phone, partnerId: input.partnerId ?? null },
+    after: {
+      role: input.role,
+      name: input.name,
+      phone: input.phone,
+      partnerId: input.partnerId ?? null,
+      ...(input.source ? { source: input.source } : {}),
+    },
   });
   return user.id;
 }
 
 async function createScopedAccount(
-  input: { role: Role; name: string; phone: string; password: string; workshopId: string; partnerId?: string | null },
-  actorId: string,
+  input: {
+    role: Role;
+    name: string;
+    phone: string;
+    password: string;
+    workshopId: string | null;
+    partnerId?: string | null;
+    source?: string;
+  },
+  actorId: string | null,
 ): Promise<Created> {
   const passwordHash = await hashPassword(input.password);
   try {
@@ -79,6 +95,15 @@ async function createScopedAccount(
     if (isUniqueViolation(error)) return { ok: false, code: "phoneTaken" };
     throw error;
   }
+}
+
+/**
+ * An admin account made from the command line (`npm run admin:create`), which
+ * is how the first admin of a production database comes to exist: no acting
+ * user, and the audit event names the command as its source.
+ */
+export function createAdmin(input: { name: string; phone: string; password: string }): Promise<Created> {
+  return createScopedAccount({ ...input, role: "admin", workshopId: null, source: "npm run admin:create" }, null);
 }
 
 /** A coordinator creates a worker in her workshop. */

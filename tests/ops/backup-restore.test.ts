@@ -164,7 +164,8 @@ test("a backup taken while another process writes holds every acknowledged row; 
 
     const restored = await npmRun("restore", [copy]);
     expect(restored.code, restored.output).toBe(0);
-    expect(restored.output).toMatch(/4 of 4 migrations applied/);
+    const migrations = readdirSync(path.join(root, "prisma/migrations")).filter((name) => /^\d+_/.test(name)).length;
+    expect(restored.output).toContain(`${migrations} of ${migrations} migrations applied`);
     const safetyCopy = /kept in (\S+)/.exec(restored.output)?.[1] ?? "";
     expect(path.dirname(safetyCopy)).toBe(backups);
     expect(writerRows(safetyCopy)).toEqual(liveRows);

@@ -26,6 +26,7 @@ let serverExit: Promise<{ code: number | null; signal: NodeJS.Signals | null }> 
 let serverLog = "";
 let origin = "";
 let admin = { phone: "", name: "", password: "" };
+let sessionCookie = "";
 
 async function pgAdmin(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: postgresServerUrl() });
@@ -178,6 +179,7 @@ test("the first admin logs in through the login form", async () => {
   expect(setCookie).toMatch(/HttpOnly/i);
   expect(setCookie).toMatch(/Secure/i); // production cookies
   const cookie = setCookie.split(";")[0]!;
+  sessionCookie = cookie;
 
   const home = await fetch(`${origin}/admin`, { headers: { Cookie: cookie }, redirect: "manual" });
   expect(home.status).toBe(200);
@@ -243,4 +245,11 @@ test("SIGTERM during a slow request: the request completes with its normal answe
 
   const exit = await Promise.race([serverExit!, pause(15_000).then(() => "still running after 15 s")]);
   expect(exit, serverLog).toEqual({ code: 0, signal: null });
+});
+
+test("nothing the server wrote contains the password, the session cookie or the session secret", () => {
+  expect(serverLog.length).toBeGreaterThan(0);
+  expect(serverLog).not.toContain(admin.password);
+  expect(serverLog).not.toContain(sessionCookie.split("=")[1]);
+  expect(serverLog).not.toContain(sessionSecret);
 });

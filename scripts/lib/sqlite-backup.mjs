@@ -125,8 +125,9 @@ export function checkIntegrity(file) {
     try {
       problems = db
         .pragma("integrity_check")
-        .map((row) => row.integrity_check)
-        .filter((line) => line !== "ok");
+        .flatMap((row) => row.integrity_check.split("\n"))
+        .map((line) => line.trim())
+        .filter((line) => line !== "ok" && !line.startsWith("***"));
     } finally {
       db.close();
     }

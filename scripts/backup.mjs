@@ -26,7 +26,6 @@ async function main() {
   const out = values.out
     ? fromCommandLine(values.out)
     : join(dirname(database), "backups", `piecework-${timestamp()}.db`);
-  if (existsSync(out)) throw new Refusal(`${out} exists already; not overwriting it.`);
   mkdirSync(dirname(out), { recursive: true });
 
   const started = Date.now();

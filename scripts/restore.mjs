@@ -70,7 +70,7 @@ async function main() {
   mkdirSync(dirname(database), { recursive: true });
   let safetyCopy = null;
   if (existsSync(database)) {
-    safetyCopy = join(dirname(database), "backups", `before-restore-${timestamp()}.db`);
+    safetyCopy = join(dirname(database), "backups", `before-restore-${timestamp()}-${process.pid}.db`);
     mkdirSync(dirname(safetyCopy), { recursive: true });
     await onlineCopy(database, safetyCopy);
   }

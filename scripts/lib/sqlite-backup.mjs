@@ -70,9 +70,10 @@ export function formatSize(bytes) {
  * Copies a live database to `destination` with SQLite's online backup API:
  * a consistent snapshot even while other processes write (they wait for the
  * one read lock the copy takes). Written to a temporary file first and renamed,
- * so `destination` is either absent or complete.
+ * so `destination` is either absent or complete. Never overwrites a file.
  */
 export async function onlineCopy(source, destination) {
+  if (existsSync(destination)) throw new Refusal(`${destination} exists already; not overwriting it.`);
   const partial = `${destination}.partial-${process.pid}`;
   // Not read-only: a journal left by a crash must be rolled back (by this connection if need be) before copying.
   const db = new Database(source, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });

@@ -363,7 +363,8 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     try {
       const site = siteOf(req, options.trustProxy);
       if (site === null || !req.originalUrl.startsWith("/")) return refuse(req, res, 400, "badHost");
-      const url = new URL(req.originalUrl, site);
+      // Concatenated, not resolved: "//other.example/x" is a path here, never another host.
+      const url = new URL(`${site}${req.originalUrl}`);
       let body: Uint8Array<ArrayBuffer> | undefined;
       if (!isReadOnlyMethod(req.method)) {
         const limit = bodyLimitFor(url.pathname, bodyLimits);

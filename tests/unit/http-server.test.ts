@@ -128,6 +128,13 @@ test("a same-origin form post reaches the app whole, with the client's address a
   expect(answer.headers["strict-transport-security"]).toBeUndefined();
 });
 
+test("a request target that looks protocol-relative stays a path on this site", async () => {
+  const app = await start();
+  const answer = await send(app.base, "//attacker.example/login?x=1");
+  expect(answer.status).toBe(200);
+  expect(app.seen[0]?.request.url).toBe(`${app.base}//attacker.example/login?x=1`);
+});
+
 test("a chunked body is counted as it arrives: over the limit it is refused with 413 and the app never sees it", async () => {
   const app = await start();
   const piece = Buffer.alloc(16 * 1024, "a");

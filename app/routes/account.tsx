@@ -8,7 +8,7 @@ import { changePasswordSchema, type ChangePasswordForm } from "../forms/account.
 import { useT } from "../i18n/use-t.ts";
 import { changeOwnPassword, getAccount } from "../models/user.server.ts";
 import { notFound, requireViewer } from "../utils/auth.server.ts";
-import { badRequest, validate } from "../utils/forms.server.ts";
+import { badRequest, readFormData, validate } from "../utils/forms.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  const result = validate(changePasswordSchema, await request.formData());
+  const result = validate(changePasswordSchema, await readFormData(request));
   if (!result.ok) return badRequest(result);
   const outcome = await changeOwnPassword(
     viewer.user.id,

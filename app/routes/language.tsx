@@ -4,7 +4,7 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { languageSchema } from "../forms/account.ts";
 import { setUserLocale } from "../models/user.server.ts";
 import { getViewer } from "../utils/auth.server.ts";
-import { badRequest, validate } from "../utils/forms.server.ts";
+import { badRequest, readFormData, validate } from "../utils/forms.server.ts";
 import { writeLanguageCookie } from "../utils/session.server.ts";
 
 export async function loader() {
@@ -21,7 +21,7 @@ function localPath(value: string | undefined): string {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const result = validate(languageSchema, await request.formData());
+  const result = validate(languageSchema, await readFormData(request));
   if (!result.ok) return badRequest(result);
   const viewer = await getViewer(request);
   if (viewer) await setUserLocale(viewer.user.id, result.data.locale);

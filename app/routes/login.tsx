@@ -12,7 +12,7 @@ import { accountUsable, authenticate } from "../models/user.server.ts";
 import { clientAddress, getViewer } from "../utils/auth.server.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../utils/demo.ts";
 import { getEnv } from "../utils/env.server.ts";
-import { badRequest, formError, validate } from "../utils/forms.server.ts";
+import { badRequest, formError, readFormData, validate } from "../utils/forms.server.ts";
 import { commitCookieSession, getCookieSession } from "../utils/session.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const result = validate(loginSchema, formData);
   if (!result.ok) return badRequest(result);
   const { phone, password, redirectTo } = result.data;

@@ -12,6 +12,10 @@ import { changeOwnPassword, getAccount } from "../models/user.server.ts";
 import { notFound, requireViewer } from "../utils/auth.server.ts";
 import { badRequest, formError, validate } from "../utils/forms.server.ts";
 
+export const access = {
+  roles: ["worker", "coordinator", "partner", "admin"],
+} satisfies import("../domain/access.ts").RouteAccess;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const account = await getAccount(viewer.user.id);

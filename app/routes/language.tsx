@@ -8,6 +8,8 @@ import { getViewer } from "../utils/auth.server.ts";
 import { validate, type FieldErrors } from "../utils/forms.server.ts";
 import { writeLanguageCookie } from "../utils/session.server.ts";
 
+export const access = { public: true } satisfies import("../domain/access.ts").RouteAccess;
+
 export async function loader() {
   return redirect("/");
 }

@@ -22,6 +22,8 @@ import {
   writeDeviceTokens,
 } from "../utils/session.server.ts";
 
+export const access = { public: true } satisfies import("../domain/access.ts").RouteAccess;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   if (viewer) throw redirect(homePath(viewer.scope.role));

@@ -7,6 +7,8 @@ import { createWorkshop, listWorkshops } from "../models/workshop.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
 import { badRequest, readFormData, validate } from "../utils/forms.server.ts";
 
+export const access = { roles: ["admin"] } satisfies import("../domain/access.ts").RouteAccess;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireScope(request, ["admin"]);
   return { workshops: await listWorkshops() };

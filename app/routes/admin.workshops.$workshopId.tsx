@@ -11,6 +11,8 @@ import { getWorkshopForAdmin } from "../models/workshop.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { badRequest, readFormData, validate } from "../utils/forms.server.ts";
 
+export const access = { roles: ["admin"] } satisfies import("../domain/access.ts").RouteAccess;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireScope(request, ["admin"]);
   const found = await getWorkshopForAdmin(params.workshopId ?? "");

@@ -30,6 +30,8 @@ import {
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { badRequest, formError, formValues, readFormData, validate } from "../utils/forms.server.ts";
 
+export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
+
 /** The largest value formatRate can show (9,999.9999 yuan). */
 const MAX_RATE_MINOR = 99_999_999n;
 

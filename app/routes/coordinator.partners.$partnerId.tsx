@@ -28,6 +28,8 @@ import { setAccountActive } from "../models/user.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { badRequest, formError, formValues, readFormData, validate } from "../utils/forms.server.ts";
 
+export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["coordinator"]);
   const partner = await getPartner(scope.workshopId, params.partnerId ?? "");

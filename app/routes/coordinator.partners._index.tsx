@@ -7,6 +7,8 @@ import { createPartner, listPartners } from "../models/partner.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
 import { badRequest, formValues, readFormData, validate } from "../utils/forms.server.ts";
 
+export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
   const partners = await listPartners(scope.workshopId);

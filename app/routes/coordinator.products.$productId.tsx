@@ -57,6 +57,8 @@ import { checkFairRate, listRateVersions, setRate } from "../models/rates.server
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { badRequest, formError, formValues, readFormData, validate, type FieldErrors } from "../utils/forms.server.ts";
 
+export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
+
 /** A fair-rate check as the page shows it: every amount already formatted on the server. */
 type CheckView =
   | { status: "unknown"; reason: "noStandardMinutes" | "noMinimumWage"; rate: string }

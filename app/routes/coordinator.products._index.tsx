@@ -14,6 +14,8 @@ import { listRateVersions } from "../models/rates.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
 import { badRequest, formValues, readFormData, validate } from "../utils/forms.server.ts";
 
+export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["coordinator"]);
   const locale = toLocale(user.locale);

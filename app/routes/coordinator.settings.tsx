@@ -12,6 +12,8 @@ import { getWorkshopSettings, setMinimumWage } from "../models/workshop.server.t
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { badRequest, readFormData, validate } from "../utils/forms.server.ts";
 
+export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["coordinator"]);
   const locale = toLocale(user.locale);

@@ -9,6 +9,8 @@ import { getWorker, resetWorkerPassword, setAccountActive } from "../models/user
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { badRequest, readFormData, validate } from "../utils/forms.server.ts";
 
+export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
   const worker = await getWorker(scope.workshopId, params.workerId ?? "");

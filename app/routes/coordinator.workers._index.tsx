@@ -9,6 +9,8 @@ import { createWorker, listWorkers } from "../models/user.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
 import { badRequest, readFormData, validate } from "../utils/forms.server.ts";
 
+export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
   const workers = await listWorkers(scope.workshopId);

@@ -10,6 +10,8 @@ import { notFound, requireScope } from "../utils/auth.server.ts";
 import { badRequest, formError, formValues, readFormData, validate } from "../utils/forms.server.ts";
 import { orderView } from "../utils/order-view.server.ts";
 
+export const access = { roles: ["partner"] } satisfies import("../domain/access.ts").RouteAccess;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["partner"]);
   const order = await getPartnerOrder(scope, params.orderId ?? "");

@@ -21,6 +21,8 @@ import { isSubmissionKey, newSubmissionKey } from "../models/submission.server.t
 import { requireScope } from "../utils/auth.server.ts";
 import { badRequest, formError, formValues, readFormData, validate } from "../utils/forms.server.ts";
 
+export const access = { roles: ["partner"] } satisfies import("../domain/access.ts").RouteAccess;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["partner"]);
   const locale = toLocale(user.locale);

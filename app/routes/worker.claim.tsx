@@ -14,6 +14,8 @@ import { requireScope } from "../utils/auth.server.ts";
 import { badRequest, formError, formValues, readFormData, validate } from "../utils/forms.server.ts";
 import { rateText } from "../utils/order-view.server.ts";
 
+export const access = { roles: ["worker"] } satisfies import("../domain/access.ts").RouteAccess;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["worker"]);
   const locale = toLocale(user.locale);

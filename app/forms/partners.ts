@@ -1,10 +1,19 @@
 import * as z from "zod/mini";
-import { NAME_MAX, idField, newPasswordField, optionalText, phoneField, rateField, requiredText } from "./fields.ts";
+import {
+  NAME_MAX,
+  contactPhoneField,
+  idField,
+  newPasswordField,
+  optionalText,
+  phoneField,
+  rateField,
+  requiredText,
+} from "./fields.ts";
 
 export const createPartnerSchema = z.object({
   name: requiredText(60),
   contactName: optionalText(40),
-  contactPhone: optionalText(20),
+  contactPhone: contactPhoneField,
 });
 export type CreatePartnerForm = z.input<typeof createPartnerSchema>;
 

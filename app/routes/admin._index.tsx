@@ -5,7 +5,9 @@ import { createWorkshopSchema, type CreateWorkshopForm } from "../forms/workshop
 import { useT } from "../i18n/use-t.ts";
 import { createWorkshop, listWorkshops } from "../models/workshop.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
-import { badRequest, validate } from "../utils/forms.server.ts";
+import { badRequest, readFormData, validate } from "../utils/forms.server.ts";
+
+export const access = { roles: ["admin"] } satisfies import("../domain/access.ts").RouteAccess;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireScope(request, ["admin"]);
@@ -14,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { scope } = await requireScope(request, ["admin"]);
-  const result = validate(createWorkshopSchema, await request.formData());
+  const result = validate(createWorkshopSchema, await readFormData(request));
   if (!result.ok) return badRequest(result);
   const created = await createWorkshop(scope.userId, result.data);
   if (!created.ok) {

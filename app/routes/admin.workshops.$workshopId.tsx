@@ -9,7 +9,9 @@ import { createPartner, listPartners } from "../models/partner.server.ts";
 import { createCoordinator } from "../models/user.server.ts";
 import { getWorkshopForAdmin } from "../models/workshop.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
-import { badRequest, validate } from "../utils/forms.server.ts";
+import { badRequest, readFormData, validate } from "../utils/forms.server.ts";
+
+export const access = { roles: ["admin"] } satisfies import("../domain/access.ts").RouteAccess;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireScope(request, ["admin"]);
@@ -36,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { scope } = await requireScope(request, ["admin"]);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") === "createPartner") {
     // Admins may add a partner firm to any workshop (coordinators do the same for their own).
     const found = await getWorkshopForAdmin(params.workshopId ?? "");

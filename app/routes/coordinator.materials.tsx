@@ -28,7 +28,9 @@ import {
   updateMaterial,
 } from "../models/catalogue.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
-import { badRequest, formError, formValues, validate } from "../utils/forms.server.ts";
+import { badRequest, formError, formValues, readFormData, validate } from "../utils/forms.server.ts";
+
+export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
 
 /** The largest value formatRate can show (9,999.9999 yuan). */
 const MAX_RATE_MINOR = 99_999_999n;
@@ -71,7 +73,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   const archivedParam = new URL(request.url).searchParams.get("archived") === "1" ? "archived=1&" : "";
   const done = (what: string, name: string) =>

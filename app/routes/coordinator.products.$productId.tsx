@@ -55,7 +55,9 @@ import {
 } from "../models/catalogue.server.ts";
 import { checkFairRate, listRateVersions, setRate } from "../models/rates.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
-import { badRequest, formError, formValues, validate, type FieldErrors } from "../utils/forms.server.ts";
+import { badRequest, formError, formValues, readFormData, validate, type FieldErrors } from "../utils/forms.server.ts";
+
+export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
 
 /** A fair-rate check as the page shows it: every amount already formatted on the server. */
 type CheckView =
@@ -196,7 +198,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const product = await getProduct(scope.workshopId, params.productId ?? "");
   if (!product) notFound();
   const base = `/coordinator/products/${product.id}`;
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
 
   if (intent === "details") {

@@ -12,7 +12,9 @@ import { useT } from "../i18n/use-t.ts";
 import { createProduct, listProducts } from "../models/catalogue.server.ts";
 import { listRateVersions } from "../models/rates.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
-import { badRequest, formValues, validate } from "../utils/forms.server.ts";
+import { badRequest, formValues, readFormData, validate } from "../utils/forms.server.ts";
+
+export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["coordinator"]);
@@ -47,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const result = validate(productSchema, formData);
   if (!result.ok) return badRequest(result);
   const { name, unit, qualityStandard, standardMinutes, lossAllowance } = result.data;

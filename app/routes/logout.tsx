@@ -2,6 +2,8 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { deleteSession } from "../models/session.server.ts";
 import { destroyCookieSession, getCookieSession } from "../utils/session.server.ts";
 
+export const access = { public: true } satisfies import("../domain/access.ts").RouteAccess;
+
 export async function loader() {
   return redirect("/");
 }

@@ -33,6 +33,7 @@ const NOT_TEXT: Record<string, string> = {
   "createWorkerSchema.password": "a password",
   "resetPasswordSchema.password": "a password",
   "createCoordinatorSchema.password": "a password",
+  "createAdminSchema.password": "a password",
   "partnerAccountSchema.password": "a password",
   "loginSchema.redirectTo": "a hidden path, checked by plainLocalPath (tests/domain/access.test.ts)",
   "languageSchema.redirectTo": "a hidden path, checked by plainLocalPath",
@@ -72,6 +73,7 @@ const PHONES: Record<string, string> = {
   "loginSchema.phone": "13800000011",
   "createWorkerSchema.phone": "13800000011",
   "createCoordinatorSchema.phone": "13800000011",
+  "createAdminSchema.phone": "13800000011",
   "partnerAccountSchema.phone": "13800000011",
   "createPartnerSchema.contactPhone": "023-12345678",
 };

@@ -1,6 +1,6 @@
 // Pieces shared by the order pages (partner, coordinator, worker): the status
 // tag and the progress bar and figures.
-import { isOrderStatus } from "../domain/orders.ts";
+import { givingOutState, isOrderStatus } from "../domain/orders.ts";
 import { formatDate, formatDateTime } from "../i18n/format.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { unitText } from "./units.ts";
@@ -12,12 +12,19 @@ export function OrderStatusTag({ status }: { status: string }) {
 
 export type ProgressCounts = {
   quantity: number;
+  allocated: number;
   assigned: number;
+  claimed: number;
   open: number;
   handedIn: number;
   passed: number;
   delivered: number;
 };
+
+/** Pieces neither assigned, claimed nor open for claiming (未安排). */
+function notGivenOut(progress: ProgressCounts): number {
+  return progress.quantity - progress.allocated;
+}
 
 /** Whole percent of a part, for bar widths only (piece counts, never money). */
 function percent(part: number, whole: number): number {
@@ -25,42 +32,86 @@ function percent(part: number, whole: number): number {
   return Math.min(100, Math.floor((part * 100) / whole));
 }
 
-/** A bar of what has been given out (assigned, then open for claiming) out of the order's quantity. */
+/** A bar of the order's quantity: assigned, claimed, open for claiming; the empty rest is not given out. */
 export function ProgressBar({ progress }: { progress: ProgressCounts }) {
   const t = useT();
   const assigned = percent(progress.assigned, progress.quantity);
-  const open = Math.min(100 - assigned, percent(progress.open, progress.quantity));
+  const claimed = Math.min(100 - assigned, percent(progress.claimed, progress.quantity));
+  const open = Math.min(100 - assigned - claimed, percent(progress.open, progress.quantity));
   return (
     <div
       className="progress-bar"
       role="img"
-      aria-label={t("orders.progressLabel", { assigned: progress.assigned, quantity: progress.quantity })}
+      aria-label={t("orders.progressLabel", {
+        quantity: progress.quantity,
+        assigned: progress.assigned,
+        claimed: progress.claimed,
+        open: progress.open,
+        notGivenOut: notGivenOut(progress),
+      })}
     >
       <span className="progress-assigned" style={{ width: `${assigned}%` }} />
+      <span className="progress-claimed" style={{ width: `${claimed}%` }} />
       <span className="progress-open" style={{ width: `${open}%` }} />
     </div>
   );
 }
 
-/** The order's progress as numbers: assigned, open, handed in, passed, delivered. */
-export function ProgressFacts({ progress, compact = false }: { progress: ProgressCounts; compact?: boolean }) {
+/**
+ * The order's progress as numbers: assigned, claimed, open for claiming and not
+ * given out (they add up to the quantity), then handed in, passed, delivered.
+ */
+export function ProgressFacts({
+  progress,
+  compact = false,
+  givingOutOnly = false,
+}: {
+  progress: ProgressCounts;
+  compact?: boolean;
+  /** Only the four figures of giving the work out (the coordinator's list). */
+  givingOutOnly?: boolean;
+}) {
   const t = useT();
-  const items: [string, number][] = [
-    [t("orders.assigned"), progress.assigned],
-    [t("orders.open"), progress.open],
-    [t("orders.handedIn"), progress.handedIn],
-    [t("orders.passed"), progress.passed],
-    [t("orders.delivered"), progress.delivered],
+  const items: [string, string, number][] = [
+    ["assigned", t("orders.assigned"), progress.assigned],
+    ["claimed", t("orders.claimed"), progress.claimed],
+    ["open", t("orders.open"), progress.open],
+    ["not-given-out", t("orders.remaining"), notGivenOut(progress)],
+    ["handed-in", t("orders.handedIn"), progress.handedIn],
+    ["passed", t("orders.passed"), progress.passed],
+    ["delivered", t("orders.delivered"), progress.delivered],
   ];
   return (
     <dl className={compact ? "progress-facts compact" : "progress-facts"}>
-      {items.map(([label, value]) => (
-        <div key={label}>
+      {(givingOutOnly ? items.slice(0, 4) : items).map(([key, label, value]) => (
+        <div key={key} className={`fact-${key}`}>
           <dt>{label}</dt>
           <dd>{value}</dd>
         </div>
       ))}
     </dl>
+  );
+}
+
+/** One true sentence about giving the order out (for accepted orders). */
+export function GivingOutLine({ progress, unit }: { progress: ProgressCounts; unit: string }) {
+  const t = useT();
+  const state = givingOutState({
+    assigned: progress.assigned,
+    claimed: progress.claimed,
+    open: progress.open,
+    notGivenOut: notGivenOut(progress),
+  });
+  const units = (n: number) => unitText(t, unit, n);
+  const left = notGivenOut(progress);
+  return (
+    <p className="remaining">
+      {state === "partly"
+        ? t("orders.remainingLine", { n: left, unit: units(left) })
+        : state === "waitingInPool"
+          ? t("orders.waitingInPool", { n: progress.open, unit: units(progress.open) })
+          : t("orders.allWithWorkers", { n: progress.quantity, unit: units(progress.quantity) })}
+    </p>
   );
 }
 

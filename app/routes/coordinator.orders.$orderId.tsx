@@ -11,7 +11,7 @@ import {
   useValidatedForm,
   type ActionResult,
 } from "../components/forms.tsx";
-import { OrderFacts, OrderStatusTag, ProgressBar, ProgressFacts } from "../components/orders.tsx";
+import { GivingOutLine, OrderFacts, OrderStatusTag, ProgressBar, ProgressFacts } from "../components/orders.tsx";
 import { unitText } from "../components/units.ts";
 import { chinaDate } from "../domain/dates.ts";
 import { msg } from "../forms/fields.ts";
@@ -59,7 +59,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       source: a.source,
       status: a.status,
     })),
-    workers: workers.map((w) => ({ id: w.id, name: w.name })),
+    // Two workers may share a name: the last four digits of the phone tell them apart.
+    workers: workers.map((w) => ({ id: w.id, name: w.name, phoneTail: w.phone.slice(-4) })),
   };
 }
 
@@ -177,11 +178,7 @@ export default function CoordinatorOrder() {
           <h2 id="progress-heading">{t("orders.progress")}</h2>
           <ProgressBar progress={order.progress} />
           <ProgressFacts progress={order.progress} />
-          <p className="remaining">
-            {order.remaining > 0
-              ? t("orders.remainingLine", { n: order.remaining, unit: unit(order.remaining) })
-              : t("orders.allAllocated")}
-          </p>
+          <GivingOutLine progress={order.progress} unit={order.unit} />
         </section>
       ) : null}
 
@@ -292,7 +289,7 @@ type AllocationProps = {
   remaining: number;
   open: number;
   unit: string;
-  workers: { id: string; name: string }[];
+  workers: { id: string; name: string; phoneTail: string }[];
   keys: { assign: string; open: string; close: string };
   results: { assign?: ActionResult; open?: ActionResult; close?: ActionResult };
 };
@@ -322,7 +319,10 @@ function AllocationForms({ today, dueOn, remaining, open, unit, workers, keys, r
                 <SelectField
                   label={t("assignments.worker")}
                   placeholder={t("assignments.chooseWorker")}
-                  options={workers.map((w) => ({ value: w.id, label: w.name }))}
+                  options={workers.map((w) => ({
+                    value: w.id,
+                    label: t("assignments.workerOption", { name: w.name, tail: w.phoneTail }),
+                  }))}
                   error={assign.errorFor("workerId")}
                   defaultValue={results.assign?.values?.workerId}
                   registration={assign.form.register("workerId")}

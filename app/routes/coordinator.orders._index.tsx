@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { OrderStatusTag, ProgressBar } from "../components/orders.tsx";
+import { OrderStatusTag, ProgressBar, ProgressFacts } from "../components/orders.tsx";
 import { unitText } from "../components/units.ts";
 import { isOrderStatus, type OrderStatus } from "../domain/orders.ts";
 import { formatDate } from "../i18n/format.ts";
@@ -103,10 +103,7 @@ function OrderTable({ orders }: { orders: OrderView[] }) {
                 {o.status === "accepted" || o.status === "completed" ? (
                   <>
                     <ProgressBar progress={o.progress} />
-                    <span className="progress-numbers">
-                      {t("orders.assigned")} {o.progress.assigned} · {t("orders.open")} {o.progress.open} ·{" "}
-                      {t("orders.remaining")} {o.remaining}
-                    </span>
+                    <ProgressFacts progress={o.progress} compact givingOutOnly />
                   </>
                 ) : (
                   "—"

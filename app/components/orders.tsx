@@ -136,36 +136,33 @@ type OrderFactsProps = {
 export function OrderFacts({ order, showPartner = false }: OrderFactsProps) {
   const t = useT();
   const locale = useLocale();
+  // [label, value, wide]: on a phone the short facts sit two to a row, label above value; long texts take a row.
+  const facts: [string, string, boolean][] = [];
+  if (showPartner) facts.push([t("orders.partner"), order.partnerName ?? "", true]);
+  facts.push(
+    [
+      t("orders.quantity"),
+      t("orders.quantityOf", { n: order.quantity, unit: unitText(t, order.unit, order.quantity) }),
+      false,
+    ],
+    [t("orders.dueOn"), formatDate(order.dueOn, locale), false],
+    [t("orders.unitPrice"), order.price, false],
+    [t("orders.value"), order.value, false],
+    [t("orders.orderedAt"), formatDateTime(order.createdAt, locale), true],
+  );
+  if (order.notes) facts.push([t("orders.notes"), order.notes, true]);
+  if (order.decisionReason) {
+    const label = order.status === "declined" ? t("orders.declineReason") : t("orders.workshopNote");
+    facts.push([label, order.decisionReason, true]);
+  }
   return (
-    <dl className="facts">
-      {showPartner ? (
-        <>
-          <dt>{t("orders.partner")}</dt>
-          <dd>{order.partnerName}</dd>
-        </>
-      ) : null}
-      <dt>{t("orders.quantity")}</dt>
-      <dd>{t("orders.quantityOf", { n: order.quantity, unit: unitText(t, order.unit, order.quantity) })}</dd>
-      <dt>{t("orders.dueOn")}</dt>
-      <dd>{formatDate(order.dueOn, locale)}</dd>
-      <dt>{t("orders.unitPrice")}</dt>
-      <dd>{order.price}</dd>
-      <dt>{t("orders.value")}</dt>
-      <dd>{order.value}</dd>
-      <dt>{t("orders.orderedAt")}</dt>
-      <dd>{formatDateTime(order.createdAt, locale)}</dd>
-      {order.notes ? (
-        <>
-          <dt>{t("orders.notes")}</dt>
-          <dd className="prewrap">{order.notes}</dd>
-        </>
-      ) : null}
-      {order.decisionReason ? (
-        <>
-          <dt>{order.status === "declined" ? t("orders.declineReason") : t("orders.workshopNote")}</dt>
-          <dd className="prewrap">{order.decisionReason}</dd>
-        </>
-      ) : null}
+    <dl className="facts order-facts">
+      {facts.map(([label, value, wide]) => (
+        <div key={label} className={wide ? "wide" : undefined}>
+          <dt>{label}</dt>
+          <dd className={wide ? "prewrap" : undefined}>{value}</dd>
+        </div>
+      ))}
     </dl>
   );
 }

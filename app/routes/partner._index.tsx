@@ -41,7 +41,41 @@ export default function PartnerHome() {
         ) : (
           <>
             <p className="muted">{t("partner.orderCount", { n: orders.length })}</p>
-            <div className="table-scroll">
+            {/* Phones get cards with the status and progress first; wide screens the table. */}
+            <ul className="order-cards">
+              {orders.map((o) => (
+                <li key={o.id} className="order-card">
+                  <p className="order-card-head">
+                    <Link to={`/partner/orders/${o.id}`}>{o.productName}</Link> <OrderStatusTag status={o.status} />
+                  </p>
+                  {o.status === "accepted" || o.status === "completed" ? (
+                    <div className="order-card-progress">
+                      <ProgressBar progress={o.progress} />
+                      <ProgressFacts progress={o.progress} compact />
+                    </div>
+                  ) : null}
+                  <dl className="order-card-facts">
+                    <div>
+                      <dt>{t("orders.quantity")}</dt>
+                      <dd>{t("orders.quantityOf", { n: o.quantity, unit: unitText(t, o.unit, o.quantity) })}</dd>
+                    </div>
+                    <div>
+                      <dt>{t("orders.dueOn")}</dt>
+                      <dd>{formatDate(o.dueOn, locale)}</dd>
+                    </div>
+                    <div>
+                      <dt>{t("orders.unitPrice")}</dt>
+                      <dd>{o.price}</dd>
+                    </div>
+                    <div>
+                      <dt>{t("orders.value")}</dt>
+                      <dd>{o.value}</dd>
+                    </div>
+                  </dl>
+                </li>
+              ))}
+            </ul>
+            <div className="table-scroll order-table">
               <table className="table">
                 <thead>
                   <tr>
@@ -70,8 +104,14 @@ export default function PartnerHome() {
                         <OrderStatusTag status={o.status} />
                       </td>
                       <td className="progress-cell">
-                        <ProgressBar progress={o.progress} />
-                        <ProgressFacts progress={o.progress} compact />
+                        {o.status === "accepted" || o.status === "completed" ? (
+                          <>
+                            <ProgressBar progress={o.progress} />
+                            <ProgressFacts progress={o.progress} compact />
+                          </>
+                        ) : (
+                          "—"
+                        )}
                       </td>
                     </tr>
                   ))}

@@ -166,3 +166,39 @@ export function OrderFacts({ order, showPartner = false }: OrderFactsProps) {
     </dl>
   );
 }
+
+/** What an order is, in four facts, for a confirmation step (cancel, decline). */
+export function OrderSummary({
+  order,
+}: {
+  order: { productName: string; partnerName?: string; quantity: number; unit: string; dueOn: string; value: string };
+}) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <dl className="facts order-facts">
+      {order.partnerName ? (
+        <div className="wide">
+          <dt>{t("orders.partner")}</dt>
+          <dd>{order.partnerName}</dd>
+        </div>
+      ) : null}
+      <div className="wide">
+        <dt>{t("orders.product")}</dt>
+        <dd>{order.productName}</dd>
+      </div>
+      <div>
+        <dt>{t("orders.quantity")}</dt>
+        <dd>{t("orders.quantityOf", { n: order.quantity, unit: unitText(t, order.unit, order.quantity) })}</dd>
+      </div>
+      <div>
+        <dt>{t("orders.value")}</dt>
+        <dd>{order.value}</dd>
+      </div>
+      <div>
+        <dt>{t("orders.dueOn")}</dt>
+        <dd>{formatDate(order.dueOn, locale)}</dd>
+      </div>
+    </dl>
+  );
+}

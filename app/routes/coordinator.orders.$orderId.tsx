@@ -11,7 +11,15 @@ import {
   useValidatedForm,
   type ActionResult,
 } from "../components/forms.tsx";
-import { GivingOutLine, OrderFacts, OrderStatusTag, ProgressBar, ProgressFacts } from "../components/orders.tsx";
+import { ConfirmStep } from "../components/confirm.tsx";
+import {
+  GivingOutLine,
+  OrderFacts,
+  OrderStatusTag,
+  OrderSummary,
+  ProgressBar,
+  ProgressFacts,
+} from "../components/orders.tsx";
 import { unitText } from "../components/units.ts";
 import { chinaDate } from "../domain/dates.ts";
 import { msg } from "../forms/fields.ts";
@@ -170,7 +178,13 @@ export default function CoordinatorOrder() {
       </section>
 
       {order.status === "pending" ? (
-        <DecideForms key={key} accept={forIntent("accept")} decline={forIntent("decline")} />
+        <DecideForms
+          key={key}
+          order={order}
+          confirmingDecline={searchParams.get("decline") === "confirm" || forIntent("decline") !== undefined}
+          accept={forIntent("accept")}
+          decline={forIntent("decline")}
+        />
       ) : null}
 
       {order.status === "accepted" || order.status === "completed" ? (
@@ -240,45 +254,65 @@ function assignmentStatus(t: ReturnType<typeof useT>, status: string): string {
   return status;
 }
 
-function DecideForms({ accept, decline }: { accept?: ActionResult; decline?: ActionResult }) {
+type DecideProps = {
+  order: { productName: string; partnerName: string; quantity: number; unit: string; dueOn: string; value: string };
+  /** Declining cannot be undone: its form only appears in a confirmation step (?decline=confirm). */
+  confirmingDecline: boolean;
+  accept?: ActionResult;
+  decline?: ActionResult;
+};
+
+function DecideForms({ order, confirmingDecline, accept, decline }: DecideProps) {
   const t = useT();
   const acceptForm = useValidatedForm<DecideOrderForm>(decideOrderSchema, accept);
   const declineForm = useValidatedForm<DecideOrderForm>(decideOrderSchema, decline);
+  if (confirmingDecline) {
+    return (
+      <ConfirmStep
+        id="decline-confirm"
+        title={t("orders.declineConfirm.title")}
+        warning={t("orders.declineConfirm.warning", { partner: order.partnerName })}
+        backTo="."
+        backLabel={t("orders.declineConfirm.keep")}
+      >
+        <OrderSummary order={order} />
+        <FormAlert message={decline?.formError} />
+        <Form method="post" onSubmit={declineForm.onSubmit} noValidate>
+          <input type="hidden" name="intent" value="decline" />
+          <input type="hidden" value="decline" {...declineForm.form.register("decision")} />
+          <TextAreaField
+            label={t("orders.declineReason")}
+            error={declineForm.errorFor("reason")}
+            defaultValue={decline?.values?.reason}
+            registration={declineForm.form.register("reason")}
+          />
+          <SubmitButton className="button danger-solid" pending={t("form.saving")}>
+            {t("orders.declineConfirm.submit")}
+          </SubmitButton>
+        </Form>
+      </ConfirmStep>
+    );
+  }
   return (
     <section className="card">
       <h2>{t("orders.decide")}</h2>
-      <div className="form-columns">
-        <div className="subform">
-          <FormAlert message={accept?.formError} />
-          <Form method="post" onSubmit={acceptForm.onSubmit} noValidate>
-            <input type="hidden" name="intent" value="accept" />
-            <input type="hidden" value="accept" {...acceptForm.form.register("decision")} />
-            <TextAreaField
-              label={t("orders.acceptNote")}
-              error={acceptForm.errorFor("reason")}
-              defaultValue={accept?.values?.reason}
-              registration={acceptForm.form.register("reason")}
-            />
-            <SubmitButton pending={t("form.saving")}>{t("orders.accept")}</SubmitButton>
-          </Form>
+      <FormAlert message={accept?.formError} />
+      <Form method="post" onSubmit={acceptForm.onSubmit} noValidate className="form-card">
+        <input type="hidden" name="intent" value="accept" />
+        <input type="hidden" value="accept" {...acceptForm.form.register("decision")} />
+        <TextAreaField
+          label={t("orders.acceptNote")}
+          error={acceptForm.errorFor("reason")}
+          defaultValue={accept?.values?.reason}
+          registration={acceptForm.form.register("reason")}
+        />
+        <div className="form-actions">
+          <SubmitButton pending={t("form.saving")}>{t("orders.accept")}</SubmitButton>
+          <Link to="?decline=confirm#decline-confirm" className="button danger" preventScrollReset>
+            {t("orders.decline")}
+          </Link>
         </div>
-        <div className="subform">
-          <FormAlert message={decline?.formError} />
-          <Form method="post" onSubmit={declineForm.onSubmit} noValidate>
-            <input type="hidden" name="intent" value="decline" />
-            <input type="hidden" value="decline" {...declineForm.form.register("decision")} />
-            <TextAreaField
-              label={t("orders.declineReason")}
-              error={declineForm.errorFor("reason")}
-              defaultValue={decline?.values?.reason}
-              registration={declineForm.form.register("reason")}
-            />
-            <SubmitButton className="button danger" pending={t("form.saving")}>
-              {t("orders.decline")}
-            </SubmitButton>
-          </Form>
-        </div>
-      </div>
+      </Form>
     </section>
   );
 }

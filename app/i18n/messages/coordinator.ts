@@ -53,8 +53,8 @@ export const coordinatorMessages = defineMessages({
   "accounts.deactivate": { "zh-CN": "停用账号", en: "Deactivate login" },
   "accounts.reactivate": { "zh-CN": "恢复账号", en: "Reactivate login" },
   "accounts.deactivated": {
-    "zh-CN": "账号已停用，她（他）在所有设备上都已退出。",
-    en: "The login is deactivated and signed out everywhere.",
+    "zh-CN": "账号已停用，她（他）在所有设备上都已退出。需要时点「恢复账号」即可恢复。",
+    en: "The login is deactivated and signed out everywhere. Reactivate it here at any time.",
   },
   "accounts.reactivated": { "zh-CN": "账号已恢复，可以重新登录。", en: "The login is active again." },
   "partners.archiveFirm": { "zh-CN": "停止合作", en: "Archive firm" },

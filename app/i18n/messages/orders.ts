@@ -77,6 +77,13 @@ export const orderMessages = defineMessages({
     en: "You can cancel until the workshop accepts the order.",
   },
   "orders.cancelled": { "zh-CN": "订单已取消。", en: "Order cancelled." },
+  "orders.cancelConfirm.title": { "zh-CN": "要取消这张订单吗？", en: "Cancel this order?" },
+  "orders.cancelConfirm.warning": {
+    "zh-CN": "取消后不能恢复，工坊不会再处理它；如果还需要，要重新下单。",
+    en: "A cancelled order cannot be restored and the workshop will not work on it; to order again, place a new order.",
+  },
+  "orders.cancelConfirm.submit": { "zh-CN": "确认取消订单", en: "Yes, cancel the order" },
+  "orders.cancelConfirm.keep": { "zh-CN": "不取消，返回", en: "No, keep the order" },
   "orders.notPending": {
     "zh-CN": "工坊已经处理了这张订单，不能再取消。",
     en: "The workshop has already dealt with this order; it can no longer be cancelled.",
@@ -93,6 +100,13 @@ export const orderMessages = defineMessages({
     en: "Order accepted. You can now assign the work or open it for claiming.",
   },
   "orders.declinedNotice": { "zh-CN": "已拒绝订单。", en: "Order declined." },
+  "orders.declineConfirm.title": { "zh-CN": "要拒绝这张订单吗？", en: "Decline this order?" },
+  "orders.declineConfirm.warning": {
+    "zh-CN": "拒绝后不能撤销，{partner}会看到您写的原因。",
+    en: "Declining cannot be undone; {partner} will see the reason you give.",
+  },
+  "orders.declineConfirm.submit": { "zh-CN": "确认拒绝订单", en: "Yes, decline the order" },
+  "orders.declineConfirm.keep": { "zh-CN": "返回，不拒绝", en: "Back, do not decline" },
   "orders.alreadyDecided": {
     "zh-CN": "这张订单已经处理过了（可能刚被企业取消）。",
     en: "This order has already been dealt with (the firm may just have cancelled it).",
@@ -228,8 +242,8 @@ export const orderMessages = defineMessages({
   "partners.offerSaved": { "zh-CN": "已保存协议单价。", en: "Agreed price saved." },
   "partners.withdraw": { "zh-CN": "停止供应", en: "Withdraw" },
   "partners.withdrawn": {
-    "zh-CN": "已停止向这家企业供应该产品。",
-    en: "The product is no longer offered to this firm.",
+    "zh-CN": "已停止向这家企业供应该产品。需要时可在下面重新开放并填写单价。",
+    en: "The product is no longer offered to this firm. To offer it again, set a price below.",
   },
   "partners.offerGone": { "zh-CN": "这个产品已经停止供应了。", en: "This product is no longer offered." },
   "partners.productUnavailable": {

@@ -1,8 +1,9 @@
 // Forms: Remix <Form> (works with JavaScript off) validated in the browser by
 // react-hook-form with the same zod schema the action uses (house style 5-6).
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { Form as RemixForm, useNavigation, useSubmit, type FormProps } from "@remix-run/react";
 import {
+  forwardRef,
   useEffect,
   useId,
   type FormEvent,
@@ -257,4 +258,12 @@ export function Notice({ children }: { children: ReactNode }) {
   );
 }
 
-export { Form };
+/**
+ * Remix's <Form> with the browser's own validation turned off: the app checks
+ * every form itself (in the browser with the form's schema, and in the action),
+ * so a message is the app's, in the page's language, shown with the form's
+ * other errors, never the browser's pop-up in the browser's language.
+ */
+export const Form = forwardRef<HTMLFormElement, FormProps>(function Form(props, ref) {
+  return <RemixForm noValidate {...props} ref={ref} />;
+});

@@ -1,5 +1,13 @@
 import * as z from "zod/mini";
-import { NAME_MAX, idField, newPasswordField, optionalText, phoneField, rateField, requiredText } from "./fields.ts";
+import {
+  NAME_MAX,
+  choiceField,
+  newPasswordField,
+  optionalText,
+  phoneField,
+  rateField,
+  requiredText,
+} from "./fields.ts";
 
 export const createPartnerSchema = z.object({
   name: requiredText(60),
@@ -17,7 +25,7 @@ export type PartnerAccountForm = z.input<typeof partnerAccountSchema>;
 
 /** Offer a product to the firm at an agreed price per piece (yuan, up to 4 decimals). */
 export const offerSchema = z.object({
-  productId: idField,
+  productId: choiceField("error.chooseProduct"),
   price: rateField,
 });
 export type OfferForm = z.input<typeof offerSchema>;

@@ -5,15 +5,22 @@ import { useEffect, useRef, type ReactNode } from "react";
 import type { MessageKey } from "../i18n/index.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 
-export function LanguageSwitch() {
+/**
+ * `markChoice`: the login page's switch comes back with ?lang=<choice>, so that
+ * logging in from that page keeps the language picked there (login.tsx).
+ */
+export function LanguageSwitch({ markChoice = false }: { markChoice?: boolean }) {
   const t = useT();
   const locale = useLocale();
   const location = useLocation();
   const other = locale === "zh-CN" ? "en" : "zh-CN";
+  const search = new URLSearchParams(location.search);
+  if (markChoice) search.set("lang", other);
+  const query = search.toString();
   return (
     <Form method="post" action="/language" className="language-switch">
       <input type="hidden" name="locale" value={other} />
-      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <input type="hidden" name="redirectTo" value={location.pathname + (query ? `?${query}` : "")} />
       <button type="submit" className="button ghost" lang={other} title={t("lang.label")}>
         {t("lang.switchTo")}
       </button>

@@ -8,18 +8,23 @@ import { loginSchema, type LoginForm } from "../forms/login.ts";
 import { useT } from "../i18n/use-t.ts";
 import { beginLoginAttempt, recordLoginSuccess } from "../models/login-throttle.server.ts";
 import { createSession, purgeStaleLoginData } from "../models/session.server.ts";
-import { accountUsable, authenticate } from "../models/user.server.ts";
-import { clientAddress, getViewer } from "../utils/auth.server.ts";
+import { isLocale } from "../i18n/locales.ts";
+import { accountUsable, authenticate, loginLocale } from "../models/user.server.ts";
+import { clientAddress, getLocale, getViewer } from "../utils/auth.server.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../utils/demo.ts";
 import { getEnv } from "../utils/env.server.ts";
 import { badRequest, formError, validate } from "../utils/forms.server.ts";
-import { commitCookieSession, getCookieSession } from "../utils/session.server.ts";
+import { commitCookieSession, getCookieSession, writeLanguageCookie } from "../utils/session.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   if (viewer) throw redirect(homePath(viewer.scope.role));
   const demo = getEnv().demo;
+  // A language picked on this page (the switch comes back with ?lang=…) is kept at login and stored on the account.
+  const picked = new URL(request.url).searchParams.get("lang");
+  const shown = await getLocale(request, null);
   return {
+    pickedLocale: isLocale(picked) && picked === shown ? picked : null,
     demoAccounts: demo ? DEMO_ACCOUNTS.map((a) => ({ role: a.role, name: a.name, phone: a.phone })) : [],
     demoPassword: demo ? DEMO_PASSWORD : null,
   };
@@ -29,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const result = validate(loginSchema, formData);
   if (!result.ok) return badRequest(result);
-  const { phone, password, redirectTo } = result.data;
+  const { phone, password, redirectTo, locale: picked } = result.data;
   const address = clientAddress(context);
   const now = new Date();
 
@@ -49,21 +54,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const session = await getCookieSession(request);
   const { id } = await createSession(user.id, now);
   session.set("sessionId", id);
-  return redirect(safeRedirect(user.role, redirectTo), {
-    headers: { "Set-Cookie": await commitCookieSession(session) },
-  });
+  // The language picked on the login page wins (and is stored); otherwise the account's. Either way the
+  // browser remembers it, so the login page after logging out speaks the same language.
+  const locale = await loginLocale(user.id, picked);
+  const headers = new Headers();
+  headers.append("Set-Cookie", await commitCookieSession(session));
+  headers.append("Set-Cookie", await writeLanguageCookie(locale));
+  return redirect(safeRedirect(user.role, redirectTo), { headers });
 }
 
 export default function LoginPage() {
   const t = useT();
-  const { demoAccounts, demoPassword } = useLoaderData<typeof loader>();
+  const { demoAccounts, demoPassword, pickedLocale } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { form, onSubmit, errorFor } = useValidatedForm<LoginForm>(loginSchema, actionData);
   return (
     <main className="content narrow login-page">
       <div className="login-head">
-        <LanguageSwitch />
+        <LanguageSwitch markChoice />
       </div>
       <h1 className="brand-title">{t("app.name")}</h1>
       <p className="tagline">{t("app.tagline")}</p>
@@ -73,6 +82,7 @@ export default function LoginPage() {
         <FormAlert message={actionData?.formError} />
         <Form method="post" onSubmit={onSubmit} noValidate>
           <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+          {pickedLocale ? <input type="hidden" name="locale" value={pickedLocale} /> : null}
           <Field
             label={t("login.phone")}
             type="tel"

@@ -47,7 +47,11 @@ export function useValidatedForm<T extends FieldValues>(
   const form = useForm<T>({
     // zod's input and output types differ where a field is normalised (phone); RHF only needs the resolver shape.
     resolver: zodResolver(schema as never) as unknown as Resolver<T>,
-    mode: "onTouched",
+    // Errors appear when the form is sent, all at once, then follow each change. Not on blur: a message
+    // appearing as a field loses focus moved the submit button under a pressed mouse, so the first click
+    // was lost and the other fields' errors only came with the second one.
+    mode: "onSubmit",
+    reValidateMode: "onChange",
     defaultValues: (actionData?.values ?? {}) as never,
   });
   const { reset } = form;

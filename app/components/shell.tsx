@@ -114,7 +114,7 @@ export function DeskShell({
                     <span className="nav-badge" aria-hidden="true">
                       {badge?.count}
                     </span>
-                    <span className="visually-hidden">{counted}</span>
+                    <span className="visually-hidden">{t("nav.badge", { text: counted })}</span>
                   </>
                 ) : null}
               </NavLink>

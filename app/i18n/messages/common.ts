@@ -10,6 +10,7 @@ export const commonMessages = defineMessages({
   "nav.account": { "zh-CN": "我的", en: "Account" },
   "nav.logout": { "zh-CN": "退出登录", en: "Log out" },
   "nav.main": { "zh-CN": "主导航", en: "Main navigation" },
+  "nav.badge": { "zh-CN": "（{text}）", en: " ({text})" },
   "role.worker": { "zh-CN": "手工者", en: "Worker" },
   "role.coordinator": { "zh-CN": "协调员", en: "Coordinator" },
   "role.partner": { "zh-CN": "合作企业", en: "Partner firm" },

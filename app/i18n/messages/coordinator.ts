@@ -5,7 +5,7 @@ export const coordinatorMessages = defineMessages({
   "coordinator.nav.workers": { "zh-CN": "手工者", en: "Workers" },
   "coordinator.nav.audit": { "zh-CN": "操作记录", en: "Audit trail" },
   "coordinator.nav.orders": { "zh-CN": "订单", en: "Orders" },
-  "coordinator.nav.ordersWaiting": { "zh-CN": "，{n} 个待确认", en: ", {n} waiting for you" },
+  "coordinator.nav.ordersWaiting": { "zh-CN": "{n} 个待确认", en: "{n} waiting for you" },
   "coordinator.home.pendingTitle": { "zh-CN": "等您确认的订单（{n}）", en: "Orders waiting for you ({n})" },
   "coordinator.home.pendingNone": { "zh-CN": "没有等您确认的订单。", en: "No orders are waiting for you." },
   "coordinator.home.toGiveOutTitle": { "zh-CN": "还没安排完的活（{n}）", en: "Work still to give out ({n})" },

@@ -41,7 +41,7 @@ export default function PartnerHome() {
         ) : (
           <>
             <p className="muted">{t("partner.orderCount", { n: orders.length })}</p>
-            {/* Phones get cards with the status and progress first; wide screens the table. */}
+            {/* Phones and tablets get cards with the status and progress first; wide screens the table. */}
             <ul className="order-cards">
               {orders.map((o) => (
                 <li key={o.id} className="order-card">
@@ -82,7 +82,6 @@ export default function PartnerHome() {
                     <th>{t("orders.product")}</th>
                     <th className="num">{t("orders.quantity")}</th>
                     <th>{t("orders.dueOn")}</th>
-                    <th className="num">{t("orders.unitPrice")}</th>
                     <th className="num">{t("orders.value")}</th>
                     <th>{t("orders.status")}</th>
                     <th>{t("orders.progress")}</th>
@@ -98,8 +97,10 @@ export default function PartnerHome() {
                         {t("orders.quantityOf", { n: o.quantity, unit: unitText(t, o.unit, o.quantity) })}
                       </td>
                       <td>{formatDate(o.dueOn, locale)}</td>
-                      <td className="num">{o.price}</td>
-                      <td className="num">{o.value}</td>
+                      <td className="num">
+                        {o.value}
+                        <span className="sub">{t("claim.rate", { rate: o.price, unit: unitText(t, o.unit) })}</span>
+                      </td>
                       <td>
                         <OrderStatusTag status={o.status} />
                       </td>

@@ -1,5 +1,6 @@
 // Pieces shared by the order pages (partner, coordinator, worker): the status
-// tag and the progress bar and figures.
+// tag, the progress bar and figures, and the order card of the phone lists.
+import { Link } from "@remix-run/react";
 import { givingOutState, isOrderStatus } from "../domain/orders.ts";
 import { formatDate, formatDateTime } from "../i18n/format.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
@@ -200,5 +201,44 @@ export function OrderSummary({
         <dd>{formatDate(order.dueOn, locale)}</dd>
       </div>
     </dl>
+  );
+}
+
+/**
+ * One order in a list on a phone or tablet (a table from 1024px): the product
+ * and its status first, then the progress (accepted orders), then the facts.
+ */
+export function OrderCard({
+  to,
+  order,
+  facts,
+  givingOutOnly = false,
+}: {
+  to: string;
+  order: { productName: string; status: string; progress: ProgressCounts };
+  /** [label, value] pairs, two to a row. */
+  facts: [string, string][];
+  givingOutOnly?: boolean;
+}) {
+  return (
+    <li className="order-card">
+      <p className="order-card-head">
+        <Link to={to}>{order.productName}</Link> <OrderStatusTag status={order.status} />
+      </p>
+      {order.status === "accepted" || order.status === "completed" ? (
+        <div className="order-card-progress">
+          <ProgressBar progress={order.progress} />
+          <ProgressFacts progress={order.progress} compact givingOutOnly={givingOutOnly} />
+        </div>
+      ) : null}
+      <dl className="order-card-facts">
+        {facts.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </li>
   );
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { OrderStatusTag, ProgressBar, ProgressFacts } from "../components/orders.tsx";
+import { OrderCard, OrderStatusTag, ProgressBar, ProgressFacts } from "../components/orders.tsx";
 import { unitText } from "../components/units.ts";
 import { formatDate } from "../i18n/format.ts";
 import { toLocale } from "../i18n/locales.ts";
@@ -44,35 +44,20 @@ export default function PartnerHome() {
             {/* Phones and tablets get cards with the status and progress first; wide screens the table. */}
             <ul className="order-cards">
               {orders.map((o) => (
-                <li key={o.id} className="order-card">
-                  <p className="order-card-head">
-                    <Link to={`/partner/orders/${o.id}`}>{o.productName}</Link> <OrderStatusTag status={o.status} />
-                  </p>
-                  {o.status === "accepted" || o.status === "completed" ? (
-                    <div className="order-card-progress">
-                      <ProgressBar progress={o.progress} />
-                      <ProgressFacts progress={o.progress} compact />
-                    </div>
-                  ) : null}
-                  <dl className="order-card-facts">
-                    <div>
-                      <dt>{t("orders.quantity")}</dt>
-                      <dd>{t("orders.quantityOf", { n: o.quantity, unit: unitText(t, o.unit, o.quantity) })}</dd>
-                    </div>
-                    <div>
-                      <dt>{t("orders.dueOn")}</dt>
-                      <dd>{formatDate(o.dueOn, locale)}</dd>
-                    </div>
-                    <div>
-                      <dt>{t("orders.unitPrice")}</dt>
-                      <dd>{o.price}</dd>
-                    </div>
-                    <div>
-                      <dt>{t("orders.value")}</dt>
-                      <dd>{o.value}</dd>
-                    </div>
-                  </dl>
-                </li>
+                <OrderCard
+                  key={o.id}
+                  to={`/partner/orders/${o.id}`}
+                  order={o}
+                  facts={[
+                    [
+                      t("orders.quantity"),
+                      t("orders.quantityOf", { n: o.quantity, unit: unitText(t, o.unit, o.quantity) }),
+                    ],
+                    [t("orders.dueOn"), formatDate(o.dueOn, locale)],
+                    [t("orders.unitPrice"), o.price],
+                    [t("orders.value"), o.value],
+                  ]}
+                />
               ))}
             </ul>
             <div className="table-scroll order-table">

@@ -583,6 +583,14 @@ test("3 · every item of the coordinator's menu is visible at 1280 and 1440 px i
   }
   await nav.getByRole("link", { name: "Account" }).click();
   await expect(page).toHaveURL("/account");
+  // Her order list is cards on a phone too: every status on screen, no sideways scrolling.
+  await nav.getByRole("link", { name: /^Orders/ }).click();
+  await expect(page).toHaveURL("/coordinator/orders");
+  await expectNoHorizontalScroll(page);
+  await expect(page.getByRole("heading", { name: "Orders", level: 1 })).toBeVisible();
+  const statuses = page.getByRole("main").getByRole("listitem").locator(".tag");
+  await expect(statuses.first()).toBeVisible();
+  for (const status of (await statuses.all()).slice(0, 6)) await expectFullyVisible(status, 390);
   await switchLanguage(page, "中文");
   await context.close();
 });

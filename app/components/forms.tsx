@@ -1,8 +1,9 @@
 // Forms: Remix <Form> (works with JavaScript off) validated in the browser by
 // react-hook-form with the same zod schema the action uses (docs/conventions.md §5-6).
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { Form as RemixForm, useNavigation, useSubmit, type FormProps } from "@remix-run/react";
 import {
+  forwardRef,
   useEffect,
   useId,
   type FormEvent,
@@ -46,7 +47,11 @@ export function useValidatedForm<T extends FieldValues>(
   const form = useForm<T>({
     // zod's input and output types differ where a field is normalised (phone); RHF only needs the resolver shape.
     resolver: zodResolver(schema as never) as unknown as Resolver<T>,
-    mode: "onTouched",
+    // Errors appear when the form is sent, all at once, then follow each change. Not on blur: a message
+    // appearing as a field loses focus moved the submit button under a pressed mouse, so the first click
+    // was lost and the other fields' errors only came with the second one.
+    mode: "onSubmit",
+    reValidateMode: "onChange",
     defaultValues: (actionData?.values ?? {}) as never,
   });
   const { reset } = form;
@@ -257,4 +262,12 @@ export function Notice({ children }: { children: ReactNode }) {
   );
 }
 
-export { Form };
+/**
+ * Remix's <Form> with the browser's own validation turned off: the app checks
+ * every form itself (in the browser with the form's schema, and in the action),
+ * so a message is the app's, in the page's language, shown with the form's
+ * other errors, never the browser's pop-up in the browser's language.
+ */
+export const Form = forwardRef<HTMLFormElement, FormProps>(function Form(props, ref) {
+  return <RemixForm noValidate {...props} ref={ref} />;
+});

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { LOCALES } from "../i18n/locales.ts";
-import { msg, newPasswordField } from "./fields.ts";
+import { crossFieldCheck, msg, newPasswordField } from "./fields.ts";
 
 export const changePasswordSchema = z
   .object({
@@ -14,10 +14,11 @@ export const changePasswordSchema = z
     confirmPassword: z.string({ error: msg("error.required") }).check(z.minLength(1, { error: msg("error.required") })),
   })
   .check(
-    z.refine((v) => v.newPassword === v.confirmPassword, {
-      path: ["confirmPassword"],
-      error: msg("error.passwordMismatch"),
-    }),
+    crossFieldCheck<{ newPassword: string; confirmPassword: string }>(
+      ["newPassword", "confirmPassword"],
+      (v) => v.newPassword === v.confirmPassword,
+      { path: ["confirmPassword"], error: msg("error.passwordMismatch") },
+    ),
   );
 export type ChangePasswordForm = z.input<typeof changePasswordSchema>;
 

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { MATERIAL_UNITS_LIST, PRODUCT_UNITS_LIST } from "./units.ts";
 import {
-  idField,
+  choiceField,
   msg,
   optionalMultilineText,
   percentField,
@@ -31,7 +31,7 @@ export type MaterialForm = z.input<typeof materialSchema>;
 
 /** One bill-of-materials line: how much of a material one piece uses. */
 export const bomLineSchema = z.object({
-  materialId: idField,
+  materialId: choiceField("error.chooseMaterial"),
   quantityPerPiece: positiveQuantityField,
 });
 export type BomLineForm = z.input<typeof bomLineSchema>;

@@ -21,7 +21,7 @@ import {
   type MoneyInputError,
   type ParseResult,
 } from "../domain/money.ts";
-import { isIsoDate } from "../domain/dates.ts";
+import { chinaDate, isIsoDate } from "../domain/dates.ts";
 import type { MessageKey, MessageParams } from "../i18n/index.ts";
 
 export function msg(key: MessageKey, params?: Record<string, string | number>): string {
@@ -213,6 +213,33 @@ export const dateField = z
     z.minLength(1, { error: msg("error.required") }),
     z.refine(isIsoDate, { error: msg("error.invalidDate") }),
   );
+
+/**
+ * A due date: today (China time) or later. Checked in the browser too, so a
+ * past date is reported with the form's other errors, in the page's language,
+ * instead of after a round trip; the models check it again with the server's clock.
+ */
+export const dueDateField = dateField.check(
+  z.refine((date: string) => !isIsoDate(date) || date >= chinaDate(new Date()), {
+    error: msg("error.dateInPast"),
+  }),
+);
+
+/**
+ * A check across fields (e.g. "the two passwords match"). zod skips an object's
+ * checks once any field has an error, so their messages used to come one round
+ * later; this one runs whenever the fields it reads are valid themselves.
+ */
+export function crossFieldCheck<T>(
+  reads: readonly string[],
+  check: (value: T) => boolean,
+  params: { path: [string]; error: string },
+) {
+  return z.refine<T>(check, {
+    ...params,
+    when: (payload) => !payload.issues.some((issue) => reads.includes(String(issue.path?.[0]))),
+  });
+}
 /** An id of a row chosen from a list (validated for ownership by the model). */
 export const idField = z
   .string({ error: msg("error.required") })
@@ -222,6 +249,17 @@ export const idField = z
     z.maxLength(64, { error: msg("error.invalid") }),
     ...singleLineChecks(),
   );
+
+/**
+ * A choice from a select whose first option is empty ("请选择…"): nothing chosen
+ * says what to choose ("请选择产品"), not "请填写此项". The id is checked for
+ * ownership by the model.
+ */
+export function choiceField(nothingChosen: MessageKey) {
+  return z
+    .string({ error: msg(nothingChosen) })
+    .check(z.trim(), z.minLength(1, { error: msg(nothingChosen) }), z.maxLength(64, { error: msg("error.invalid") }));
+}
 
 /** A unit cost in yuan: 0 to 9,999.9999, at most 4 decimals, as units of 0.0001 (E4). Empty = 0. */
 export const unitCostField = z.pipe(

@@ -1,14 +1,23 @@
 import * as z from "zod/mini";
 import { ORDER_MAX_QUANTITY } from "../domain/orders.ts";
-import { dateField, idField, msg, optionalMultilineText, pieceCountField, requiredText } from "./fields.ts";
+import {
+  choiceField,
+  crossFieldCheck,
+  dueDateField,
+  idField,
+  msg,
+  optionalMultilineText,
+  pieceCountField,
+  requiredText,
+} from "./fields.ts";
 
 /** A partner places an order. */
 export const placeOrderSchema = z.object({
-  productId: idField,
+  productId: choiceField("error.chooseProduct"),
   quantity: pieceCountField.check(
     z.refine((n) => n <= ORDER_MAX_QUANTITY, { error: msg("error.tooLarge", { max: ORDER_MAX_QUANTITY }) }),
   ),
-  dueOn: dateField,
+  dueOn: dueDateField,
   notes: optionalMultilineText(500),
 });
 export type PlaceOrderForm = z.input<typeof placeOrderSchema>;
@@ -20,17 +29,18 @@ export const decideOrderSchema = z
     reason: optionalMultilineText(300),
   })
   .check(
-    z.refine((v) => v.decision === "accept" || v.reason.length > 0, {
-      path: ["reason"],
-      error: msg("orders.declineReasonRequired"),
-    }),
+    crossFieldCheck<{ decision: string; reason: string }>(
+      ["decision", "reason"],
+      (v) => v.decision === "accept" || v.reason.length > 0,
+      { path: ["reason"], error: msg("orders.declineReasonRequired") },
+    ),
   );
 export type DecideOrderForm = z.input<typeof decideOrderSchema>;
 
 export const assignSchema = z.object({
-  workerId: idField,
+  workerId: choiceField("error.chooseWorker"),
   quantity: pieceCountField,
-  dueOn: dateField,
+  dueOn: dueDateField,
 });
 export type AssignForm = z.input<typeof assignSchema>;
 

@@ -1,8 +1,8 @@
 import * as z from "zod/mini";
 import {
   NAME_MAX,
+  choiceField,
   contactPhoneField,
-  idField,
   newPasswordField,
   optionalText,
   phoneField,
@@ -26,7 +26,7 @@ export type PartnerAccountForm = z.input<typeof partnerAccountSchema>;
 
 /** Offer a product to the firm at an agreed price per piece (yuan, up to 4 decimals). */
 export const offerSchema = z.object({
-  productId: idField,
+  productId: choiceField("error.chooseProduct"),
   price: rateField,
 });
 export type OfferForm = z.input<typeof offerSchema>;

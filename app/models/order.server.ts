@@ -9,7 +9,7 @@
 // lock) apply atomically. The assignment row is written in the same
 // transaction, so a refused request writes nothing.
 import { chinaDate } from "../domain/dates.ts";
-import { assignedQuantity, canTransition, type OrderStatus } from "../domain/orders.ts";
+import { canTransition, givingOut, type OrderStatus } from "../domain/orders.ts";
 import { rateFromMinor, type Rate } from "../domain/money.ts";
 import { db, type Tx } from "../utils/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
@@ -27,7 +27,11 @@ type WorkerScope = { workshopId: string; userId: string };
 export type OrderProgress = {
   quantity: number;
   allocated: number;
+  /** Assigned by the coordinator (派工); claimed pieces are counted apart. */
   assigned: number;
+  /** Claimed by workers from the open pool (自领). */
+  claimed: number;
+  /** Still open for claiming (待领取). */
   open: number;
   /** Pieces handed in, passed and delivered: counted from piece logs, checks and deliveries once those exist. */
   handedIn: number;
@@ -35,12 +39,17 @@ export type OrderProgress = {
   delivered: number;
 };
 
-function progressOf(order: { quantity: number; allocatedQuantity: number; openQuantity: number }): OrderProgress {
+function progressOf(
+  order: { quantity: number; allocatedQuantity: number; openQuantity: number },
+  claimedQuantity: number,
+): OrderProgress {
+  const figures = givingOut({ ...order, claimedQuantity });
   return {
     quantity: order.quantity,
     allocated: order.allocatedQuantity,
-    assigned: assignedQuantity(order),
-    open: order.openQuantity,
+    assigned: figures.assigned,
+    claimed: figures.claimed,
+    open: figures.open,
     handedIn: 0,
     passed: 0,
     delivered: 0,
@@ -98,7 +107,23 @@ type SelectedOrder = {
   partner: { name: string };
 };
 
-function toRow(o: SelectedOrder): OrderRow {
+/** Pieces workers claimed from each order's open pool (assignments that were not cancelled). */
+async function claimedByOrder(orderIds: string[]): Promise<Map<string, number>> {
+  if (orderIds.length === 0) return new Map();
+  const rows = await db().assignment.groupBy({
+    by: ["orderId"],
+    where: { orderId: { in: orderIds }, source: "claimed", status: { not: "cancelled" } },
+    _sum: { quantity: true },
+  });
+  return new Map(rows.map((r) => [r.orderId, r._sum.quantity ?? 0]));
+}
+
+async function toRows(orders: SelectedOrder[]): Promise<OrderRow[]> {
+  const claimed = await claimedByOrder(orders.filter((o) => o.allocatedQuantity > 0).map((o) => o.id));
+  return orders.map((o) => toRow(o, claimed.get(o.id) ?? 0));
+}
+
+function toRow(o: SelectedOrder, claimedQuantity: number): OrderRow {
   return {
     id: o.id,
     partnerId: o.partnerId,
@@ -113,7 +138,7 @@ function toRow(o: SelectedOrder): OrderRow {
     status: o.status as OrderStatus,
     decisionReason: o.decisionReason,
     createdAt: o.createdAt,
-    progress: progressOf(o),
+    progress: progressOf(o, claimedQuantity),
   };
 }
 
@@ -183,7 +208,7 @@ export async function listPartnerOrders(scope: { workshopId: string; partnerId: 
     select: orderSelect,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
-  return orders.map(toRow);
+  return toRows(orders);
 }
 
 /** One of the partner's own orders, or null (another firm's order is not found). */
@@ -195,7 +220,7 @@ export async function getPartnerOrder(
     where: { id: orderId, workshopId: scope.workshopId, partnerId: scope.partnerId },
     select: orderSelect,
   });
-  return order ? toRow(order) : null;
+  return order ? ((await toRows([order]))[0] ?? null) : null;
 }
 
 /** A partner cancels its own order while it is still pending. */
@@ -237,7 +262,29 @@ export async function listWorkshopOrders(workshopId: string): Promise<OrderRow[]
     select: orderSelect,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
-  return orders.map(toRow);
+  return toRows(orders);
+}
+
+/**
+ * What waits for the coordinator: orders to accept or decline, and accepted
+ * orders with pieces not given out yet; soonest due first.
+ */
+export async function getOrderDesk(workshopId: string): Promise<{ pending: OrderRow[]; toGiveOut: OrderRow[] }> {
+  const orders = await db().order.findMany({
+    where: { workshopId, status: { in: ["pending", "accepted"] } },
+    select: orderSelect,
+    orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+  });
+  const rows = await toRows(orders);
+  return {
+    pending: rows.filter((o) => o.status === "pending"),
+    toGiveOut: rows.filter((o) => o.status === "accepted" && o.progress.allocated < o.progress.quantity),
+  };
+}
+
+/** How many orders wait for the coordinator to accept or decline them (the badge on 订单). */
+export function countPendingOrders(workshopId: string): Promise<number> {
+  return db().order.count({ where: { workshopId, status: "pending" } });
 }
 
 export type AssignmentRow = {
@@ -275,8 +322,11 @@ export async function getWorkshopOrder(
     },
   });
   if (!order) return null;
+  const claimed = order.assignments
+    .filter((a) => a.source === "claimed" && a.status !== "cancelled")
+    .reduce((sum, a) => sum + a.quantity, 0);
   return {
-    ...toRow(order),
+    ...toRow(order, claimed),
     assignments: order.assignments.map(({ worker, ...a }) => ({ ...a, workerName: worker.name })),
   };
 }

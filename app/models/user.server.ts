@@ -1,7 +1,7 @@
 // Accounts. Every function that reads or changes another person's account
 // takes the acting user's workshop, and only finds accounts inside it.
 import { scopeOf, type Role } from "../domain/access.ts";
-import type { Locale } from "../i18n/locales.ts";
+import { toLocale, type Locale } from "../i18n/locales.ts";
 import { db, type Tx } from "../utils/db.server.ts";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "../utils/password.server.ts";
 import { recordAudit } from "./audit.server.ts";
@@ -203,6 +203,20 @@ export async function changeOwnPassword(
 
 export async function setUserLocale(userId: string, locale: Locale): Promise<void> {
   await db().user.update({ where: { id: userId }, data: { locale } });
+}
+
+/**
+ * The language a person gets when she logs in: the one she picked on the login
+ * page, which is then stored on her account; when she picked none there, the
+ * one stored on her account.
+ */
+export async function loginLocale(userId: string, picked: Locale | undefined): Promise<Locale> {
+  if (picked) {
+    await setUserLocale(userId, picked);
+    return picked;
+  }
+  const user = await db().user.findUnique({ where: { id: userId }, select: { locale: true } });
+  return toLocale(user?.locale);
 }
 
 export type Account = {

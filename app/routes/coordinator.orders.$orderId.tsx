@@ -11,7 +11,15 @@ import {
   useValidatedForm,
   type ActionResult,
 } from "../components/forms.tsx";
-import { OrderFacts, OrderStatusTag, ProgressBar, ProgressFacts } from "../components/orders.tsx";
+import { ConfirmStep } from "../components/confirm.tsx";
+import {
+  GivingOutLine,
+  OrderFacts,
+  OrderStatusTag,
+  OrderSummary,
+  ProgressBar,
+  ProgressFacts,
+} from "../components/orders.tsx";
 import { unitText } from "../components/units.ts";
 import { chinaDate } from "../domain/dates.ts";
 import { msg } from "../forms/fields.ts";
@@ -61,7 +69,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       source: a.source,
       status: a.status,
     })),
-    workers: workers.map((w) => ({ id: w.id, name: w.name })),
+    // Two workers may share a name: the last four digits of the phone tell them apart.
+    workers: workers.map((w) => ({ id: w.id, name: w.name, phoneTail: w.phone.slice(-4) })),
   };
 }
 
@@ -171,7 +180,13 @@ export default function CoordinatorOrder() {
       </section>
 
       {order.status === "pending" ? (
-        <DecideForms key={key} accept={forIntent("accept")} decline={forIntent("decline")} />
+        <DecideForms
+          key={key}
+          order={order}
+          confirmingDecline={searchParams.get("decline") === "confirm" || forIntent("decline") !== undefined}
+          accept={forIntent("accept")}
+          decline={forIntent("decline")}
+        />
       ) : null}
 
       {order.status === "accepted" || order.status === "completed" ? (
@@ -179,11 +194,7 @@ export default function CoordinatorOrder() {
           <h2 id="progress-heading">{t("orders.progress")}</h2>
           <ProgressBar progress={order.progress} />
           <ProgressFacts progress={order.progress} />
-          <p className="remaining">
-            {order.remaining > 0
-              ? t("orders.remainingLine", { n: order.remaining, unit: unit(order.remaining) })
-              : t("orders.allAllocated")}
-          </p>
+          <GivingOutLine progress={order.progress} unit={order.unit} />
         </section>
       ) : null}
 
@@ -245,45 +256,65 @@ function assignmentStatus(t: ReturnType<typeof useT>, status: string): string {
   return status;
 }
 
-function DecideForms({ accept, decline }: { accept?: ActionResult; decline?: ActionResult }) {
+type DecideProps = {
+  order: { productName: string; partnerName: string; quantity: number; unit: string; dueOn: string; value: string };
+  /** Declining cannot be undone: its form only appears in a confirmation step (?decline=confirm). */
+  confirmingDecline: boolean;
+  accept?: ActionResult;
+  decline?: ActionResult;
+};
+
+function DecideForms({ order, confirmingDecline, accept, decline }: DecideProps) {
   const t = useT();
   const acceptForm = useValidatedForm<DecideOrderForm>(decideOrderSchema, accept);
   const declineForm = useValidatedForm<DecideOrderForm>(decideOrderSchema, decline);
+  if (confirmingDecline) {
+    return (
+      <ConfirmStep
+        id="decline-confirm"
+        title={t("orders.declineConfirm.title")}
+        warning={t("orders.declineConfirm.warning", { partner: order.partnerName })}
+        backTo="."
+        backLabel={t("orders.declineConfirm.keep")}
+      >
+        <OrderSummary order={order} />
+        <FormAlert message={decline?.formError} />
+        <Form method="post" onSubmit={declineForm.onSubmit} noValidate>
+          <input type="hidden" name="intent" value="decline" />
+          <input type="hidden" value="decline" {...declineForm.form.register("decision")} />
+          <TextAreaField
+            label={t("orders.declineReason")}
+            error={declineForm.errorFor("reason")}
+            defaultValue={decline?.values?.reason}
+            registration={declineForm.form.register("reason")}
+          />
+          <SubmitButton className="button danger-solid" pending={t("form.saving")}>
+            {t("orders.declineConfirm.submit")}
+          </SubmitButton>
+        </Form>
+      </ConfirmStep>
+    );
+  }
   return (
     <section className="card">
       <h2>{t("orders.decide")}</h2>
-      <div className="form-columns">
-        <div className="subform">
-          <FormAlert message={accept?.formError} />
-          <Form method="post" onSubmit={acceptForm.onSubmit} noValidate>
-            <input type="hidden" name="intent" value="accept" />
-            <input type="hidden" value="accept" {...acceptForm.form.register("decision")} />
-            <TextAreaField
-              label={t("orders.acceptNote")}
-              error={acceptForm.errorFor("reason")}
-              defaultValue={accept?.values?.reason}
-              registration={acceptForm.form.register("reason")}
-            />
-            <SubmitButton pending={t("form.saving")}>{t("orders.accept")}</SubmitButton>
-          </Form>
+      <FormAlert message={accept?.formError} />
+      <Form method="post" onSubmit={acceptForm.onSubmit} noValidate className="form-card">
+        <input type="hidden" name="intent" value="accept" />
+        <input type="hidden" value="accept" {...acceptForm.form.register("decision")} />
+        <TextAreaField
+          label={t("orders.acceptNote")}
+          error={acceptForm.errorFor("reason")}
+          defaultValue={accept?.values?.reason}
+          registration={acceptForm.form.register("reason")}
+        />
+        <div className="form-actions">
+          <SubmitButton pending={t("form.saving")}>{t("orders.accept")}</SubmitButton>
+          <Link to="?decline=confirm#decline-confirm" className="button danger" preventScrollReset>
+            {t("orders.decline")}
+          </Link>
         </div>
-        <div className="subform">
-          <FormAlert message={decline?.formError} />
-          <Form method="post" onSubmit={declineForm.onSubmit} noValidate>
-            <input type="hidden" name="intent" value="decline" />
-            <input type="hidden" value="decline" {...declineForm.form.register("decision")} />
-            <TextAreaField
-              label={t("orders.declineReason")}
-              error={declineForm.errorFor("reason")}
-              defaultValue={decline?.values?.reason}
-              registration={declineForm.form.register("reason")}
-            />
-            <SubmitButton className="button danger" pending={t("form.saving")}>
-              {t("orders.decline")}
-            </SubmitButton>
-          </Form>
-        </div>
-      </div>
+      </Form>
     </section>
   );
 }
@@ -294,7 +325,7 @@ type AllocationProps = {
   remaining: number;
   open: number;
   unit: string;
-  workers: { id: string; name: string }[];
+  workers: { id: string; name: string; phoneTail: string }[];
   keys: { assign: string; open: string; close: string };
   results: { assign?: ActionResult; open?: ActionResult; close?: ActionResult };
 };
@@ -324,7 +355,10 @@ function AllocationForms({ today, dueOn, remaining, open, unit, workers, keys, r
                 <SelectField
                   label={t("assignments.worker")}
                   placeholder={t("assignments.chooseWorker")}
-                  options={workers.map((w) => ({ value: w.id, label: w.name }))}
+                  options={workers.map((w) => ({
+                    value: w.id,
+                    label: t("assignments.workerOption", { name: w.name, tail: w.phoneTail }),
+                  }))}
                   error={assign.errorFor("workerId")}
                   defaultValue={results.assign?.values?.workerId}
                   registration={assign.form.register("workerId")}

@@ -9,8 +9,9 @@ import { loginSchema, type LoginForm } from "../forms/login.ts";
 import { useT } from "../i18n/use-t.ts";
 import { beginLoginAttempt, recordLoginSuccess } from "../models/login-throttle.server.ts";
 import { createSession, purgeStaleLoginData } from "../models/session.server.ts";
-import { accountUsable, authenticate } from "../models/user.server.ts";
-import { clientAddress, getViewer } from "../utils/auth.server.ts";
+import { isLocale } from "../i18n/locales.ts";
+import { accountUsable, authenticate, loginLocale } from "../models/user.server.ts";
+import { clientAddress, getLocale, getViewer } from "../utils/auth.server.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../utils/demo.ts";
 import { getEnv } from "../utils/env.server.ts";
 import { badRequest, formError, readFormData, validate } from "../utils/forms.server.ts";
@@ -20,6 +21,7 @@ import {
   newDeviceId,
   readDeviceTokens,
   writeDeviceTokens,
+  writeLanguageCookie,
 } from "../utils/session.server.ts";
 
 export const access = { public: true } satisfies import("../domain/access.ts").RouteAccess;
@@ -28,7 +30,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   if (viewer) throw redirect(homePath(viewer.scope.role));
   const demo = getEnv().demo;
+  // A language picked on this page (the switch comes back with ?lang=…) is kept at login and stored on the account.
+  const picked = new URL(request.url).searchParams.get("lang");
+  const shown = await getLocale(request, null);
   return {
+    pickedLocale: isLocale(picked) && picked === shown ? picked : null,
     demoAccounts: demo ? DEMO_ACCOUNTS.map((a) => ({ role: a.role, name: a.name, phone: a.phone })) : [],
     demoPassword: demo ? DEMO_PASSWORD : null,
   };
@@ -38,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const result = validate(loginSchema, formData);
   if (!result.ok) return badRequest(result);
-  const { phone, password, redirectTo } = result.data;
+  const { phone, password, redirectTo, locale: picked } = result.data;
   const now = new Date();
   const devices = await readDeviceTokens(request, now);
   const attempt = { phone, address: clientAddress(context), deviceId: deviceIdFor(devices, phone) };
@@ -60,24 +66,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const session = await getCookieSession(request);
   const { id } = await createSession(user.id, now);
   session.set("sessionId", id);
+  // The language picked on the login page wins (and is stored); otherwise the account's. Either way the
+  // browser remembers it, so the login page after logging out speaks the same language.
+  const locale = await loginLocale(user.id, picked);
   const headers = new Headers();
   headers.append("Set-Cookie", await commitCookieSession(session));
   // This browser is now trusted for this number: its owner's logins are judged by its own counter only.
   const device = { phone, id: newDeviceId(), issuedAt: now.getTime() };
   headers.append("Set-Cookie", await writeDeviceTokens(withDeviceToken(devices, device)));
+  headers.append("Set-Cookie", await writeLanguageCookie(locale));
   return redirect(safeRedirect(user.role, redirectTo), { headers });
 }
 
 export default function LoginPage() {
   const t = useT();
-  const { demoAccounts, demoPassword } = useLoaderData<typeof loader>();
+  const { demoAccounts, demoPassword, pickedLocale } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { form, onSubmit, errorFor } = useValidatedForm<LoginForm>(loginSchema, actionData);
   return (
     <main className="content narrow login-page">
       <div className="login-head">
-        <LanguageSwitch />
+        <LanguageSwitch markChoice />
       </div>
       <h1 className="brand-title">{t("app.name")}</h1>
       <p className="tagline">{t("app.tagline")}</p>
@@ -87,6 +97,7 @@ export default function LoginPage() {
         <FormAlert message={actionData?.formError} />
         <Form method="post" onSubmit={onSubmit} noValidate>
           <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+          {pickedLocale ? <input type="hidden" name="locale" value={pickedLocale} /> : null}
           <Field
             label={t("login.phone")}
             type="tel"

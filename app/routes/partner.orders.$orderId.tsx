@@ -1,7 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Form, FormAlert, Notice, SubmitButton } from "../components/forms.tsx";
-import { OrderFacts, OrderStatusTag, ProgressBar, ProgressFacts } from "../components/orders.tsx";
+import { ConfirmStep } from "../components/confirm.tsx";
+import { OrderFacts, OrderStatusTag, OrderSummary, ProgressBar, ProgressFacts } from "../components/orders.tsx";
 import { cancelOrderSchema } from "../forms/orders.ts";
 import { toLocale } from "../i18n/locales.ts";
 import { useT } from "../i18n/use-t.ts";
@@ -36,6 +37,8 @@ export default function PartnerOrder() {
   const { order } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
+  // Cancelling cannot be undone: the first button only opens a confirmation step (a link, so also without JavaScript).
+  const confirmingCancel = order.status === "pending" && searchParams.get("cancel") === "confirm";
   return (
     <>
       <p>
@@ -58,17 +61,31 @@ export default function PartnerOrder() {
           <p className="hint">{t("orders.countsLater")}</p>
         </section>
       ) : null}
-      {order.status === "pending" ? (
+      {order.status === "pending" && !confirmingCancel ? (
         <section className="card">
           <p className="muted">{t("orders.cancelHint")}</p>
+          <Link to="?cancel=confirm#cancel-confirm" className="button danger" preventScrollReset>
+            {t("orders.cancel")}
+          </Link>
+        </section>
+      ) : null}
+      {confirmingCancel ? (
+        <ConfirmStep
+          id="cancel-confirm"
+          title={t("orders.cancelConfirm.title")}
+          warning={t("orders.cancelConfirm.warning")}
+          backTo="."
+          backLabel={t("orders.cancelConfirm.keep")}
+        >
+          <OrderSummary order={{ ...order, partnerName: undefined }} />
           <Form method="post">
             <input type="hidden" name="intent" value="cancel" />
             <input type="hidden" name="confirm" value="yes" />
-            <SubmitButton className="button danger" pending={t("form.saving")}>
-              {t("orders.cancel")}
+            <SubmitButton className="button danger-solid" pending={t("form.saving")}>
+              {t("orders.cancelConfirm.submit")}
             </SubmitButton>
           </Form>
-        </section>
+        </ConfirmStep>
       ) : null}
     </>
   );

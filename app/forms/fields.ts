@@ -258,7 +258,12 @@ export const idField = z
 export function choiceField(nothingChosen: MessageKey) {
   return z
     .string({ error: msg(nothingChosen) })
-    .check(z.trim(), z.minLength(1, { error: msg(nothingChosen) }), z.maxLength(64, { error: msg("error.invalid") }));
+    .check(
+      z.trim(),
+      z.minLength(1, { error: msg(nothingChosen) }),
+      z.maxLength(64, { error: msg("error.invalid") }),
+      ...singleLineChecks(),
+    );
 }
 
 /** A unit cost in yuan: 0 to 9,999.9999, at most 4 decimals, as units of 0.0001 (E4). Empty = 0. */

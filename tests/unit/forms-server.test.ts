@@ -86,7 +86,7 @@ test("unknown fields neither block a valid form nor are reported; a repeated sch
 });
 
 test("schemaFields reads an object schema, also one with whole-form checks", () => {
-  expect([...schemaFields(loginSchema)].sort()).toEqual(["password", "phone", "redirectTo"]);
+  expect([...schemaFields(loginSchema)].sort()).toEqual(["locale", "password", "phone", "redirectTo"]);
   expect([...schemaFields(changePasswordSchema)].sort()).toEqual(["confirmPassword", "currentPassword", "newPassword"]);
   expect([...schemaFields(minimumWageSchema)].sort()).toEqual(["hourlyMinimumWage", "minimumWageSource"]);
 });

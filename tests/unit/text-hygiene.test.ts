@@ -38,6 +38,7 @@ const NOT_TEXT: Record<string, string> = {
   "loginSchema.redirectTo": "a hidden path, checked by plainLocalPath (tests/domain/access.test.ts)",
   "languageSchema.redirectTo": "a hidden path, checked by plainLocalPath",
   "languageSchema.locale": "one of the locales",
+  "loginSchema.locale": "one of the locales, or nothing (z.catch)",
   "productSchema.unit": "one of the units",
   "materialSchema.unit": "one of the units",
   "decideOrderSchema.decision": "accept or decline",

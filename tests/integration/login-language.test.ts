@@ -43,8 +43,9 @@ test("English picked on the login page is used at login and stored on the accoun
   expect(await storedLocale(coordinator.id)).toBe("en");
   expect(languageCookieOf(outcome.headers)).toBe(await languageCookie("en"));
   // The session cookie is still the first one (the fixtures and the browser both take it).
-  expect(outcome.headers.getSetCookie()).toHaveLength(2);
-  expect(outcome.headers.getSetCookie()[0]).not.toMatch(/^piecework_lang=/);
+  // Session, trusted device (ADR 011) and language: three cookies, the session's first.
+  expect(outcome.headers.getSetCookie()).toHaveLength(3);
+  expect(outcome.headers.getSetCookie()[0]).toMatch(/^__piecework_session=/);
 });
 
 test("Chinese picked on the login page wins over an account stored in English", async () => {

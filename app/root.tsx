@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
 import { translate } from "./i18n/index.ts";
 import { getLocale, getViewer } from "./utils/auth.server.ts";
-import { getEnv } from "./utils/env.server.ts";
+import { getEnv } from "./infra/env.server.ts";
 import styles from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [

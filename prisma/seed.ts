@@ -1,8 +1,8 @@
 // Demo data: one workshop with a coordinator, three workers, one partner firm
 // and two products, plus a district admin. Idempotent: it does nothing when
 // the demo workshop exists. Run by `npm start` in demo mode, or `npm run db:seed`.
-import { db, disconnectDb } from "../app/utils/db.server.ts";
-import { hashPassword } from "../app/utils/password.server.ts";
+import { db, disconnectDb } from "../app/infra/db.server.ts";
+import { hashPassword } from "../app/infra/password.server.ts";
 import { recordAudit } from "../app/models/audit.server.ts";
 import { DEMO_ACCOUNTS, DEMO_MINIMUM_WAGE, DEMO_PASSWORD, DEMO_WORKSHOP } from "../app/utils/demo.ts";
 

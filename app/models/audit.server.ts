@@ -1,7 +1,7 @@
 // The audit trail: one helper through which every change is recorded, inside
 // the same transaction as the change itself, so a change without its audit
 // entry (or the reverse) cannot be committed.
-import { db, type Db, type Tx } from "../utils/db.server.ts";
+import { db, type Db, type Tx } from "../infra/db.server.ts";
 
 export type AuditInput = {
   actorId: string | null;

@@ -1,8 +1,8 @@
 // The catalogue: products (with bill of materials and process steps) and
 // materials. Every function takes the coordinator's workshop and finds only
 // its rows; nothing in use is ever hard-deleted (archive instead).
-import type { Tx } from "../utils/db.server.ts";
-import { db } from "../utils/db.server.ts";
+import type { Tx } from "../infra/db.server.ts";
+import { db } from "../infra/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { isUniqueViolation, nameTakenOnConflict } from "./errors.server.ts";
 

@@ -8,7 +8,7 @@ import {
   lockRemainingMs,
   type ThrottlePolicy,
 } from "../domain/login-throttle.ts";
-import { db, type Tx } from "../utils/db.server.ts";
+import { db, type Tx } from "../infra/db.server.ts";
 import { isUniqueViolation } from "./errors.server.ts";
 
 function keys(phone: string, address: string): { key: string; policy: ThrottlePolicy }[] {

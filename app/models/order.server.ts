@@ -11,7 +11,7 @@
 import { chinaDate } from "../domain/dates.ts";
 import { assignedQuantity, canTransition, type OrderStatus } from "../domain/orders.ts";
 import { rateFromMinor, type Rate } from "../domain/money.ts";
-import { db, type Tx } from "../utils/db.server.ts";
+import { db, type Tx } from "../infra/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { once, onceOk } from "./submission.server.ts";
 

@@ -1,7 +1,7 @@
 // Partner firms of a workshop, their accounts, and what the workshop offers
 // each firm (a product at an agreed price per piece).
-import { db } from "../utils/db.server.ts";
-import { hashPassword } from "../utils/password.server.ts";
+import { db } from "../infra/db.server.ts";
+import { hashPassword } from "../infra/password.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { isUniqueViolation, nameTakenOnConflict } from "./errors.server.ts";
 

@@ -5,7 +5,7 @@
 import { chinaDate } from "../domain/dates.ts";
 import { amountFromMinor, rateFromMinor, rateToMinor, type Rate } from "../domain/money.ts";
 import { fairRateCheck, planRateChange, rateInForce, type FairRateCheck } from "../domain/rates.ts";
-import { db, type Tx } from "../utils/db.server.ts";
+import { db, type Tx } from "../infra/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 
 type Actor = { workshopId: string; userId: string };

@@ -2,8 +2,8 @@
 // takes the acting user's workshop, and only finds accounts inside it.
 import { scopeOf, type Role } from "../domain/access.ts";
 import type { Locale } from "../i18n/locales.ts";
-import { db, type Tx } from "../utils/db.server.ts";
-import { dummyPasswordHash, hashPassword, verifyPassword } from "../utils/password.server.ts";
+import { db, type Tx } from "../infra/db.server.ts";
+import { dummyPasswordHash, hashPassword, verifyPassword } from "../infra/password.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { isUniqueViolation } from "./errors.server.ts";
 

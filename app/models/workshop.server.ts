@@ -1,6 +1,6 @@
 // Workshops (the tenants). Admins create and list them; everyone else only
 // ever sees their own.
-import { db } from "../utils/db.server.ts";
+import { db } from "../infra/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { nameTakenOnConflict } from "./errors.server.ts";
 

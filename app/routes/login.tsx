@@ -11,7 +11,7 @@ import { createSession, purgeStaleLoginData } from "../models/session.server.ts"
 import { accountUsable, authenticate } from "../models/user.server.ts";
 import { clientAddress, getViewer } from "../utils/auth.server.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../utils/demo.ts";
-import { getEnv } from "../utils/env.server.ts";
+import { getEnv } from "../infra/env.server.ts";
 import { badRequest, formError, validate } from "../utils/forms.server.ts";
 import { commitCookieSession, getCookieSession } from "../utils/session.server.ts";
 

@@ -2,7 +2,7 @@
 // Secure in production. It holds the session id and nothing else. A second,
 // unsigned-content cookie remembers the language for people not logged in.
 import { createCookie, createCookieSessionStorage, type Session } from "@remix-run/node";
-import { getEnv } from "./env.server.ts";
+import { getEnv } from "../infra/env.server.ts";
 import { SESSION_TTL_MS } from "../models/session.server.ts";
 import { toLocale, type Locale } from "../i18n/locales.ts";
 

@@ -17,7 +17,7 @@ import * as partnerHome from "../../app/routes/partner._index.tsx";
 import * as partnerLayout from "../../app/routes/partner.tsx";
 import * as workerHome from "../../app/routes/worker._index.tsx";
 import * as workerLayout from "../../app/routes/worker.tsx";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 import {
   callAction,
   callLoader,

@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import * as adminWorkshop from "../../app/routes/admin.workshops.$workshopId.tsx";
 import { listPartners } from "../../app/models/partner.server.ts";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 import {
   callAction,
   createAdminUser,

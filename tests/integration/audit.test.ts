@@ -5,7 +5,7 @@ import { expect, test } from "vitest";
 import * as auditPage from "../../app/routes/coordinator.audit.tsx";
 import * as workerDetail from "../../app/routes/coordinator.workers.$workerId.tsx";
 import * as workerList from "../../app/routes/coordinator.workers._index.tsx";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 import {
   callAction,
   callLoader,

@@ -12,7 +12,7 @@ import {
   SESSION_TTL_MS,
 } from "../../app/models/session.server.ts";
 import { getViewer } from "../../app/utils/auth.server.ts";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 import {
   callAction,
   callLoader,

@@ -9,7 +9,7 @@ import * as materialsPage from "../../app/routes/coordinator.materials.tsx";
 import * as productPage from "../../app/routes/coordinator.products.$productId.tsx";
 import * as productList from "../../app/routes/coordinator.products._index.tsx";
 import * as settingsPage from "../../app/routes/coordinator.settings.tsx";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 import { NOW, auditJsonOf, createTestProduct, setMinimumWage } from "../support/catalogue-fixtures.ts";
 import {
   callAction,

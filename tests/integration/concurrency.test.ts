@@ -17,7 +17,7 @@ import {
 } from "../../app/models/order.server.ts";
 import { setRate } from "../../app/models/rates.server.ts";
 import { newSubmissionKey } from "../../app/models/submission.server.ts";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 import {
   NOW,
   actorOf,

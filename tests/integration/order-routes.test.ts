@@ -12,7 +12,7 @@ import * as partnerOrder from "../../app/routes/partner.orders.$orderId.tsx";
 import * as newOrder from "../../app/routes/partner.orders.new.tsx";
 import * as claim from "../../app/routes/worker.claim.tsx";
 import * as workerHome from "../../app/routes/worker._index.tsx";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 import {
   actorOf,
   assignmentsOf,

@@ -22,7 +22,7 @@ import {
 } from "../../app/models/order.server.ts";
 import { setOffer } from "../../app/models/partner.server.ts";
 import { newSubmissionKey } from "../../app/models/submission.server.ts";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 import {
   NOW,
   TODAY,

@@ -12,8 +12,8 @@ import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { expect } from "vitest";
 import { action as loginAction } from "../../app/routes/login.tsx";
 import type { Role } from "../../app/domain/access.ts";
-import { db } from "../../app/utils/db.server.ts";
-import { hashPassword } from "../../app/utils/password.server.ts";
+import { db } from "../../app/infra/db.server.ts";
+import { hashPassword } from "../../app/infra/password.server.ts";
 
 export const ORIGIN = "http://localhost";
 export const DEFAULT_ADDRESS = "10.0.0.1";

@@ -15,7 +15,7 @@ beforeAll(() => {
 async function layeringErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(`${code}\nexport const used = x;\n`, { filePath });
   return (result?.messages ?? [])
-    .filter((m) => m.ruleId === "no-restricted-imports")
+    .filter((m) => m.ruleId === "@typescript-eslint/no-restricted-imports")
     .map((m) => `${m.severity === 2 ? "error" : "warn"}: ${m.message}`);
 }
 
@@ -44,7 +44,7 @@ test("app/domain may import the rest of the domain and plain libraries", async (
 test.each([
   ['import { badRequest as x } from "../utils/forms.server.ts";'],
   ['import { listWorkers as x } from "../models/user.server.ts";'],
-  ['import type { OrderView as x } from "../utils/order-view.server.ts";'],
+  ['import { orderView as x } from "../utils/order-view.server.ts";'],
   ['import { db as x } from "../infra/db.server.ts";'],
   ['import { PrismaClient as x } from "@prisma/client";'],
 ])("app/components may not import a server module: %s", async (code) => {
@@ -59,7 +59,9 @@ test("app/components may import the domain, forms, i18n and other components", a
     'import { useT as b } from "../i18n/use-t.ts";',
     'import { Field as c } from "./forms.tsx";',
     'import { useLoaderData as d } from "@remix-run/react";',
-    "const x = [a, b, c, d];",
+    // A type is erased at build: a component may name the shape a server view module hands it.
+    'import type { OrderView as e } from "../utils/order-view.server.ts";',
+    "const x: [unknown, unknown, unknown, unknown, e?] = [a, b, c, d];",
   ].join("\n");
   expect(await layeringErrors("app/components/layering-probe.tsx", code)).toEqual([]);
 });

@@ -10,9 +10,10 @@
 // transaction, so a refused request writes nothing.
 import { chinaDate } from "../domain/dates.ts";
 import { assignedQuantity, canTransition, type OrderStatus } from "../domain/orders.ts";
-import { rateFromMinor, type Rate } from "../domain/money.ts";
+import type { Rate } from "../domain/money.ts";
 import { db, type Tx } from "../infra/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { pricingOn } from "./rates.server.ts";
 import { once, onceOk } from "./submission.server.ts";
 
 type Actor = { workshopId: string; userId: string };
@@ -487,14 +488,11 @@ export type OpenWorkRow = {
   rate: Rate | null;
 };
 
+/** Today's whole-product rate of each product (the rule is app/domain/rates.ts productPricing). */
 async function ratesToday(workshopId: string, productIds: string[], today: string): Promise<Map<string, Rate>> {
-  const rows = await db().pieceRate.findMany({
-    where: { workshopId, productId: { in: productIds }, processStepId: null, effectiveOn: { lte: today } },
-    select: { productId: true, rateE4: true, effectiveOn: true, createdAt: true },
-    orderBy: [{ effectiveOn: "desc" }, { createdAt: "desc" }],
-  });
+  const pricing = await pricingOn(workshopId, productIds, today);
   const rates = new Map<string, Rate>();
-  for (const r of rows) if (!rates.has(r.productId)) rates.set(r.productId, rateFromMinor(r.rateE4));
+  for (const [productId, { whole }] of pricing) if (whole) rates.set(productId, whole.rate);
   return rates;
 }
 

@@ -4,7 +4,7 @@
 // explicit confirmation and reason, which goes into the audit trail.
 import { chinaDate } from "../domain/dates.ts";
 import { amountFromMinor, rateFromMinor, rateToMinor, type Rate } from "../domain/money.ts";
-import { fairRateCheck, planRateChange, rateInForce, type FairRateCheck } from "../domain/rates.ts";
+import { fairRateCheck, planRateChange, productPricing, type FairRateCheck } from "../domain/rates.ts";
 import { db, type Tx } from "../infra/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 
@@ -62,6 +62,43 @@ export async function listRateVersions(workshopId: string, productId: string): P
     used: r.usedAt !== null,
     createdAt: r.createdAt,
   }));
+}
+
+export type ProductPricing = {
+  /** The whole product's version in force on the date, or null. */
+  whole: { id: string; rate: Rate; effectiveOn: string } | null;
+  /** No whole-product version in force, but some process step has one. */
+  stepPriced: boolean;
+};
+
+/**
+ * How each of these products is priced on a date (app/domain/rates.ts
+ * productPricing), in one query however many products there are. Products of
+ * another workshop come back unpriced.
+ */
+export async function pricingOn(
+  workshopId: string,
+  productIds: readonly string[],
+  date: string,
+): Promise<Map<string, ProductPricing>> {
+  const rows = await db().pieceRate.findMany({
+    where: { workshopId, productId: { in: [...new Set(productIds)] }, effectiveOn: { lte: date } },
+    select: { id: true, productId: true, processStepId: true, effectiveOn: true, rateE4: true },
+  });
+  const byProduct = new Map<string, typeof rows>();
+  for (const r of rows) byProduct.set(r.productId, [...(byProduct.get(r.productId) ?? []), r]);
+  const pricing = new Map<string, ProductPricing>();
+  for (const id of productIds) {
+    const { whole, stepPriced } = productPricing(
+      (byProduct.get(id) ?? []).map((r) => ({ ...r, used: false })),
+      date,
+    );
+    pricing.set(id, {
+      whole: whole && { id: whole.id, rate: rateFromMinor(whole.rateE4), effectiveOn: whole.effectiveOn },
+      stepPriced,
+    });
+  }
+  return pricing;
 }
 
 /** The version in force on a date for a product (whole-product rate when processStepId is null). */
@@ -231,5 +268,3 @@ export async function markRateUsed(tx: Tx, workshopId: string, rateId: string, n
   await tx.product.updateMany({ where: { id: rate.productId, workshopId }, data: { updatedAt: now } });
   await tx.pieceRate.updateMany({ where: { id: rateId, workshopId, usedAt: null }, data: { usedAt: now } });
 }
-
-export { rateInForce };

@@ -87,14 +87,16 @@ export async function seedDemo(): Promise<"seeded" | "present"> {
           password: { create: { hash } },
         },
       });
-      await recordAudit(tx, {
-        actorId: null,
-        workshopId: user.workshopId,
-        action: "user.create",
-        entityType: "User",
-        entityId: user.id,
-        after: { role: account.role, name: account.name, phone: account.phone, source: "demo seed" },
-      });
+      await recordAudit(
+        tx,
+        { userId: null, workshopId: user.workshopId },
+        {
+          action: "user.create",
+          entityType: "User",
+          entityId: user.id,
+          after: { role: account.role, name: account.name, phone: account.phone, source: "demo seed" },
+        },
+      );
       people.set(account.role, user.id);
     }
     const coordinatorId = people.get("coordinator") ?? "";

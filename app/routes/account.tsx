@@ -8,7 +8,7 @@ import { changePasswordSchema, type ChangePasswordForm } from "../forms/account.
 import { useT } from "../i18n/use-t.ts";
 import { changeOwnPassword, getAccount } from "../models/user.server.ts";
 import { notFound, requireViewer } from "../utils/auth.server.ts";
-import { badRequest, validate } from "../utils/forms.server.ts";
+import { badRequest, refuse, validate } from "../utils/forms.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -27,9 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
     result.data.currentPassword,
     result.data.newPassword,
   );
-  if (outcome === "wrongCurrent") {
-    return badRequest({ fieldErrors: { currentPassword: "account.wrongCurrentPassword" }, values: {} });
-  }
+  if (!outcome.ok) return refuse(outcome, { wrongCurrent: { currentPassword: "account.wrongCurrentPassword" } }, {});
   return redirect("/account?changed=1");
 }
 

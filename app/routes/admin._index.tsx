@@ -1,11 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field, Form, FormAlert, Notice, SubmitButton, useValidatedForm } from "../components/forms.tsx";
 import { createWorkshopSchema, type CreateWorkshopForm } from "../forms/workshops.ts";
 import { useT } from "../i18n/use-t.ts";
 import { createWorkshop, listWorkshops } from "../models/workshop.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
-import { badRequest, validate } from "../utils/forms.server.ts";
+import { badRequest, refuse, validate } from "../utils/forms.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireScope(request, ["admin"]);
@@ -14,15 +14,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { scope } = await requireScope(request, ["admin"]);
-  const result = validate(createWorkshopSchema, await request.formData());
+  const formData = await request.formData();
+  const result = validate(createWorkshopSchema, formData);
   if (!result.ok) return badRequest(result);
   const created = await createWorkshop(scope.userId, result.data);
-  if (!created.ok) {
-    return data(
-      { ok: false as const, fieldErrors: { name: "workshops.nameTaken" }, formError: undefined, values: result.data },
-      { status: 400 },
-    );
-  }
+  if (!created.ok) return refuse(created, { nameTaken: { name: "workshops.nameTaken" } }, formData);
   return redirect(`/admin/workshops/${created.id}?created=1`);
 }
 

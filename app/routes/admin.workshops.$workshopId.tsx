@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field, Form, FormAlert, Notice, SubmitButton, useValidatedForm } from "../components/forms.tsx";
 import { maskPhone } from "../domain/phone.ts";
@@ -9,7 +9,7 @@ import { createPartner, listPartners } from "../models/partner.server.ts";
 import { createCoordinator } from "../models/user.server.ts";
 import { getWorkshopForAdmin } from "../models/workshop.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
-import { badRequest, validate } from "../utils/forms.server.ts";
+import { badRequest, refuse, validate } from "../utils/forms.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireScope(request, ["admin"]);
@@ -37,37 +37,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { scope } = await requireScope(request, ["admin"]);
   const formData = await request.formData();
+  // An admin acts on this workshop: her actions are audited under it.
+  const actor = { userId: scope.userId, workshopId: params.workshopId ?? "" };
   if (formData.get("intent") === "createPartner") {
     // Admins may add a partner firm to any workshop (coordinators do the same for their own).
-    const found = await getWorkshopForAdmin(params.workshopId ?? "");
+    const found = await getWorkshopForAdmin(actor.workshopId);
     if (!found) notFound();
     const partner = validate(createPartnerSchema, formData);
-    const partnerFailure = (fieldErrors: Record<string, string>, values: Record<string, string>) =>
-      data(
-        { ok: false as const, intent: "createPartner" as const, fieldErrors, formError: undefined, values },
-        { status: 400 },
-      );
-    if (!partner.ok) return partnerFailure(partner.fieldErrors, partner.values);
-    const created = await createPartner({ workshopId: found.workshop.id, userId: scope.userId }, partner.data);
-    if (!created.ok) return partnerFailure({ name: "partners.nameTaken" }, partner.data);
+    if (!partner.ok) return badRequest(partner);
+    const created = await createPartner(actor, partner.data);
+    if (!created.ok) return refuse(created, { nameTaken: { name: "partners.nameTaken" } }, formData);
     return redirect(`/admin/workshops/${found.workshop.id}?partner=${encodeURIComponent(partner.data.name)}`);
   }
   const result = validate(createCoordinatorSchema, formData);
   if (!result.ok) return badRequest(result);
-  const created = await createCoordinator(scope.userId, params.workshopId ?? "", result.data);
-  if (!created.ok && created.code === "notFound") notFound();
-  if (!created.ok) {
-    return data(
-      {
-        ok: false as const,
-        fieldErrors: { phone: "error.phoneTaken" },
-        formError: undefined,
-        values: { name: result.data.name, phone: result.data.phone },
-      },
-      { status: 400 },
-    );
-  }
-  return redirect(`/admin/workshops/${params.workshopId}?coordinator=${encodeURIComponent(result.data.name)}`);
+  const created = await createCoordinator(actor, result.data);
+  if (!created.ok) return refuse(created, { phoneTaken: { phone: "error.phoneTaken" } }, formData);
+  return redirect(`/admin/workshops/${actor.workshopId}?coordinator=${encodeURIComponent(result.data.name)}`);
 }
 
 export default function AdminWorkshop() {
@@ -77,7 +63,7 @@ export default function AdminWorkshop() {
   const [searchParams] = useSearchParams();
   const createdName = searchParams.get("coordinator");
   const createdPartner = searchParams.get("partner");
-  const partnerFailed = actionData !== undefined && "intent" in actionData && actionData.intent === "createPartner";
+  const partnerFailed = actionData?.values?.intent === "createPartner";
   const coordinatorData = partnerFailed ? undefined : actionData;
   const { form, onSubmit, errorFor } = useValidatedForm<CreateCoordinatorForm>(
     createCoordinatorSchema,

@@ -20,15 +20,10 @@ import { MATERIAL_UNITS_LIST } from "../forms/units.ts";
 import type { MessageKey } from "../i18n/index.ts";
 import { toLocale } from "../i18n/locales.ts";
 import { useT } from "../i18n/use-t.ts";
-import {
-  createMaterial,
-  getMaterial,
-  listMaterials,
-  setMaterialArchived,
-  updateMaterial,
-} from "../models/catalogue.server.ts";
+import { setArchived } from "../models/archive.server.ts";
+import { createMaterial, getMaterial, listMaterials, updateMaterial } from "../models/catalogue.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
-import { badRequest, formError, formValues, validate } from "../utils/forms.server.ts";
+import { badRequest, formError, formValues, refuse, validate } from "../utils/forms.server.ts";
 
 /** The largest value formatRate can show (9,999.9999 yuan). */
 const MAX_RATE_MINOR = 99_999_999n;
@@ -86,17 +81,16 @@ export async function action({ request }: ActionFunctionArgs) {
       intent === "create"
         ? await createMaterial(scope, input)
         : await updateMaterial(scope, typeof materialId === "string" ? materialId : "", input);
-    if (!saved.ok) {
-      if (saved.code === "notFound") notFound();
-      return badRequest({ fieldErrors: { name: "catalogue.nameTaken" }, values: formValues(formData).values });
-    }
+    if (!saved.ok) return refuse(saved, { nameTaken: { name: "catalogue.nameTaken" } }, formData);
     return done(intent === "create" ? "created" : "saved", input.name);
   }
 
   if (intent === "archive" || intent === "restore") {
     const materialId = formData.get("materialId");
     const material = typeof materialId === "string" ? await getMaterial(scope.workshopId, materialId) : null;
-    if (!material || !(await setMaterialArchived(scope, material.id, intent === "archive", new Date()))) notFound();
+    if (!material) notFound();
+    const changed = await setArchived(scope, "material", material.id, intent === "archive", new Date());
+    if (!changed.ok) return refuse(changed, {}, formData);
     return done(intent === "archive" ? "archived" : "restored", material.name);
   }
 

@@ -38,7 +38,7 @@ import {
 import { listWorkers } from "../models/user.server.ts";
 import { isSubmissionKey, newSubmissionKey } from "../models/submission.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
-import { badRequest, formError, formValues, validate } from "../utils/forms.server.ts";
+import { badRequest, formError, formValues, refuse, validate } from "../utils/forms.server.ts";
 import { orderView } from "../utils/order-view.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -84,14 +84,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return badRequest(result);
     if (result.data.decision !== intent) return formError("error.invalid", formValues(formData).values);
     const outcome = await decideOrder(scope, orderId, result.data.decision, result.data.reason, now);
-    if (outcome === "notFound") notFound();
-    if (outcome === "notPending") {
+    if (!outcome.ok && outcome.code === "notPending") {
       // A resent accept (or decline) of an order already in that state is the same decision: show it as done.
       const current = await getWorkshopOrder(scope.workshopId, orderId);
       const wanted = intent === "accept" ? "accepted" : "declined";
       if (current?.status === wanted) return redirect(`${here}?done=${intent}`);
-      return formError("orders.alreadyDecided", formValues(formData).values);
     }
+    if (!outcome.ok) return refuse(outcome, { notPending: "orders.alreadyDecided" }, formData);
     return redirect(`${here}?done=${intent}`);
   }
 
@@ -115,21 +114,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (outcome.ok) return redirect(`${here}?done=${intent}&n=${quantity}`);
 
-  const values = formValues(formData).values;
-  if (outcome.code === "notFound") notFound();
-  if (outcome.code === "notAccepted") return formError("orders.notAccepted", values);
-  if (outcome.code === "workerNotFound")
-    return badRequest({ fieldErrors: { workerId: "orders.workerNotFound" }, values });
-  if (outcome.code === "dueInPast") return badRequest({ fieldErrors: { dueOn: "error.dateInPast" }, values });
-  // exceedsOrder / exceedsOpen: say how many there are now (re-read: someone may just have given some out or claimed some).
+  // Too many: say how many there are now (re-read: someone may just have given some out or claimed some).
   const order = await getWorkshopOrder(scope.workshopId, orderId);
   if (!order) notFound();
   const locale = toLocale(user.locale);
   const view = orderView(order, locale);
-  const n = outcome.code === "exceedsOpen" ? view.progress.open : view.remaining;
-  const unit = unitText(translator(locale), order.productUnit, n);
-  const message = msg(outcome.code === "exceedsOpen" ? "orders.exceedsOpen" : "orders.exceedsOrder", { n, unit });
-  return badRequest({ fieldErrors: { quantity: message }, values });
+  const tooMany = (key: "orders.exceedsOpen" | "orders.exceedsOrder", n: number) => ({
+    quantity: msg(key, { n, unit: unitText(translator(locale), order.productUnit, n) }),
+  });
+  return refuse(
+    outcome,
+    {
+      notAccepted: "orders.notAccepted",
+      workerNotFound: { workerId: "orders.workerNotFound" },
+      dueInPast: { dueOn: "error.dateInPast" },
+      exceedsOrder: tooMany("orders.exceedsOrder", view.remaining),
+      exceedsOpen: tooMany("orders.exceedsOpen", view.progress.open),
+    },
+    formData,
+  );
 }
 
 export default function CoordinatorOrder() {

@@ -17,16 +17,11 @@ import { offerSchema, partnerAccountSchema, type OfferForm, type PartnerAccountF
 import { toLocale } from "../i18n/locales.ts";
 import { useT } from "../i18n/use-t.ts";
 import { listProducts } from "../models/catalogue.server.ts";
-import {
-  createPartnerAccount,
-  getPartner,
-  setOffer,
-  setPartnerArchived,
-  withdrawOffer,
-} from "../models/partner.server.ts";
+import { setArchived } from "../models/archive.server.ts";
+import { createPartnerAccount, getPartner, setOffer, withdrawOffer } from "../models/partner.server.ts";
 import { setAccountActive } from "../models/user.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
-import { badRequest, formError, formValues, validate } from "../utils/forms.server.ts";
+import { badRequest, formError, formValues, refuse, validate } from "../utils/forms.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["coordinator"]);
@@ -67,13 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = validate(partnerAccountSchema, formData);
     if (!result.ok) return badRequest(result);
     const created = await createPartnerAccount(scope, partner.id, result.data);
-    if (!created.ok && created.code === "notFound") notFound();
-    if (!created.ok) {
-      return badRequest({
-        fieldErrors: { phone: "error.phoneTaken" },
-        values: { intent, name: result.data.name, phone: result.data.phone },
-      });
-    }
+    if (!created.ok) return refuse(created, { phoneTaken: { phone: "error.phoneTaken" } }, formData);
     return redirect(`${here}?account=${encodeURIComponent(result.data.name)}`);
   }
 
@@ -81,11 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = validate(offerSchema, formData);
     if (!result.ok) return badRequest(result);
     const saved = await setOffer(scope, partner.id, result.data.productId, rateToMinor(result.data.price));
-    if (!saved.ok)
-      return badRequest({
-        fieldErrors: { productId: "partners.productUnavailable" },
-        values: formValues(formData).values,
-      });
+    if (!saved.ok) return refuse(saved, { notFound: { productId: "partners.productUnavailable" } }, formData);
     return redirect(`${here}?offer=saved`);
   }
 
@@ -94,12 +79,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (typeof accountId !== "string" || accountId.length === 0 || accountId.length > 64)
       return formError("error.invalid", formValues(formData).values);
     if (!partner.accounts.some((a) => a.id === accountId)) notFound();
-    if (!(await setAccountActive(scope, accountId, ["partner"], intent === "reactivate"))) notFound();
+    const changed = await setAccountActive(scope, accountId, ["partner"], intent === "reactivate");
+    if (!changed.ok) return refuse(changed, {}, formData);
     return redirect(`${here}?account-state=${intent}`);
   }
 
   if (intent === "archive" || intent === "restore") {
-    await setPartnerArchived(scope, partner.id, intent === "archive", new Date());
+    const changed = await setArchived(scope, "partner", partner.id, intent === "archive", new Date());
+    if (!changed.ok) return refuse(changed, {}, formData);
     return redirect(`${here}?firm=${intent}`);
   }
 
@@ -107,8 +94,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const offerId = formData.get("offerId");
     if (typeof offerId !== "string" || offerId.length === 0 || offerId.length > 64)
       return formError("error.invalid", formValues(formData).values);
-    if (!(await withdrawOffer(scope, partner.id, offerId, new Date())))
-      return formError("partners.offerGone", formValues(formData).values);
+    const withdrawn = await withdrawOffer(scope, partner.id, offerId, new Date());
+    if (!withdrawn.ok) return refuse(withdrawn, { notFound: "partners.offerGone" }, formData);
     return redirect(`${here}?offer=withdrawn`);
   }
 

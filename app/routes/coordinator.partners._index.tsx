@@ -5,7 +5,7 @@ import { createPartnerSchema, type CreatePartnerForm } from "../forms/partners.t
 import { useT } from "../i18n/use-t.ts";
 import { createPartner, listPartners } from "../models/partner.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
-import { badRequest, formValues, validate } from "../utils/forms.server.ts";
+import { badRequest, refuse, validate } from "../utils/forms.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
@@ -29,8 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = validate(createPartnerSchema, formData);
   if (!result.ok) return badRequest(result);
   const created = await createPartner(scope, result.data);
-  if (!created.ok)
-    return badRequest({ fieldErrors: { name: "partners.nameTaken" }, values: formValues(formData).values });
+  if (!created.ok) return refuse(created, { nameTaken: { name: "partners.nameTaken" } }, formData);
   return redirect(`/coordinator/partners/${created.id}?created=1`);
 }
 

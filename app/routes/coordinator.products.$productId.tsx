@@ -14,17 +14,10 @@ import { bomLineSchema, processStepSchema, productSchema } from "../forms/catalo
 import type { MessageKey } from "../i18n/index.ts";
 import { toLocale } from "../i18n/locales.ts";
 import { useT } from "../i18n/use-t.ts";
-import {
-  addProcessStep,
-  getMaterial,
-  getProduct,
-  removeBomLine,
-  setBomLine,
-  setProductArchived,
-  updateProduct,
-} from "../models/catalogue.server.ts";
+import { setArchived } from "../models/archive.server.ts";
+import { addProcessStep, getProduct, removeBomLine, setBomLine, updateProduct } from "../models/catalogue.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
-import { badRequest, formError, formValues, validate } from "../utils/forms.server.ts";
+import { badRequest, formError, formValues, refuse, validate } from "../utils/forms.server.ts";
 import { productPageView } from "../utils/product-view.server.ts";
 import { answerSetRate, type RateFailure } from "../utils/rate-form.server.ts";
 
@@ -54,38 +47,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
       standardMinutesE2: standardMinutes,
       lossAllowanceE2: lossAllowance,
     });
-    if (!saved.ok) {
-      if (saved.code === "notFound") notFound();
-      return badRequest({ fieldErrors: { name: "catalogue.nameTaken" }, values: formValues(formData).values });
-    }
+    if (!saved.ok) return refuse(saved, { nameTaken: { name: "catalogue.nameTaken" } }, formData);
     return redirect(`${base}?done=details#details`);
   }
 
   if (intent === "archive" || intent === "restore") {
-    if (!(await setProductArchived(scope, product.id, intent === "archive", new Date()))) notFound();
+    const done = await setArchived(scope, "product", product.id, intent === "archive", new Date());
+    if (!done.ok) return refuse(done, {}, formData);
     return redirect(`${base}?done=${intent}`);
   }
 
   if (intent === "bom") {
     const result = validate(bomLineSchema, formData);
     if (!result.ok) return badRequest(result);
-    const material = await getMaterial(scope.workshopId, result.data.materialId);
-    const saved =
-      material !== null &&
-      material.archivedAt === null &&
-      (await setBomLine(scope, product.id, material.id, quantityToMinor(result.data.quantityPerPiece)));
-    if (!saved)
-      return badRequest({
-        fieldErrors: { materialId: "products.materialUnavailable" },
-        values: formValues(formData).values,
-      });
+    const { materialId, quantityPerPiece } = result.data;
+    const saved = await setBomLine(scope, product.id, materialId, quantityToMinor(quantityPerPiece));
+    if (!saved.ok) return refuse(saved, { notFound: { materialId: "products.materialUnavailable" } }, formData);
     return redirect(`${base}?done=bom#bom`);
   }
 
   if (intent === "removeBom") {
     const lineId = formData.get("bomLineId");
     // Already gone (a second tap): nothing to do, and nothing to announce.
-    const removed = typeof lineId === "string" && (await removeBomLine(scope, product.id, lineId));
+    const removed = typeof lineId === "string" && (await removeBomLine(scope, product.id, lineId)).ok;
     return redirect(removed ? `${base}?done=bomRemoved#bom` : `${base}#bom`);
   }
 
@@ -93,10 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = validate(processStepSchema, formData);
     if (!result.ok) return badRequest(result);
     const added = await addProcessStep(scope, product.id, result.data.name);
-    if (!added.ok) {
-      if (added.code === "notFound") notFound();
-      return badRequest({ fieldErrors: { name: "catalogue.nameTaken" }, values: formValues(formData).values });
-    }
+    if (!added.ok) return refuse(added, { nameTaken: { name: "catalogue.nameTaken" } }, formData);
     return redirect(`${base}?done=step#steps`);
   }
 

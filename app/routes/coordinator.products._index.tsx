@@ -8,7 +8,7 @@ import { toLocale } from "../i18n/locales.ts";
 import { useT } from "../i18n/use-t.ts";
 import { createProduct } from "../models/catalogue.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
-import { badRequest, formValues, validate } from "../utils/forms.server.ts";
+import { badRequest, refuse, validate } from "../utils/forms.server.ts";
 import { productListView } from "../utils/product-view.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -36,8 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
     standardMinutesE2: standardMinutes,
     lossAllowanceE2: lossAllowance,
   });
-  if (!created.ok)
-    return badRequest({ fieldErrors: { name: "catalogue.nameTaken" }, values: formValues(formData).values });
+  if (!created.ok) return refuse(created, { nameTaken: { name: "catalogue.nameTaken" } }, formData);
   return redirect(`/coordinator/products/${created.id}?done=created`);
 }
 

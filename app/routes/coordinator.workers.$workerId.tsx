@@ -7,7 +7,7 @@ import { formatDate } from "../i18n/format.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { getWorker, resetWorkerPassword, setAccountActive } from "../models/user.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
-import { badRequest, validate } from "../utils/forms.server.ts";
+import { badRequest, refuse, validate } from "../utils/forms.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
@@ -31,12 +31,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "deactivate" || intent === "reactivate") {
-    if (!(await setAccountActive(scope, worker.id, ["worker"], intent === "reactivate"))) notFound();
+    const changed = await setAccountActive(scope, worker.id, ["worker"], intent === "reactivate");
+    if (!changed.ok) return refuse(changed, {}, formData);
     return redirect(`/coordinator/workers/${worker.id}?state=${intent}`);
   }
   const result = validate(resetPasswordSchema, formData);
   if (!result.ok) return badRequest(result);
-  if (!(await resetWorkerPassword(scope, worker.id, result.data.password))) notFound();
+  const reset = await resetWorkerPassword(scope, worker.id, result.data.password);
+  if (!reset.ok) return refuse(reset, {}, formData);
   return redirect(`/coordinator/workers/${worker.id}?reset=1`);
 }
 

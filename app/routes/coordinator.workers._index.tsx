@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field, Form, FormAlert, Notice, SubmitButton, useValidatedForm } from "../components/forms.tsx";
 import { maskPhone } from "../domain/phone.ts";
@@ -7,7 +7,7 @@ import { formatDate } from "../i18n/format.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { createWorker, listWorkers } from "../models/user.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
-import { badRequest, validate } from "../utils/forms.server.ts";
+import { badRequest, refuse, validate } from "../utils/forms.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
@@ -25,20 +25,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
-  const result = validate(createWorkerSchema, await request.formData());
+  const formData = await request.formData();
+  const result = validate(createWorkerSchema, formData);
   if (!result.ok) return badRequest(result);
   const created = await createWorker(scope, result.data);
-  if (!created.ok) {
-    return data(
-      {
-        ok: false as const,
-        fieldErrors: { phone: "error.phoneTaken" },
-        formError: undefined,
-        values: { name: result.data.name, phone: result.data.phone },
-      },
-      { status: 400 },
-    );
-  }
+  if (!created.ok) return refuse(created, { phoneTaken: { phone: "error.phoneTaken" } }, formData);
   return redirect(`/coordinator/workers?created=${encodeURIComponent(result.data.name)}`);
 }
 

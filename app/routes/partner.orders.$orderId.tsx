@@ -7,7 +7,7 @@ import { toLocale } from "../i18n/locales.ts";
 import { useT } from "../i18n/use-t.ts";
 import { cancelOrder, getPartnerOrder } from "../models/order.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
-import { badRequest, formError, formValues, validate } from "../utils/forms.server.ts";
+import { badRequest, formError, formValues, refuse, validate } from "../utils/forms.server.ts";
 import { orderView } from "../utils/order-view.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -24,8 +24,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = validate(cancelOrderSchema, formData);
   if (!result.ok) return badRequest(result);
   const outcome = await cancelOrder(scope, params.orderId ?? "");
-  if (outcome === "notFound") notFound();
-  if (outcome === "notPending") return formError("orders.notPending", formValues(formData).values);
+  if (!outcome.ok) return refuse(outcome, { notPending: "orders.notPending" }, formData);
   return redirect(`/partner/orders/${params.orderId}?cancelled=1`);
 }
 

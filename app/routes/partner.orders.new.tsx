@@ -19,7 +19,7 @@ import { placeOrder } from "../models/order.server.ts";
 import { listOffersForPartner } from "../models/partner.server.ts";
 import { isSubmissionKey, newSubmissionKey } from "../models/submission.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
-import { badRequest, formError, formValues, validate } from "../utils/forms.server.ts";
+import { badRequest, formError, formValues, refuse, validate } from "../utils/forms.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["partner"]);
@@ -46,11 +46,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = validate(placeOrderSchema, formData);
   if (!result.ok) return badRequest(result);
   const placed = await placeOrder(scope, result.data, new Date(), key);
-  if (!placed.ok) {
-    const fieldErrors: Record<string, string> =
-      placed.code === "notOffered" ? { productId: "orders.notOffered" } : { dueOn: "error.dateInPast" };
-    return badRequest({ fieldErrors, values: formValues(formData).values });
-  }
+  if (!placed.ok)
+    return refuse(
+      placed,
+      { notOffered: { productId: "orders.notOffered" }, dueInPast: { dueOn: "error.dateInPast" } },
+      formData,
+    );
   return redirect(`/partner/orders/${placed.id}?placed=1`);
 }
 

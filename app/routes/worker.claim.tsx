@@ -11,7 +11,7 @@ import { useLocale, useT } from "../i18n/use-t.ts";
 import { claimOpenWork, listOpenWork } from "../models/order.server.ts";
 import { isSubmissionKey, newSubmissionKey } from "../models/submission.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
-import { badRequest, formError, formValues, validate } from "../utils/forms.server.ts";
+import { badRequest, formError, formValues, refuse, validate } from "../utils/forms.server.ts";
 import { rateText } from "../utils/order-view.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -42,13 +42,15 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) return badRequest(result);
   const claimed = await claimOpenWork(scope, result.data.orderId, result.data.quantity, key);
   if (claimed.ok) return redirect(claimed.id ? `/worker?claimed=${encodeURIComponent(claimed.id)}` : "/worker");
-  // Refused: say how many are left now (someone else may just have claimed some).
+  // Refused: say how many are left now (someone else may just have claimed some), or that it is gone.
   const now = (await listOpenWork(scope, new Date())).find((w) => w.orderId === result.data.orderId);
-  if (claimed.code === "exceedsOpen" && now) {
-    const unit = unitText(translator(toLocale(user.locale)), now.productUnit, now.open);
-    return badRequest({ fieldErrors: { quantity: msg("claim.onlyLeft", { n: now.open, unit }) }, values });
-  }
-  return formError("claim.gone", values);
+  const left = now && {
+    quantity: msg("claim.onlyLeft", {
+      n: now.open,
+      unit: unitText(translator(toLocale(user.locale)), now.productUnit, now.open),
+    }),
+  };
+  return refuse(claimed, { notFound: "claim.gone", exceedsOpen: left ?? "claim.gone" }, values);
 }
 
 export default function ClaimWork() {

@@ -2,12 +2,13 @@
 // when the version is saved, else a 400 that, besides the usual field errors,
 // carries the fair-rate check for the rate as entered and whether the
 // below-minimum confirmation is asked for (docs/decisions/009-piece-rate-versions.md).
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import type { Actor } from "../domain/access.ts";
 import type { MoneyLocale } from "../domain/money.ts";
 import { setRateSchema } from "../forms/rates.ts";
 import type { ProductDetail } from "../models/catalogue.server.ts";
 import { setRate } from "../models/rates.server.ts";
-import { formValues, validate, type FieldErrors } from "./forms.server.ts";
+import { badRequest, formValues, validate, type FieldErrors } from "./forms.server.ts";
 import { checkView, enteredRateCheck, type CheckView } from "./product-view.server.ts";
 
 /** The 400 answer of the set-rate form (the page reads its answer through this type). */
@@ -21,7 +22,7 @@ export type RateFailure = {
 };
 
 export async function answerSetRate(
-  actor: { workshopId: string; userId: string },
+  actor: Actor,
   product: ProductDetail,
   formData: FormData,
   locale: MoneyLocale,
@@ -30,45 +31,39 @@ export async function answerSetRate(
   const { values } = formValues(formData);
   const entered = () => enteredRateCheck(actor.workshopId, product, values, locale);
   const refuse = (
-    failure: Partial<Pick<RateFailure, "fieldErrors" | "formError" | "needsConfirmation">> & {
-      rateCheck: CheckView | null;
-    },
+    failure: { fieldErrors?: FieldErrors; formError?: string; needsConfirmation?: boolean },
+    rateCheck: CheckView | null,
   ) =>
-    data<RateFailure>(
-      {
-        ok: false,
-        fieldErrors: failure.fieldErrors ?? {},
-        formError: failure.formError,
-        values,
-        rateCheck: failure.rateCheck,
-        needsConfirmation: failure.needsConfirmation ?? false,
-      },
-      { status: 400 },
+    badRequest(
+      { fieldErrors: failure.fieldErrors ?? {}, formError: failure.formError, values },
+      { rateCheck, needsConfirmation: failure.needsConfirmation ?? false },
     );
 
   const result = validate(setRateSchema, formData);
-  if (!result.ok) return refuse({ fieldErrors: result.fieldErrors, rateCheck: await entered() });
+  if (!result.ok) return refuse({ fieldErrors: result.fieldErrors }, await entered());
   const outcome = await setRate(actor, { productId: product.id, ...result.data }, new Date());
   if (outcome.ok) {
     return redirect(savedTo(outcome.replaced ? "rateReplaced" : "rateCreated", outcome.check.status === "belowFair"));
   }
   switch (outcome.code) {
     case "needsConfirmation":
-      return refuse({
-        formError: "rates.needsConfirmation",
-        // A reason without the tick: point at the box.
-        fieldErrors:
-          result.data.belowMinimumReason && !result.data.confirmBelowMinimum
-            ? { confirmBelowMinimum: "rates.confirmRequired" }
-            : {},
-        rateCheck: checkView(outcome.check, result.data.rate, product.standardMinutesE2, locale),
-        needsConfirmation: true,
-      });
+      return refuse(
+        {
+          formError: "rates.needsConfirmation",
+          // A reason without the tick: point at the box.
+          fieldErrors:
+            result.data.belowMinimumReason && !result.data.confirmBelowMinimum
+              ? { confirmBelowMinimum: "rates.confirmRequired" }
+              : {},
+          needsConfirmation: true,
+        },
+        checkView(outcome.check, result.data.rate, product.standardMinutesE2, locale),
+      );
     case "rateUsed":
-      return refuse({ formError: "rates.rateUsed", rateCheck: await entered() });
+      return refuse({ formError: "rates.rateUsed" }, await entered());
     case "notFound":
       return product.archivedAt !== null
-        ? refuse({ formError: "rates.productArchived", rateCheck: null })
-        : refuse({ fieldErrors: { processStepId: "rates.stepUnavailable" }, rateCheck: await entered() });
+        ? refuse({ formError: "rates.productArchived" }, null)
+        : refuse({ fieldErrors: { processStepId: "rates.stepUnavailable" } }, await entered());
   }
 }

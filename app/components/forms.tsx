@@ -249,12 +249,4 @@ export function FormAlert({ message }: { message?: string }) {
   ) : null;
 }
 
-export function Notice({ children }: { children: ReactNode }) {
-  return (
-    <p className="alert success" role="status">
-      {children}
-    </p>
-  );
-}
-
 export { Form };

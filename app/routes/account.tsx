@@ -1,6 +1,7 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Field, Form, FormAlert, Notice, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Field, Form, FormAlert, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import { PageNotice } from "../components/notice.tsx";
 import { RoleShell } from "../components/role-shell.tsx";
 import { LanguageSwitch, LogoutButton } from "../components/shell.tsx";
 import { maskPhone } from "../domain/phone.ts";
@@ -9,6 +10,7 @@ import { useT } from "../i18n/use-t.ts";
 import { changeOwnPassword, getAccount } from "../models/user.server.ts";
 import { notFound, requireViewer } from "../utils/auth.server.ts";
 import { badRequest, refuse, validate } from "../utils/forms.server.ts";
+import { redirectWithNotice } from "../utils/notice.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -28,14 +30,13 @@ export async function action({ request }: ActionFunctionArgs) {
     result.data.newPassword,
   );
   if (!outcome.ok) return refuse(outcome, { wrongCurrent: { currentPassword: "account.wrongCurrentPassword" } }, {});
-  return redirect("/account?changed=1");
+  return redirectWithNotice("/account", { key: "account.passwordChanged" });
 }
 
 export default function AccountPage() {
   const t = useT();
   const { role, account } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const { form, onSubmit, errorFor } = useValidatedForm<ChangePasswordForm>(changePasswordSchema, actionData);
   return (
     <RoleShell role={role} userName={account.name}>
@@ -67,7 +68,7 @@ export default function AccountPage() {
       </section>
       <section className="card">
         <h2>{t("account.changePassword")}</h2>
-        {searchParams.get("changed") ? <Notice>{t("account.passwordChanged")}</Notice> : null}
+        <PageNotice />
         <FormAlert message={actionData?.formError} />
         <Form method="post" onSubmit={onSubmit} noValidate>
           <Field

@@ -1,6 +1,7 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Field, Form, FormAlert, Notice, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field, Form, FormAlert, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import { PageNotice, useNotice } from "../components/notice.tsx";
 import { maskPhone } from "../domain/phone.ts";
 import { createPartnerSchema, type CreatePartnerForm } from "../forms/partners.ts";
 import { createCoordinatorSchema, type CreateCoordinatorForm } from "../forms/workshops.ts";
@@ -10,6 +11,7 @@ import { createCoordinator } from "../models/user.server.ts";
 import { getWorkshopForAdmin } from "../models/workshop.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { badRequest, refuse, validate } from "../utils/forms.server.ts";
+import { redirectWithNotice } from "../utils/notice.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireScope(request, ["admin"]);
@@ -47,22 +49,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!partner.ok) return badRequest(partner);
     const created = await createPartner(actor, partner.data);
     if (!created.ok) return refuse(created, { nameTaken: { name: "partners.nameTaken" } }, formData);
-    return redirect(`/admin/workshops/${found.workshop.id}?partner=${encodeURIComponent(partner.data.name)}`);
+    return redirectWithNotice(`/admin/workshops/${found.workshop.id}`, {
+      key: "partners.created",
+      params: { name: partner.data.name },
+      at: "partners",
+    });
   }
   const result = validate(createCoordinatorSchema, formData);
   if (!result.ok) return badRequest(result);
   const created = await createCoordinator(actor, result.data);
   if (!created.ok) return refuse(created, { phoneTaken: { phone: "error.phoneTaken" } }, formData);
-  return redirect(`/admin/workshops/${actor.workshopId}?coordinator=${encodeURIComponent(result.data.name)}`);
+  return redirectWithNotice(`/admin/workshops/${actor.workshopId}`, {
+    key: "coordinators.created",
+    params: { name: result.data.name },
+  });
 }
 
 export default function AdminWorkshop() {
   const t = useT();
   const { workshop, coordinators, partners } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
-  const createdName = searchParams.get("coordinator");
-  const createdPartner = searchParams.get("partner");
+  // After a success the form is emptied (the password just given out does not stay on screen).
+  const notice = useNotice();
+  const createdName = notice?.key === "coordinators.created" ? notice.id : null;
+  const createdPartner = notice?.key === "partners.created" ? notice.id : null;
   const partnerFailed = actionData?.values?.intent === "createPartner";
   const coordinatorData = partnerFailed ? undefined : actionData;
   const { form, onSubmit, errorFor } = useValidatedForm<CreateCoordinatorForm>(
@@ -80,8 +90,7 @@ export default function AdminWorkshop() {
       </p>
       <h1>{workshop.name}</h1>
       <p className="muted">{workshop.district}</p>
-      {searchParams.get("created") ? <Notice>{t("workshops.created", { name: workshop.name })}</Notice> : null}
-      {createdName ? <Notice>{t("coordinators.created", { name: createdName })}</Notice> : null}
+      <PageNotice />
       <h2>{t("workshops.coordinators")}</h2>
       {coordinators.length === 0 ? (
         <p className="empty">{t("coordinators.none")}</p>
@@ -123,7 +132,7 @@ export default function AdminWorkshop() {
         </Form>
       </section>
       <h2>{t("partners.title")}</h2>
-      {createdPartner ? <Notice>{t("partners.created", { name: createdPartner })}</Notice> : null}
+      <PageNotice at="partners" />
       {partners.length === 0 ? (
         <p className="empty">{t("partners.none")}</p>
       ) : (

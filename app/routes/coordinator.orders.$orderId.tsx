@@ -1,16 +1,16 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import {
   Field,
   Form,
   FormAlert,
-  Notice,
   SelectField,
   SubmitButton,
   TextAreaField,
   useValidatedForm,
   type ActionResult,
 } from "../components/forms.tsx";
+import { PageNotice } from "../components/notice.tsx";
 import { OrderFacts, OrderStatusTag, ProgressBar, ProgressFacts } from "../components/orders.tsx";
 import { unitText } from "../components/units.ts";
 import { chinaDate } from "../domain/dates.ts";
@@ -39,6 +39,7 @@ import { listWorkers } from "../models/user.server.ts";
 import { isSubmissionKey, newSubmissionKey } from "../models/submission.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { badRequest, formError, formValues, refuse, validate } from "../utils/forms.server.ts";
+import { redirectWithNotice } from "../utils/notice.server.ts";
 import { orderView } from "../utils/order-view.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -70,6 +71,9 @@ function isIntent(value: unknown): value is Intent {
   return typeof value === "string" && (INTENTS as readonly string[]).includes(value);
 }
 
+const DECIDED = { accept: "orders.acceptedNotice", decline: "orders.declinedNotice" } as const;
+const GIVEN_OUT = { assign: "assignments.created", open: "orders.pool.opened", close: "orders.pool.closed" } as const;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { scope, user } = await requireScope(request, ["coordinator"]);
   const orderId = params.orderId ?? "";
@@ -88,10 +92,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // A resent accept (or decline) of an order already in that state is the same decision: show it as done.
       const current = await getWorkshopOrder(scope.workshopId, orderId);
       const wanted = intent === "accept" ? "accepted" : "declined";
-      if (current?.status === wanted) return redirect(`${here}?done=${intent}`);
+      if (current?.status === wanted) return redirectWithNotice(here, { key: DECIDED[intent] });
     }
     if (!outcome.ok) return refuse(outcome, { notPending: "orders.alreadyDecided" }, formData);
-    return redirect(`${here}?done=${intent}`);
+    return redirectWithNotice(here, { key: DECIDED[intent] });
   }
 
   const key = formData.get("submissionKey");
@@ -112,11 +116,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
         ? await openForClaiming(scope, orderId, quantity, key)
         : await closeForClaiming(scope, orderId, quantity, key);
   }
-  if (outcome.ok) return redirect(`${here}?done=${intent}&n=${quantity}`);
-
-  // Too many: say how many there are now (re-read: someone may just have given some out or claimed some).
+  // Read after the change: the unit for the notice, or how many there are now when it was too many
+  // (someone may just have given some out or claimed some).
   const order = await getWorkshopOrder(scope.workshopId, orderId);
   if (!order) notFound();
+  if (outcome.ok)
+    return redirectWithNotice(here, { key: GIVEN_OUT[intent], params: { n: quantity, unit: order.productUnit } });
   const locale = toLocale(user.locale);
   const view = orderView(order, locale);
   const tooMany = (key: "orders.exceedsOpen" | "orders.exceedsOrder", n: number) => ({
@@ -140,23 +145,11 @@ export default function CoordinatorOrder() {
   const locale = useLocale();
   const { today, order, assignments, workers, keys } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   // A new page (after a success) gets empty forms, so the same pieces are not given out twice by a second click.
   const { key } = useLocation();
   const forIntent = (intent: Intent): ActionResult | undefined =>
     actionData?.values?.intent === intent ? actionData : undefined;
   const unit = (count: number | string) => unitText(t, order.unit, Number(count));
-  const done = searchParams.get("done");
-  const n = searchParams.get("n") ?? "";
-  const notices: Partial<Record<string, string>> = {
-    accept: t("orders.acceptedNotice"),
-    decline: t("orders.declinedNotice"),
-    assign: t("assignments.created", { n, unit: unit(n) }),
-    open: t("orders.pool.opened", { n, unit: unit(n) }),
-    close: t("orders.pool.closed", { n, unit: unit(n) }),
-  };
-  // After a refused form the address still carries the last success: show only the error then.
-  const notice = done && !actionData ? notices[done] : undefined;
   return (
     <>
       <p>
@@ -166,7 +159,7 @@ export default function CoordinatorOrder() {
         {order.productName} <OrderStatusTag status={order.status} />
       </h1>
       <p className="muted">{order.partnerName}</p>
-      {notice ? <Notice>{notice}</Notice> : null}
+      <PageNotice />
       <section className="card">
         <OrderFacts order={order} showPartner />
       </section>

@@ -1,15 +1,15 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import {
   Field,
   Form,
   FormAlert,
-  Notice,
   SelectField,
   SubmitButton,
   useValidatedForm,
   type ActionResult,
 } from "../components/forms.tsx";
+import { PageNotice } from "../components/notice.tsx";
 import { unitText } from "../components/units.ts";
 import { formatRate, rateFromMinor, rateToMinor } from "../domain/money.ts";
 import { maskPhone } from "../domain/phone.ts";
@@ -22,6 +22,7 @@ import { createPartnerAccount, getPartner, setOffer, withdrawOffer } from "../mo
 import { setAccountActive } from "../models/user.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { badRequest, formError, formValues, refuse, validate } from "../utils/forms.server.ts";
+import { redirectWithNotice } from "../utils/notice.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["coordinator"]);
@@ -63,7 +64,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return badRequest(result);
     const created = await createPartnerAccount(scope, partner.id, result.data);
     if (!created.ok) return refuse(created, { phoneTaken: { phone: "error.phoneTaken" } }, formData);
-    return redirect(`${here}?account=${encodeURIComponent(result.data.name)}`);
+    return redirectWithNotice(here, {
+      key: "partners.accountCreated",
+      params: { name: result.data.name },
+      at: "accounts",
+    });
   }
 
   if (intent === "offer") {
@@ -71,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return badRequest(result);
     const saved = await setOffer(scope, partner.id, result.data.productId, rateToMinor(result.data.price));
     if (!saved.ok) return refuse(saved, { notFound: { productId: "partners.productUnavailable" } }, formData);
-    return redirect(`${here}?offer=saved`);
+    return redirectWithNotice(here, { key: "partners.offerSaved", at: "offers" });
   }
 
   if (intent === "deactivate" || intent === "reactivate") {
@@ -81,13 +86,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!partner.accounts.some((a) => a.id === accountId)) notFound();
     const changed = await setAccountActive(scope, accountId, ["partner"], intent === "reactivate");
     if (!changed.ok) return refuse(changed, {}, formData);
-    return redirect(`${here}?account-state=${intent}`);
+    return redirectWithNotice(here, {
+      key: intent === "deactivate" ? "accounts.deactivated" : "accounts.reactivated",
+      at: "accounts",
+    });
   }
 
   if (intent === "archive" || intent === "restore") {
     const changed = await setArchived(scope, "partner", partner.id, intent === "archive", new Date());
     if (!changed.ok) return refuse(changed, {}, formData);
-    return redirect(`${here}?firm=${intent}`);
+    return redirectWithNotice(here, { key: intent === "archive" ? "partners.archivedDone" : "partners.restoredDone" });
   }
 
   if (intent === "withdraw") {
@@ -96,7 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return formError("error.invalid", formValues(formData).values);
     const withdrawn = await withdrawOffer(scope, partner.id, offerId, new Date());
     if (!withdrawn.ok) return refuse(withdrawn, { notFound: "partners.offerGone" }, formData);
-    return redirect(`${here}?offer=withdrawn`);
+    return redirectWithNotice(here, { key: "partners.withdrawn", at: "offers" });
   }
 
   return formError("error.unknownIntent", formValues(formData).values);
@@ -106,14 +114,10 @@ export default function PartnerDetail() {
   const t = useT();
   const { partner, products } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const forIntent = (intent: string): ActionResult | undefined =>
     actionData?.values?.intent === intent ? actionData : undefined;
   // A new page (after a success) gets empty forms: the password just given out does not stay on screen.
   const { key } = useLocation();
-  // After a refused form the address still carries the last success: show only the error then.
-  const accountName = actionData ? null : searchParams.get("account");
-  const offerNotice = actionData ? null : searchParams.get("offer");
   return (
     <>
       <p>
@@ -128,9 +132,7 @@ export default function PartnerDetail() {
       <h1>
         {partner.name} {partner.archived ? <span className="tag">{t("partners.archived")}</span> : null}
       </h1>
-      {searchParams.get("created") && !actionData ? (
-        <Notice>{t("partners.created", { name: partner.name })}</Notice>
-      ) : null}
+      <PageNotice />
       {forIntent("withdraw") ? <FormAlert message={actionData?.formError} /> : null}
       <dl className="facts">
         <dt>{t("partners.contactName")}</dt>
@@ -141,8 +143,7 @@ export default function PartnerDetail() {
 
       <section className="card">
         <h2>{t("partners.offersTitle")}</h2>
-        {offerNotice === "saved" ? <Notice>{t("partners.offerSaved")}</Notice> : null}
-        {offerNotice === "withdrawn" ? <Notice>{t("partners.withdrawn")}</Notice> : null}
+        <PageNotice at="offers" />
         {partner.offers.length === 0 ? (
           <p className="empty">{t("partners.noOffers")}</p>
         ) : (
@@ -192,13 +193,7 @@ export default function PartnerDetail() {
 
       <section className="card">
         <h2>{t("partners.accountsTitle")}</h2>
-        {accountName ? <Notice>{t("partners.accountCreated", { name: accountName })}</Notice> : null}
-        {!actionData && searchParams.get("account-state") === "deactivate" ? (
-          <Notice>{t("accounts.deactivated")}</Notice>
-        ) : null}
-        {!actionData && searchParams.get("account-state") === "reactivate" ? (
-          <Notice>{t("accounts.reactivated")}</Notice>
-        ) : null}
+        <PageNotice at="accounts" />
         {partner.accounts.length === 0 ? (
           <p className="empty">{t("partners.noAccounts")}</p>
         ) : (

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, Form, FormAlert, SubmitButton, useValidatedForm } from "../components/forms.tsx";
 import { createPartnerSchema, type CreatePartnerForm } from "../forms/partners.ts";
@@ -6,6 +6,7 @@ import { useT } from "../i18n/use-t.ts";
 import { createPartner, listPartners } from "../models/partner.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
 import { badRequest, refuse, validate } from "../utils/forms.server.ts";
+import { redirectWithNotice } from "../utils/notice.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
@@ -30,7 +31,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) return badRequest(result);
   const created = await createPartner(scope, result.data);
   if (!created.ok) return refuse(created, { nameTaken: { name: "partners.nameTaken" } }, formData);
-  return redirect(`/coordinator/partners/${created.id}?created=1`);
+  return redirectWithNotice(`/coordinator/partners/${created.id}`, {
+    key: "partners.created",
+    params: { name: result.data.name },
+  });
 }
 
 export default function PartnersPage() {

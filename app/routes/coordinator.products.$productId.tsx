@@ -4,20 +4,21 @@
 // intent. The page's data comes from app/utils/product-view.server.ts, its
 // parts from app/components/product-parts.tsx and app/components/rates.tsx.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
-import { Form, FormAlert, Notice, type ActionResult } from "../components/forms.tsx";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, FormAlert, type ActionResult } from "../components/forms.tsx";
+import { PageNotice } from "../components/notice.tsx";
 import { BomForm, BomTable, DetailsForm, ProductFacts, StepsPart } from "../components/product-parts.tsx";
 import { RateHistory, RateSection } from "../components/rates.tsx";
 import { unitText } from "../components/units.ts";
 import { quantityToMinor } from "../domain/money.ts";
 import { bomLineSchema, processStepSchema, productSchema } from "../forms/catalogue.ts";
-import type { MessageKey } from "../i18n/index.ts";
 import { toLocale } from "../i18n/locales.ts";
 import { useT } from "../i18n/use-t.ts";
 import { setArchived } from "../models/archive.server.ts";
 import { addProcessStep, getProduct, removeBomLine, setBomLine, updateProduct } from "../models/catalogue.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { badRequest, formError, formValues, refuse, validate } from "../utils/forms.server.ts";
+import { redirectWithNotice } from "../utils/notice.server.ts";
 import { productPageView } from "../utils/product-view.server.ts";
 import { answerSetRate, type RateFailure } from "../utils/rate-form.server.ts";
 
@@ -48,13 +49,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       lossAllowanceE2: lossAllowance,
     });
     if (!saved.ok) return refuse(saved, { nameTaken: { name: "catalogue.nameTaken" } }, formData);
-    return redirect(`${base}?done=details#details`);
+    return redirectWithNotice(`${base}#details`, { key: "products.detailsSaved", at: "details" });
   }
 
   if (intent === "archive" || intent === "restore") {
     const done = await setArchived(scope, "product", product.id, intent === "archive", new Date());
     if (!done.ok) return refuse(done, {}, formData);
-    return redirect(`${base}?done=${intent}`);
+    return redirectWithNotice(base, { key: intent === "archive" ? "products.archivedDone" : "products.restoredDone" });
   }
 
   if (intent === "bom") {
@@ -63,14 +64,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { materialId, quantityPerPiece } = result.data;
     const saved = await setBomLine(scope, product.id, materialId, quantityToMinor(quantityPerPiece));
     if (!saved.ok) return refuse(saved, { notFound: { materialId: "products.materialUnavailable" } }, formData);
-    return redirect(`${base}?done=bom#bom`);
+    return redirectWithNotice(`${base}#bom`, { key: "products.bomSaved", at: "bom" });
   }
 
   if (intent === "removeBom") {
     const lineId = formData.get("bomLineId");
     // Already gone (a second tap): nothing to do, and nothing to announce.
     const removed = typeof lineId === "string" && (await removeBomLine(scope, product.id, lineId)).ok;
-    return redirect(removed ? `${base}?done=bomRemoved#bom` : `${base}#bom`);
+    return removed
+      ? redirectWithNotice(`${base}#bom`, { key: "products.bomRemoved", at: "bom" })
+      : redirect(`${base}#bom`);
   }
 
   if (intent === "step") {
@@ -78,17 +81,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return badRequest(result);
     const added = await addProcessStep(scope, product.id, result.data.name);
     if (!added.ok) return refuse(added, { nameTaken: { name: "catalogue.nameTaken" } }, formData);
-    return redirect(`${base}?done=step#steps`);
+    return redirectWithNotice(`${base}#steps`, { key: "products.stepAdded", at: "steps" });
   }
 
   if (intent === "rate") {
-    return answerSetRate(
-      scope,
-      product,
-      formData,
-      toLocale(user.locale),
-      (done, belowFair) => `${base}?done=${done}${belowFair ? "&fair=belowFair" : ""}#rates`,
-    );
+    return answerSetRate(scope, product, formData, toLocale(user.locale), `${base}#rates`);
   }
 
   return formError("error.unknownIntent", formValues(formData).values);
@@ -96,45 +93,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 type ActionData = ReturnType<typeof useActionData<typeof action>>;
 
-const DONE: Record<string, MessageKey> = {
-  created: "products.created",
-  details: "products.detailsSaved",
-  archive: "products.archivedDone",
-  restore: "products.restoredDone",
-  bom: "products.bomSaved",
-  bomRemoved: "products.bomRemoved",
-  step: "products.stepAdded",
-  rateCreated: "rates.created",
-  rateReplaced: "rates.replaced",
-};
-const DONE_SECTION: Record<string, string> = {
-  details: "details",
-  bom: "bom",
-  bomRemoved: "bom",
-  step: "steps",
-  rateCreated: "rates",
-  rateReplaced: "rates",
-};
-
 /** The action's answer if it belongs to the form with this intent. */
 function forIntent(actionData: ActionData, intent: string): ActionResult | undefined {
   return actionData?.values?.intent === intent ? (actionData as ActionResult) : undefined;
-}
-
-function DoneNotice({ section }: { section: string }) {
-  const t = useT();
-  const [searchParams] = useSearchParams();
-  const done = searchParams.get("done") ?? "";
-  const key = DONE[done];
-  if (!key || (DONE_SECTION[done] ?? "top") !== section) return null;
-  return (
-    <>
-      <Notice>{t(key)}</Notice>
-      {section === "rates" && searchParams.get("fair") === "belowFair" ? (
-        <p className="alert warn">{t("rates.savedBelowFair")}</p>
-      ) : null}
-    </>
-  );
 }
 
 export default function ProductPage() {
@@ -152,13 +113,13 @@ export default function ProductPage() {
       <h1>
         {product.name} {product.archived ? <span className="tag muted">{t("catalogue.archived")}</span> : null}
       </h1>
-      <DoneNotice section="top" />
+      <PageNotice />
       {product.archived ? <p className="alert warn">{t("products.archivedNotice")}</p> : null}
       <FormAlert message={forIntent(actionData, "archive")?.formError ?? forIntent(actionData, "restore")?.formError} />
 
       <section className="card" id="details">
         <h2>{t("products.details")}</h2>
-        <DoneNotice section="details" />
+        <PageNotice at="details" />
         <ProductFacts product={product} />
         {/* A disclosure, not a script: open by itself when the form came back with errors. */}
         <details key={key} className="edit-details" open={forIntent(actionData, "details") ? true : undefined}>
@@ -176,7 +137,7 @@ export default function ProductPage() {
 
       <section className="card" id="rates">
         <h2>{t("rates.title")}</h2>
-        <DoneNotice section="rates" />
+        <PageNotice at="rates" />
         <RateHistory rates={rates} unit={unitText(t, product.unit)} />
         {product.archived ? (
           <p className="muted">{t("rates.productArchived")}</p>
@@ -187,14 +148,14 @@ export default function ProductPage() {
 
       <section className="card" id="bom">
         <h2>{t("products.bom")}</h2>
-        <DoneNotice section="bom" />
+        <PageNotice at="bom" />
         <BomTable bom={bom} />
         <BomForm key={key} materials={materials} actionData={forIntent(actionData, "bom")} />
       </section>
 
       <section className="card" id="steps">
         <h2>{t("products.steps")}</h2>
-        <DoneNotice section="steps" />
+        <PageNotice at="steps" />
         <StepsPart key={key} steps={steps} actionData={forIntent(actionData, "step")} />
       </section>
     </>

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { unitText } from "../components/units.ts";
 import { Form, FormAlert, SubmitButton, useValidatedForm } from "../components/forms.tsx";
@@ -9,6 +9,7 @@ import { useT } from "../i18n/use-t.ts";
 import { createProduct } from "../models/catalogue.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
 import { badRequest, refuse, validate } from "../utils/forms.server.ts";
+import { redirectWithNotice } from "../utils/notice.server.ts";
 import { productListView } from "../utils/product-view.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -37,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
     lossAllowanceE2: lossAllowance,
   });
   if (!created.ok) return refuse(created, { nameTaken: { name: "catalogue.nameTaken" } }, formData);
-  return redirect(`/coordinator/products/${created.id}?done=created`);
+  return redirectWithNotice(`/coordinator/products/${created.id}`, { key: "products.created" });
 }
 
 export default function ProductsPage() {

@@ -1,6 +1,7 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Field, Form, FormAlert, Notice, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field, Form, FormAlert, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import { PageNotice } from "../components/notice.tsx";
 import { maskPhone } from "../domain/phone.ts";
 import { resetPasswordSchema, type ResetPasswordForm } from "../forms/workers.ts";
 import { formatDate } from "../i18n/format.ts";
@@ -8,6 +9,7 @@ import { useLocale, useT } from "../i18n/use-t.ts";
 import { getWorker, resetWorkerPassword, setAccountActive } from "../models/user.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { badRequest, refuse, validate } from "../utils/forms.server.ts";
+import { redirectWithNotice } from "../utils/notice.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
@@ -33,13 +35,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "deactivate" || intent === "reactivate") {
     const changed = await setAccountActive(scope, worker.id, ["worker"], intent === "reactivate");
     if (!changed.ok) return refuse(changed, {}, formData);
-    return redirect(`/coordinator/workers/${worker.id}?state=${intent}`);
+    return redirectWithNotice(`/coordinator/workers/${worker.id}`, {
+      key: intent === "deactivate" ? "accounts.deactivated" : "accounts.reactivated",
+    });
   }
   const result = validate(resetPasswordSchema, formData);
   if (!result.ok) return badRequest(result);
   const reset = await resetWorkerPassword(scope, worker.id, result.data.password);
   if (!reset.ok) return refuse(reset, {}, formData);
-  return redirect(`/coordinator/workers/${worker.id}?reset=1`);
+  return redirectWithNotice(`/coordinator/workers/${worker.id}`, {
+    key: "workers.resetDone",
+    params: { name: worker.name },
+    at: "password",
+  });
 }
 
 export default function WorkerDetail() {
@@ -47,7 +55,6 @@ export default function WorkerDetail() {
   const locale = useLocale();
   const { worker } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const { form, onSubmit, errorFor } = useValidatedForm<ResetPasswordForm>(resetPasswordSchema, actionData);
   return (
     <>
@@ -63,8 +70,7 @@ export default function WorkerDetail() {
         <dt>{t("workers.since")}</dt>
         <dd>{formatDate(worker.createdAt, locale)}</dd>
       </dl>
-      {searchParams.get("state") === "deactivate" ? <Notice>{t("accounts.deactivated")}</Notice> : null}
-      {searchParams.get("state") === "reactivate" ? <Notice>{t("accounts.reactivated")}</Notice> : null}
+      <PageNotice />
       <Form method="post">
         <input type="hidden" name="intent" value={worker.active ? "deactivate" : "reactivate"} />
         <button type="submit" className={worker.active ? "button danger" : "button"}>
@@ -73,7 +79,7 @@ export default function WorkerDetail() {
       </Form>
       <section className="card">
         <h2>{t("workers.resetPassword")}</h2>
-        {searchParams.get("reset") ? <Notice>{t("workers.resetDone", { name: worker.name })}</Notice> : null}
+        <PageNotice at="password" />
         <FormAlert message={actionData?.formError} />
         <Form method="post" onSubmit={onSubmit} noValidate>
           <Field

@@ -1,6 +1,7 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Field, Form, FormAlert, Notice, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field, Form, FormAlert, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import { PageNotice, useNotice } from "../components/notice.tsx";
 import { maskPhone } from "../domain/phone.ts";
 import { createWorkerSchema, type CreateWorkerForm } from "../forms/workers.ts";
 import { formatDate } from "../i18n/format.ts";
@@ -8,6 +9,7 @@ import { useLocale, useT } from "../i18n/use-t.ts";
 import { createWorker, listWorkers } from "../models/user.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
 import { badRequest, refuse, validate } from "../utils/forms.server.ts";
+import { redirectWithNotice } from "../utils/notice.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
@@ -30,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) return badRequest(result);
   const created = await createWorker(scope, result.data);
   if (!created.ok) return refuse(created, { phoneTaken: { phone: "error.phoneTaken" } }, formData);
-  return redirect(`/coordinator/workers?created=${encodeURIComponent(result.data.name)}`);
+  return redirectWithNotice("/coordinator/workers", { key: "workers.created", params: { name: result.data.name } });
 }
 
 export default function WorkersPage() {
@@ -38,15 +40,14 @@ export default function WorkersPage() {
   const locale = useLocale();
   const { workers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
-  const created = searchParams.get("created");
+  // After a success the form is emptied (the password just given out does not stay on screen).
   const { form, onSubmit, errorFor } = useValidatedForm<CreateWorkerForm>(createWorkerSchema, actionData, {
-    resetOn: created,
+    resetOn: useNotice()?.id,
   });
   return (
     <>
       <h1>{t("workers.title")}</h1>
-      {created ? <Notice>{t("workers.created", { name: created })}</Notice> : null}
+      <PageNotice />
       {workers.length === 0 ? (
         <p className="empty">{t("workers.none")}</p>
       ) : (

@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field, Form, FormAlert, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import { PageNotice } from "../components/notice.tsx";
 import { LanguageSwitch } from "../components/shell.tsx";
 import { homePath, isRole, safeRedirect } from "../domain/access.ts";
 import { msg } from "../forms/fields.ts";
@@ -69,7 +70,7 @@ export default function LoginPage() {
       <p className="tagline">{t("app.tagline")}</p>
       <section className="card">
         <h2>{t("login.title")}</h2>
-        {searchParams.get("loggedOut") ? <p className="alert success">{t("login.loggedOut")}</p> : null}
+        <PageNotice />
         <FormAlert message={actionData?.formError} />
         <Form method="post" onSubmit={onSubmit} noValidate>
           <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />

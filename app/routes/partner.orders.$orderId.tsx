@@ -1,6 +1,7 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Form, FormAlert, Notice, SubmitButton } from "../components/forms.tsx";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, FormAlert, SubmitButton } from "../components/forms.tsx";
+import { PageNotice } from "../components/notice.tsx";
 import { OrderFacts, OrderStatusTag, ProgressBar, ProgressFacts } from "../components/orders.tsx";
 import { cancelOrderSchema } from "../forms/orders.ts";
 import { toLocale } from "../i18n/locales.ts";
@@ -8,6 +9,7 @@ import { useT } from "../i18n/use-t.ts";
 import { cancelOrder, getPartnerOrder } from "../models/order.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { badRequest, formError, formValues, refuse, validate } from "../utils/forms.server.ts";
+import { redirectWithNotice } from "../utils/notice.server.ts";
 import { orderView } from "../utils/order-view.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -25,14 +27,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) return badRequest(result);
   const outcome = await cancelOrder(scope, params.orderId ?? "");
   if (!outcome.ok) return refuse(outcome, { notPending: "orders.notPending" }, formData);
-  return redirect(`/partner/orders/${params.orderId}?cancelled=1`);
+  return redirectWithNotice(`/partner/orders/${params.orderId}`, { key: "orders.cancelled" });
 }
 
 export default function PartnerOrder() {
   const t = useT();
   const { order } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   return (
     <>
       <p>
@@ -41,8 +42,7 @@ export default function PartnerOrder() {
       <h1>
         {order.productName} <OrderStatusTag status={order.status} />
       </h1>
-      {searchParams.get("placed") && !actionData ? <Notice>{t("orders.placed")}</Notice> : null}
-      {searchParams.get("cancelled") && !actionData ? <Notice>{t("orders.cancelled")}</Notice> : null}
+      <PageNotice />
       <FormAlert message={actionData?.formError} />
       <section className="card">
         <OrderFacts order={order} />

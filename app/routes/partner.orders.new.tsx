@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import {
   Field,
@@ -20,6 +20,7 @@ import { listOffersForPartner } from "../models/partner.server.ts";
 import { isSubmissionKey, newSubmissionKey } from "../models/submission.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
 import { badRequest, formError, formValues, refuse, validate } from "../utils/forms.server.ts";
+import { redirectWithNotice } from "../utils/notice.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["partner"]);
@@ -52,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { notOffered: { productId: "orders.notOffered" }, dueInPast: { dueOn: "error.dateInPast" } },
       formData,
     );
-  return redirect(`/partner/orders/${placed.id}?placed=1`);
+  return redirectWithNotice(`/partner/orders/${placed.id}`, { key: "orders.placed" });
 }
 
 export default function NewOrder() {

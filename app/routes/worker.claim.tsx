@@ -8,10 +8,11 @@ import { formatDate } from "../i18n/format.ts";
 import { translator } from "../i18n/index.ts";
 import { toLocale } from "../i18n/locales.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
-import { claimOpenWork, listOpenWork } from "../models/order.server.ts";
+import { claimOpenWork, getWorkerAssignment, listOpenWork } from "../models/order.server.ts";
 import { isSubmissionKey, newSubmissionKey } from "../models/submission.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
 import { badRequest, formError, formValues, refuse, validate } from "../utils/forms.server.ts";
+import { redirectWithNotice } from "../utils/notice.server.ts";
 import { rateText } from "../utils/order-view.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -41,7 +42,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = validate(claimSchema, formData);
   if (!result.ok) return badRequest(result);
   const claimed = await claimOpenWork(scope, result.data.orderId, result.data.quantity, key);
-  if (claimed.ok) return redirect(claimed.id ? `/worker?claimed=${encodeURIComponent(claimed.id)}` : "/worker");
+  if (claimed.ok) {
+    // What she just took (a resent form answers with the first claim's assignment): only ever one of her own.
+    const task = claimed.id ? await getWorkerAssignment(scope, claimed.id, new Date()) : null;
+    if (!task) return redirect("/worker");
+    return redirectWithNotice("/worker", {
+      key: "claim.claimed",
+      params: { n: task.quantity, unit: task.productUnit, product: task.productName },
+    });
+  }
   // Refused: say how many are left now (someone else may just have claimed some), or that it is gone.
   const now = (await listOpenWork(scope, new Date())).find((w) => w.orderId === result.data.orderId);
   const left = now && {

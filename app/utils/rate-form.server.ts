@@ -2,13 +2,13 @@
 // when the version is saved, else a 400 that, besides the usual field errors,
 // carries the fair-rate check for the rate as entered and whether the
 // below-minimum confirmation is asked for (docs/decisions/009-piece-rate-versions.md).
-import { redirect } from "@remix-run/node";
 import type { Actor } from "../domain/access.ts";
 import type { MoneyLocale } from "../domain/money.ts";
 import { setRateSchema } from "../forms/rates.ts";
 import type { ProductDetail } from "../models/catalogue.server.ts";
 import { setRate } from "../models/rates.server.ts";
 import { badRequest, formValues, validate, type FieldErrors } from "./forms.server.ts";
+import { redirectWithNotice } from "./notice.server.ts";
 import { checkView, enteredRateCheck, type CheckView } from "./product-view.server.ts";
 
 /** The 400 answer of the set-rate form (the page reads its answer through this type). */
@@ -26,7 +26,7 @@ export async function answerSetRate(
   product: ProductDetail,
   formData: FormData,
   locale: MoneyLocale,
-  savedTo: (done: "rateCreated" | "rateReplaced", belowFair: boolean) => string,
+  savedTo: string,
 ) {
   const { values } = formValues(formData);
   const entered = () => enteredRateCheck(actor.workshopId, product, values, locale);
@@ -43,7 +43,12 @@ export async function answerSetRate(
   if (!result.ok) return refuse({ fieldErrors: result.fieldErrors }, await entered());
   const outcome = await setRate(actor, { productId: product.id, ...result.data }, new Date());
   if (outcome.ok) {
-    return redirect(savedTo(outcome.replaced ? "rateReplaced" : "rateCreated", outcome.check.status === "belowFair"));
+    return redirectWithNotice(savedTo, {
+      key: outcome.replaced ? "rates.replaced" : "rates.created",
+      at: "rates",
+      // Saved, but under 120 % of the minimum wage: say so with the notice.
+      ...(outcome.check.status === "belowFair" ? { note: "rates.savedBelowFair" as const } : {}),
+    });
   }
   switch (outcome.code) {
     case "needsConfirmation":

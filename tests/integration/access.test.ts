@@ -30,6 +30,7 @@ import {
   createWorkerUser,
   getRequest,
   location,
+  noticeOf,
   loginAs,
   passwordHashOf,
   postLogin,
@@ -437,7 +438,11 @@ test("an admin creates a workshop, then a coordinator for it, who can log in and
   expect(created.status).toBe(302);
   const workshop = await db().workshop.findFirstOrThrow({ where: { name: "白市驿镇巧手梦工坊" } });
   expect(workshop.district).toBe("九龙坡区 白市驿镇");
-  expect(location(created)).toBe(`/admin/workshops/${workshop.id}?created=1`);
+  expect(location(created)).toBe(`/admin/workshops/${workshop.id}`);
+  expect(await noticeOf(created, cookie)).toMatchObject({
+    key: "workshops.created",
+    params: { name: "白市驿镇巧手梦工坊" },
+  });
 
   const list = await callLoader(adminHome.loader, "/admin", cookie);
   expect((list.data as { workshops: { id: string }[] }).workshops.map((x) => x.id)).toContain(workshop.id);

@@ -11,7 +11,16 @@ import {
 } from "../forms/catalogue.ts";
 import { useT } from "../i18n/use-t.ts";
 import type { ProductPageView } from "../utils/product-view.server.ts";
-import { Field, Form, FormAlert, SelectField, SubmitButton, useValidatedForm, type ActionResult } from "./forms.tsx";
+import {
+  Field,
+  Form,
+  FormAlert,
+  IntentButton,
+  SelectField,
+  SubmitButton,
+  useValidatedForm,
+  type ActionResult,
+} from "./forms.tsx";
 import { ProductFields } from "./product-fields.tsx";
 import { unitText } from "./units.ts";
 
@@ -86,13 +95,7 @@ export function BomTable({ bom }: { bom: ProductPageView["bom"] }) {
                 {line.quantity} {unitText(t, line.materialUnit)}
               </td>
               <td>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="removeBom" />
-                  <input type="hidden" name="bomLineId" value={line.id} />
-                  <button type="submit" className="button small">
-                    {t("products.bomRemove")}
-                  </button>
-                </Form>
+                <IntentButton intent="removeBom" fields={{ bomLineId: line.id }} label={t("products.bomRemove")} />
               </td>
             </tr>
           ))}

@@ -401,72 +401,56 @@ export async function assignToWorker(
   });
 }
 
-/**
- * Audits a change of an order's claim pool. The counts are read after the
- * update (the row is ours until commit), not before it: a concurrent request
- * may have changed them in between.
- */
-async function auditClaimPool(tx: Tx, actor: Actor, orderId: string, change: { opened: number } | { closed: number }) {
-  const after = await countsOf(tx, orderId);
-  const delta = "opened" in change ? change.opened : -change.closed;
-  await recordAudit(tx, actor, {
-    action: "opened" in change ? "order.openForClaiming" : "order.closeForClaiming",
-    entityType: "Order",
-    entityId: orderId,
-    before: { openQuantity: after.openQuantity - delta, allocatedQuantity: after.allocatedQuantity - delta },
-    after: { ...after, ...change },
-  });
-}
-
 /** The coordinator opens n more pieces of an accepted order for workers to claim. */
-export async function openForClaiming(
-  actor: Actor,
-  orderId: string,
-  quantity: number,
-  submissionKey: string,
-): Promise<AllocationResult & { replayed?: boolean }> {
-  assertPieces(quantity);
-  return onceOk(
-    actor.userId,
-    submissionKey,
-    "order.openForClaiming",
-    orderId,
-    async (tx): Promise<AllocationResult> => {
-      const order = await acceptedOrder(tx, actor.workshopId, orderId);
-      if (!order) return fail("notFound");
-      if (order.status !== "accepted") return fail("notAccepted");
-      if (!(await takeFromRemainder(tx, order.id, order.quantity, quantity, true))) return fail("exceedsOrder");
-      await auditClaimPool(tx, actor, order.id, { opened: quantity });
-      return ok();
-    },
-  );
+export function openForClaiming(actor: Actor, orderId: string, quantity: number, submissionKey: string) {
+  return changeClaimPool(actor, orderId, { opened: quantity }, submissionKey);
 }
 
 /** The coordinator takes back n unclaimed pieces from the open pool. */
-export async function closeForClaiming(
+export function closeForClaiming(actor: Actor, orderId: string, quantity: number, submissionKey: string) {
+  return changeClaimPool(actor, orderId, { closed: quantity }, submissionKey);
+}
+
+/**
+ * Opens pieces of the unallocated remainder for claiming, or takes unclaimed
+ * ones back, once per submission key, and audits the change with the counts
+ * read after it (the row is ours until commit; a concurrent request may have
+ * changed them before).
+ */
+async function changeClaimPool(
   actor: Actor,
   orderId: string,
-  quantity: number,
+  change: { opened: number } | { closed: number },
   submissionKey: string,
 ): Promise<AllocationResult & { replayed?: boolean }> {
+  const opening = "opened" in change;
+  const quantity = opening ? change.opened : change.closed;
   assertPieces(quantity);
-  return onceOk(
-    actor.userId,
-    submissionKey,
-    "order.closeForClaiming",
-    orderId,
-    async (tx): Promise<AllocationResult> => {
-      const order = await acceptedOrder(tx, actor.workshopId, orderId);
-      if (!order) return fail("notFound");
+  const action = opening ? "order.openForClaiming" : "order.closeForClaiming";
+  return onceOk(actor.userId, submissionKey, action, orderId, async (tx): Promise<AllocationResult> => {
+    const order = await acceptedOrder(tx, actor.workshopId, orderId);
+    if (!order) return fail("notFound");
+    if (opening) {
+      if (order.status !== "accepted") return fail("notAccepted");
+      if (!(await takeFromRemainder(tx, order.id, order.quantity, quantity, true))) return fail("exceedsOrder");
+    } else {
       const { count } = await tx.order.updateMany({
         where: { id: order.id, openQuantity: { gte: quantity } },
         data: { openQuantity: { decrement: quantity }, allocatedQuantity: { decrement: quantity } },
       });
       if (count === 0) return fail("exceedsOpen");
-      await auditClaimPool(tx, actor, order.id, { closed: quantity });
-      return ok();
-    },
-  );
+    }
+    const after = await countsOf(tx, order.id);
+    const delta = opening ? quantity : -quantity;
+    await recordAudit(tx, actor, {
+      action,
+      entityType: "Order",
+      entityId: order.id,
+      before: { openQuantity: after.openQuantity - delta, allocatedQuantity: after.allocatedQuantity - delta },
+      after: { ...after, ...change },
+    });
+    return ok();
+  });
 }
 
 // ---------------------------------------------------------------------------

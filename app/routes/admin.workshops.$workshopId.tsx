@@ -1,10 +1,11 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { NewAccountFields } from "../components/account-fields.tsx";
 import { Field, Form, FormAlert, SubmitButton, useValidatedForm } from "../components/forms.tsx";
 import { PageNotice, useNotice } from "../components/notice.tsx";
 import { maskPhone } from "../domain/phone.ts";
 import { createPartnerSchema, type CreatePartnerForm } from "../forms/partners.ts";
-import { createCoordinatorSchema, type CreateCoordinatorForm } from "../forms/workshops.ts";
+import { newAccountSchema, type NewAccountForm } from "../forms/account.ts";
 import { useT } from "../i18n/use-t.ts";
 import { createPartner, listPartners } from "../models/partner.server.ts";
 import { createCoordinator } from "../models/user.server.ts";
@@ -55,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       at: "partners",
     });
   }
-  const result = validate(createCoordinatorSchema, formData);
+  const result = validate(newAccountSchema, formData);
   if (!result.ok) return badRequest(result);
   const created = await createCoordinator(actor, result.data);
   if (!created.ok) return refuse(created, { phoneTaken: { phone: "error.phoneTaken" } }, formData);
@@ -75,11 +76,9 @@ export default function AdminWorkshop() {
   const createdPartner = notice?.key === "partners.created" ? notice.id : null;
   const partnerFailed = actionData?.values?.intent === "createPartner";
   const coordinatorData = partnerFailed ? undefined : actionData;
-  const { form, onSubmit, errorFor } = useValidatedForm<CreateCoordinatorForm>(
-    createCoordinatorSchema,
-    coordinatorData,
-    { resetOn: createdName },
-  );
+  const { form, onSubmit, errorFor } = useValidatedForm<NewAccountForm>(newAccountSchema, coordinatorData, {
+    resetOn: createdName,
+  });
   const partnerForm = useValidatedForm<CreatePartnerForm>(createPartnerSchema, partnerFailed ? actionData : undefined, {
     resetOn: createdPartner,
   });
@@ -107,27 +106,7 @@ export default function AdminWorkshop() {
         <h2>{t("coordinators.add")}</h2>
         <FormAlert message={coordinatorData?.formError} />
         <Form method="post" onSubmit={onSubmit} noValidate>
-          <Field
-            label={t("workers.name")}
-            error={errorFor("name")}
-            defaultValue={(coordinatorData?.values as Record<string, string> | undefined)?.name}
-            registration={form.register("name")}
-          />
-          <Field
-            label={t("workers.phone")}
-            type="tel"
-            inputMode="numeric"
-            error={errorFor("phone")}
-            defaultValue={(coordinatorData?.values as Record<string, string> | undefined)?.phone}
-            registration={form.register("phone")}
-          />
-          <Field
-            label={t("workers.initialPassword")}
-            type="text"
-            autoComplete="new-password"
-            error={errorFor("password")}
-            registration={form.register("password")}
-          />
+          <NewAccountFields form={form} errorFor={errorFor} values={coordinatorData?.values} />
           <SubmitButton pending={t("form.saving")}>{t("coordinators.create")}</SubmitButton>
         </Form>
       </section>

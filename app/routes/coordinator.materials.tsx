@@ -9,6 +9,7 @@ import {
   Field,
   Form,
   FormAlert,
+  IntentButton,
   SelectField,
   SubmitButton,
   useValidatedForm,
@@ -160,13 +161,11 @@ export default function MaterialsPage() {
                       <Link to={`?${keep}edit=${m.id}#edit`} className="button small">
                         {t("catalogue.edit")}
                       </Link>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value={m.archived ? "restore" : "archive"} />
-                        <input type="hidden" name="materialId" value={m.id} />
-                        <button type="submit" className="button small">
-                          {m.archived ? t("catalogue.restore") : t("catalogue.archive")}
-                        </button>
-                      </Form>
+                      <IntentButton
+                        intent={m.archived ? "restore" : "archive"}
+                        fields={{ materialId: m.id }}
+                        label={m.archived ? t("catalogue.restore") : t("catalogue.archive")}
+                      />
                     </div>
                   </td>
                 </tr>

@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { NewAccountFields } from "../components/account-fields.tsx";
 import {
   Field,
   Form,
   FormAlert,
+  IntentButton,
   SelectField,
   SubmitButton,
   useValidatedForm,
@@ -13,7 +15,8 @@ import { PageNotice } from "../components/notice.tsx";
 import { unitText } from "../components/units.ts";
 import { formatRate, rateFromMinor, rateToMinor } from "../domain/money.ts";
 import { maskPhone } from "../domain/phone.ts";
-import { offerSchema, partnerAccountSchema, type OfferForm, type PartnerAccountForm } from "../forms/partners.ts";
+import { newAccountSchema, type NewAccountForm } from "../forms/account.ts";
+import { offerSchema, type OfferForm } from "../forms/partners.ts";
 import { toLocale } from "../i18n/locales.ts";
 import { useT } from "../i18n/use-t.ts";
 import { listProducts } from "../models/catalogue.server.ts";
@@ -60,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/coordinator/partners/${partner.id}`;
 
   if (intent === "account") {
-    const result = validate(partnerAccountSchema, formData);
+    const result = validate(newAccountSchema, formData);
     if (!result.ok) return badRequest(result);
     const created = await createPartnerAccount(scope, partner.id, result.data);
     if (!created.ok) return refuse(created, { phoneTaken: { phone: "error.phoneTaken" } }, formData);
@@ -123,12 +126,12 @@ export default function PartnerDetail() {
       <p>
         <Link to="/coordinator/partners">← {t("partners.back")}</Link>
       </p>
-      <Form method="post" className="inline-actions">
-        <input type="hidden" name="intent" value={partner.archived ? "restore" : "archive"} />
-        <button type="submit" className={partner.archived ? "button small" : "button danger small"}>
-          {partner.archived ? t("partners.restoreFirm") : t("partners.archiveFirm")}
-        </button>
-      </Form>
+      <IntentButton
+        formClassName="inline-actions"
+        intent={partner.archived ? "restore" : "archive"}
+        className={partner.archived ? "button small" : "button danger small"}
+        label={partner.archived ? t("partners.restoreFirm") : t("partners.archiveFirm")}
+      />
       <h1>
         {partner.name} {partner.archived ? <span className="tag">{t("partners.archived")}</span> : null}
       </h1>
@@ -166,17 +169,13 @@ export default function PartnerDetail() {
                       {o.price}/{unitText(t, o.unit)}
                     </td>
                     <td className="actions">
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="withdraw" />
-                        <input type="hidden" name="offerId" value={o.id} />
-                        <button
-                          type="submit"
-                          className="button danger small"
-                          aria-label={`${t("partners.withdraw")} ${o.productName}`}
-                        >
-                          {t("partners.withdraw")}
-                        </button>
-                      </Form>
+                      <IntentButton
+                        intent="withdraw"
+                        fields={{ offerId: o.id }}
+                        className="button danger small"
+                        ariaLabel={`${t("partners.withdraw")} ${o.productName}`}
+                        label={t("partners.withdraw")}
+                      />
                     </td>
                   </tr>
                 ))}
@@ -204,13 +203,12 @@ export default function PartnerDetail() {
                   {a.name} · {a.phone}
                   {a.active ? null : <span className="tag muted">{t("workers.inactive")}</span>}
                 </span>
-                <Form method="post">
-                  <input type="hidden" name="intent" value={a.active ? "deactivate" : "reactivate"} />
-                  <input type="hidden" name="accountId" value={a.id} />
-                  <button type="submit" className={a.active ? "button danger small" : "button small"}>
-                    {a.active ? t("accounts.deactivate") : t("accounts.reactivate")}
-                  </button>
-                </Form>
+                <IntentButton
+                  intent={a.active ? "deactivate" : "reactivate"}
+                  fields={{ accountId: a.id }}
+                  className={a.active ? "button danger small" : "button small"}
+                  label={a.active ? t("accounts.deactivate") : t("accounts.reactivate")}
+                />
               </li>
             ))}
           </ul>
@@ -255,34 +253,18 @@ function OfferForm({ products, result }: { products: { id: string; name: string 
 
 function AccountForm({ result }: { result?: ActionResult }) {
   const t = useT();
-  const { form, onSubmit, errorFor } = useValidatedForm<PartnerAccountForm>(partnerAccountSchema, result);
+  const { form, onSubmit, errorFor } = useValidatedForm<NewAccountForm>(newAccountSchema, result);
   return (
     <div className="subform">
       <h3>{t("partners.addAccount")}</h3>
       <FormAlert message={result?.formError} />
       <Form method="post" onSubmit={onSubmit} noValidate>
         <input type="hidden" name="intent" value="account" />
-        <Field
-          label={t("partners.accountName")}
-          error={errorFor("name")}
-          defaultValue={result?.values?.name}
-          registration={form.register("name")}
-        />
-        <Field
-          label={t("partners.accountPhone")}
-          type="tel"
-          inputMode="numeric"
-          error={errorFor("phone")}
-          defaultValue={result?.values?.phone}
-          registration={form.register("phone")}
-        />
-        <Field
-          label={t("partners.initialPassword")}
-          type="text"
-          autoComplete="new-password"
-          hint={t("partners.initialPasswordHint")}
-          error={errorFor("password")}
-          registration={form.register("password")}
+        <NewAccountFields
+          form={form}
+          errorFor={errorFor}
+          values={result?.values}
+          passwordHint={t("partners.initialPasswordHint")}
         />
         <SubmitButton pending={t("form.saving")}>{t("partners.createAccount")}</SubmitButton>
       </Form>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, Form, FormAlert, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import { Field, Form, FormAlert, IntentButton, SubmitButton, useValidatedForm } from "../components/forms.tsx";
 import { PageNotice } from "../components/notice.tsx";
 import { maskPhone } from "../domain/phone.ts";
 import { resetPasswordSchema, type ResetPasswordForm } from "../forms/workers.ts";
@@ -71,12 +71,11 @@ export default function WorkerDetail() {
         <dd>{formatDate(worker.createdAt, locale)}</dd>
       </dl>
       <PageNotice />
-      <Form method="post">
-        <input type="hidden" name="intent" value={worker.active ? "deactivate" : "reactivate"} />
-        <button type="submit" className={worker.active ? "button danger" : "button"}>
-          {worker.active ? t("accounts.deactivate") : t("accounts.reactivate")}
-        </button>
-      </Form>
+      <IntentButton
+        intent={worker.active ? "deactivate" : "reactivate"}
+        className={worker.active ? "button danger" : "button"}
+        label={worker.active ? t("accounts.deactivate") : t("accounts.reactivate")}
+      />
       <section className="card">
         <h2>{t("workers.resetPassword")}</h2>
         <PageNotice at="password" />

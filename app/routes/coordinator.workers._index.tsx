@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, Form, FormAlert, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import { NewAccountFields } from "../components/account-fields.tsx";
+import { Form, FormAlert, SubmitButton, useValidatedForm } from "../components/forms.tsx";
 import { PageNotice, useNotice } from "../components/notice.tsx";
 import { maskPhone } from "../domain/phone.ts";
-import { createWorkerSchema, type CreateWorkerForm } from "../forms/workers.ts";
+import { newAccountSchema, type NewAccountForm } from "../forms/account.ts";
 import { formatDate } from "../i18n/format.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { createWorker, listWorkers } from "../models/user.server.ts";
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
   const formData = await request.formData();
-  const result = validate(createWorkerSchema, formData);
+  const result = validate(newAccountSchema, formData);
   if (!result.ok) return badRequest(result);
   const created = await createWorker(scope, result.data);
   if (!created.ok) return refuse(created, { phoneTaken: { phone: "error.phoneTaken" } }, formData);
@@ -41,7 +42,7 @@ export default function WorkersPage() {
   const { workers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   // After a success the form is emptied (the password just given out does not stay on screen).
-  const { form, onSubmit, errorFor } = useValidatedForm<CreateWorkerForm>(createWorkerSchema, actionData, {
+  const { form, onSubmit, errorFor } = useValidatedForm<NewAccountForm>(newAccountSchema, actionData, {
     resetOn: useNotice()?.id,
   });
   return (
@@ -78,27 +79,11 @@ export default function WorkersPage() {
         <h2>{t("workers.add")}</h2>
         <FormAlert message={actionData?.formError} />
         <Form method="post" onSubmit={onSubmit} noValidate>
-          <Field
-            label={t("workers.name")}
-            error={errorFor("name")}
-            defaultValue={actionData?.values?.name}
-            registration={form.register("name")}
-          />
-          <Field
-            label={t("workers.phone")}
-            type="tel"
-            inputMode="numeric"
-            error={errorFor("phone")}
-            defaultValue={actionData?.values?.phone}
-            registration={form.register("phone")}
-          />
-          <Field
-            label={t("workers.initialPassword")}
-            type="text"
-            autoComplete="new-password"
-            hint={t("workers.initialPasswordHint")}
-            error={errorFor("password")}
-            registration={form.register("password")}
+          <NewAccountFields
+            form={form}
+            errorFor={errorFor}
+            values={actionData?.values}
+            passwordHint={t("workers.initialPasswordHint")}
           />
           <SubmitButton pending={t("form.saving")}>{t("workers.create")}</SubmitButton>
         </Form>

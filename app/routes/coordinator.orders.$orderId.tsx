@@ -1,3 +1,11 @@
+// One order for the coordinator: decide it (accept/decline), give its pieces
+// out (assign to a worker, open or close the claim pool), see its assignments.
+// Forms are told apart by a hidden `intent`; each gives pieces out once per
+// submission key (docs/decisions/010-allocation-and-once-only.md).
+//
+// Over 300 lines, for now: its forms (DecideForms, AllocationForms) are being
+// reworked for issue 7's first-time-user fixes in parallel; they move to
+// app/components/ once those land, as the product page's did.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import {

@@ -3,7 +3,7 @@ import { MATERIAL_UNITS_LIST, PRODUCT_UNITS_LIST } from "./units.ts";
 import {
   idField,
   msg,
-  optionalText,
+  optionalMultilineText,
   percentField,
   positiveQuantityField,
   requiredText,
@@ -15,7 +15,7 @@ import {
 export const productSchema = z.object({
   name: requiredText(60),
   unit: z.enum(PRODUCT_UNITS_LIST, { error: msg("error.invalid") }),
-  qualityStandard: optionalText(500),
+  qualityStandard: optionalMultilineText(500),
   standardMinutes: standardMinutesField,
   lossAllowance: percentField,
 });

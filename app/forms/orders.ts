@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { ORDER_MAX_QUANTITY } from "../domain/orders.ts";
-import { dateField, idField, msg, optionalText, pieceCountField, requiredText } from "./fields.ts";
+import { dateField, idField, msg, optionalMultilineText, pieceCountField, requiredText } from "./fields.ts";
 
 /** A partner places an order. */
 export const placeOrderSchema = z.object({
@@ -9,7 +9,7 @@ export const placeOrderSchema = z.object({
     z.refine((n) => n <= ORDER_MAX_QUANTITY, { error: msg("error.tooLarge", { max: ORDER_MAX_QUANTITY }) }),
   ),
   dueOn: dateField,
-  notes: optionalText(500),
+  notes: optionalMultilineText(500),
 });
 export type PlaceOrderForm = z.input<typeof placeOrderSchema>;
 
@@ -17,7 +17,7 @@ export type PlaceOrderForm = z.input<typeof placeOrderSchema>;
 export const decideOrderSchema = z
   .object({
     decision: z.enum(["accept", "decline"], { error: msg("error.invalid") }),
-    reason: optionalText(300),
+    reason: optionalMultilineText(300),
   })
   .check(
     z.refine((v) => v.decision === "accept" || v.reason.length > 0, {

@@ -1,10 +1,10 @@
 import * as z from "zod/mini";
-import { idField, optionalText, rateField, requiredText } from "./fields.ts";
+import { contactPhoneField, idField, optionalText, rateField, requiredText } from "./fields.ts";
 
 export const createPartnerSchema = z.object({
   name: requiredText(60),
   contactName: optionalText(40),
-  contactPhone: optionalText(20),
+  contactPhone: contactPhoneField,
 });
 export type CreatePartnerForm = z.input<typeof createPartnerSchema>;
 

@@ -29,14 +29,16 @@ export async function authenticate(phone: string, password: string): Promise<{ i
 }
 
 /**
- * Creates a login in the actor's workshop: a worker or coordinator, or a
- * partner firm's account (`partnerId`: the firm must be the workshop's, else
- * notFound). phoneTaken: the number already has an account (also when a
- * concurrent request takes it first).
+ * Creates a login: in the acting workshop (`by.workshopId`) a worker or
+ * coordinator, or a partner firm's account (`partnerId`: the firm must be the
+ * workshop's, else notFound); with no workshop, an admin. phoneTaken: the
+ * number already has an account (also when a concurrent request takes it
+ * first). `source` names where an account made outside the app came from (the
+ * admin:create command), for the audit trail.
  */
 export async function createAccount(
-  actor: Actor,
-  input: { role: Exclude<Role, "admin">; name: string; phone: string; password: string; partnerId?: string },
+  by: { userId: string | null; workshopId: string | null },
+  input: { role: Role; name: string; phone: string; password: string; partnerId?: string; source?: string },
 ): Promise<Result<{ id: string }, "phoneTaken" | "notFound">> {
   const hash = await hashPassword(input.password);
   const partnerId = input.partnerId ?? null;
@@ -44,7 +46,7 @@ export async function createAccount(
     db().$transaction(async (tx) => {
       if (partnerId !== null) {
         const partner = await tx.partner.findFirst({
-          where: { id: partnerId, workshopId: actor.workshopId },
+          where: { id: partnerId, workshopId: by.workshopId ?? "" },
           select: { id: true },
         });
         if (!partner) return fail("notFound");
@@ -55,21 +57,36 @@ export async function createAccount(
           role: input.role,
           name: input.name,
           phone: input.phone,
-          workshopId: actor.workshopId,
+          workshopId: by.workshopId,
           partnerId,
           password: { create: { hash } },
         },
         select: { id: true },
       });
-      await recordAudit(tx, actor, {
+      await recordAudit(tx, by, {
         action: "user.create",
         entityType: "User",
         entityId: user.id,
-        after: { role: input.role, name: input.name, phone: input.phone, partnerId },
+        after: {
+          role: input.role,
+          name: input.name,
+          phone: input.phone,
+          partnerId,
+          ...(input.source ? { source: input.source } : {}),
+        },
       });
       return ok({ id: user.id });
     }),
   );
+}
+
+/**
+ * An admin account made from the command line (`npm run admin:create`), which
+ * is how the first admin of a production database comes to exist: no acting
+ * user, and the audit event names the command as its source.
+ */
+export function createAdmin(input: { name: string; phone: string; password: string }) {
+  return createAccount({ userId: null, workshopId: null }, { ...input, role: "admin", source: "npm run admin:create" });
 }
 
 /** A coordinator creates a worker in her workshop. */

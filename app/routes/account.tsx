@@ -6,11 +6,17 @@ import { RoleShell } from "../components/role-shell.tsx";
 import { LanguageSwitch, LogoutButton } from "../components/shell.tsx";
 import { maskPhone } from "../domain/phone.ts";
 import { changePasswordSchema, type ChangePasswordForm } from "../forms/account.ts";
+import { msg } from "../forms/fields.ts";
 import { useT } from "../i18n/use-t.ts";
+import { beginPasswordCheck, recordPasswordCheckSuccess } from "../models/login-throttle.server.ts";
 import { changeOwnPassword, getAccount } from "../models/user.server.ts";
 import { notFound, requireViewer } from "../utils/auth.server.ts";
-import { badRequest, refuse, validate } from "../utils/forms.server.ts";
+import { badRequest, formError, readFormData, refuse, validate } from "../utils/forms.server.ts";
 import { redirectWithNotice } from "../utils/notice.server.ts";
+
+export const access = {
+  roles: ["worker", "coordinator", "partner", "admin"],
+} satisfies import("../domain/access.ts").RouteAccess;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -21,8 +27,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  const result = validate(changePasswordSchema, await request.formData());
+  const result = validate(changePasswordSchema, await readFormData(request));
   if (!result.ok) return badRequest(result);
+  // Counted before the current password is checked, like a login (ADR 011): a session left open is no guessing oracle.
+  const gate = await beginPasswordCheck(viewer.user.id, new Date());
+  if (!gate.allowed) {
+    return formError(msg("account.passwordCheckLocked", { minutes: Math.ceil(gate.retryAfterMs / 60_000) }), {}, 429);
+  }
   const outcome = await changeOwnPassword(
     viewer.user.id,
     viewer.sessionId,
@@ -30,6 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
     result.data.newPassword,
   );
   if (!outcome.ok) return refuse(outcome, { wrongCurrent: { currentPassword: "account.wrongCurrentPassword" } }, {});
+  await recordPasswordCheckSuccess(viewer.user.id);
   return redirectWithNotice("/account", { key: "account.passwordChanged" });
 }
 

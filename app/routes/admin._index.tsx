@@ -5,8 +5,10 @@ import { createWorkshopSchema, type CreateWorkshopForm } from "../forms/workshop
 import { useT } from "../i18n/use-t.ts";
 import { createWorkshop, listWorkshops } from "../models/workshop.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
-import { badRequest, refuse, validate } from "../utils/forms.server.ts";
+import { badRequest, readFormData, refuse, validate } from "../utils/forms.server.ts";
 import { redirectWithNotice } from "../utils/notice.server.ts";
+
+export const access = { roles: ["admin"] } satisfies import("../domain/access.ts").RouteAccess;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireScope(request, ["admin"]);
@@ -15,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { scope } = await requireScope(request, ["admin"]);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const result = validate(createWorkshopSchema, formData);
   if (!result.ok) return badRequest(result);
   const created = await createWorkshop(scope.userId, result.data);

@@ -4,6 +4,8 @@ import { useT } from "../i18n/use-t.ts";
 import { getWorkshopSummary } from "../models/workshop.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
 
+export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
   const workshop = await getWorkshopSummary(scope.workshopId);

@@ -24,8 +24,10 @@ import { useT } from "../i18n/use-t.ts";
 import { setArchived } from "../models/archive.server.ts";
 import { createMaterial, getMaterial, listMaterials, updateMaterial } from "../models/catalogue.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
-import { badRequest, formError, formValues, refuse, validate } from "../utils/forms.server.ts";
+import { badRequest, formError, formValues, readFormData, refuse, validate } from "../utils/forms.server.ts";
 import { redirectWithNotice } from "../utils/notice.server.ts";
+
+export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
 
 /** The largest value formatRate can show (9,999.9999 yuan). */
 const MAX_RATE_MINOR = 99_999_999n;
@@ -68,7 +70,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   const list = `/coordinator/materials${new URL(request.url).searchParams.get("archived") === "1" ? "?archived=1" : ""}`;
   const done = (key: MessageKey, name: string) => redirectWithNotice(list, { key, params: { name } });

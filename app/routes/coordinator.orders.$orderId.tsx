@@ -46,9 +46,11 @@ import {
 import { listWorkers } from "../models/user.server.ts";
 import { isSubmissionKey, newSubmissionKey } from "../models/submission.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
-import { badRequest, formError, formValues, refuse, validate } from "../utils/forms.server.ts";
+import { badRequest, formError, formValues, readFormData, refuse, validate } from "../utils/forms.server.ts";
 import { redirectWithNotice } from "../utils/notice.server.ts";
 import { orderView } from "../utils/order-view.server.ts";
+
+export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["coordinator"]);
@@ -85,7 +87,7 @@ const GIVEN_OUT = { assign: "assignments.created", open: "orders.pool.opened", c
 export async function action({ request, params }: ActionFunctionArgs) {
   const { scope, user } = await requireScope(request, ["coordinator"]);
   const orderId = params.orderId ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (!isIntent(intent)) return formError("error.unknownIntent", formValues(formData).values);
   const here = `/coordinator/orders/${orderId}`;

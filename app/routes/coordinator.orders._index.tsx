@@ -10,6 +10,8 @@ import { listWorkshopOrders } from "../models/order.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
 import { orderView, type OrderView } from "../utils/order-view.server.ts";
 
+export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
+
 /** The order the groups are shown in: what needs a decision first, then work in hand. */
 const GROUPS: readonly OrderStatus[] = ["pending", "accepted", "completed", "declined", "cancelled"];
 

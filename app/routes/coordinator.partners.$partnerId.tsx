@@ -24,8 +24,10 @@ import { setArchived } from "../models/archive.server.ts";
 import { createPartnerAccount, getPartner, setOffer, withdrawOffer } from "../models/partner.server.ts";
 import { setAccountActive } from "../models/user.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
-import { badRequest, formError, formValues, refuse, validate } from "../utils/forms.server.ts";
+import { badRequest, formError, formValues, readFormData, refuse, validate } from "../utils/forms.server.ts";
 import { redirectWithNotice } from "../utils/notice.server.ts";
+
+export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["coordinator"]);
@@ -58,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
   const partner = await getPartner(scope.workshopId, params.partnerId ?? "");
   if (!partner) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   const here = `/coordinator/partners/${partner.id}`;
 

@@ -17,10 +17,12 @@ import { useT } from "../i18n/use-t.ts";
 import { setArchived } from "../models/archive.server.ts";
 import { addProcessStep, getProduct, removeBomLine, setBomLine, updateProduct } from "../models/catalogue.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
-import { badRequest, formError, formValues, refuse, validate } from "../utils/forms.server.ts";
+import { badRequest, formError, formValues, readFormData, refuse, validate } from "../utils/forms.server.ts";
 import { redirectWithNotice } from "../utils/notice.server.ts";
 import { productPageView } from "../utils/product-view.server.ts";
 import { answerSetRate, type RateFailure } from "../utils/rate-form.server.ts";
+
+export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["coordinator"]);
@@ -34,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const product = await getProduct(scope.workshopId, params.productId ?? "");
   if (!product) notFound();
   const base = `/coordinator/products/${product.id}`;
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
 
   if (intent === "details") {

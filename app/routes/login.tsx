@@ -4,6 +4,7 @@ import { Field, Form, FormAlert, SubmitButton, useValidatedForm } from "../compo
 import { PageNotice } from "../components/notice.tsx";
 import { LanguageSwitch } from "../components/shell.tsx";
 import { homePath, isRole, safeRedirect } from "../domain/access.ts";
+import { deviceIdFor, withDeviceToken } from "../domain/login-throttle.ts";
 import { msg } from "../forms/fields.ts";
 import { loginSchema, type LoginForm } from "../forms/login.ts";
 import { useT } from "../i18n/use-t.ts";
@@ -13,8 +14,16 @@ import { accountUsable, authenticate } from "../models/user.server.ts";
 import { clientAddress, getViewer } from "../utils/auth.server.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../utils/demo.ts";
 import { getEnv } from "../infra/env.server.ts";
-import { badRequest, formError, validate } from "../utils/forms.server.ts";
-import { commitCookieSession, getCookieSession } from "../utils/session.server.ts";
+import { badRequest, formError, readFormData, validate } from "../utils/forms.server.ts";
+import {
+  commitCookieSession,
+  getCookieSession,
+  newDeviceId,
+  readDeviceTokens,
+  writeDeviceTokens,
+} from "../utils/session.server.ts";
+
+export const access = { public: true } satisfies import("../domain/access.ts").RouteAccess;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
@@ -27,17 +36,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const result = validate(loginSchema, formData);
   if (!result.ok) return badRequest(result);
   const { phone, password, redirectTo } = result.data;
-  const address = clientAddress(context);
   const now = new Date();
+  const devices = await readDeviceTokens(request, now);
+  const attempt = { phone, address: clientAddress(context), deviceId: deviceIdFor(devices, phone) };
 
-  // Counted before the (slow) password check, so parallel guesses cannot slip past the limit.
-  const lockedFor = await beginLoginAttempt(phone, address, now);
-  if (lockedFor > 0) {
-    return formError(msg("login.locked", { minutes: Math.ceil(lockedFor / 60_000) }), { phone }, 429);
+  // Counted before the (slow) password check, so parallel guesses cannot slip past the limit (ADR 011).
+  const gate = await beginLoginAttempt(attempt, now);
+  if (!gate.allowed) {
+    const minutes = Math.ceil(gate.retryAfterMs / 60_000);
+    return formError(msg(gate.kind === "number" ? "login.lockedNumber" : "login.locked", { minutes }), { phone }, 429);
   }
   const user = await authenticate(phone, password);
   if (!user) return formError("login.wrongCredentials", { phone }, 401);
@@ -45,14 +56,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // Right password, but the account lacks its workshop or firm: say so instead of looping back to login.
     return formError("login.accountIncomplete", { phone }, 403);
   }
-  await recordLoginSuccess(phone, address);
+  await recordLoginSuccess(attempt);
   await purgeStaleLoginData(now);
   const session = await getCookieSession(request);
   const { id } = await createSession(user.id, now);
   session.set("sessionId", id);
-  return redirect(safeRedirect(user.role, redirectTo), {
-    headers: { "Set-Cookie": await commitCookieSession(session) },
-  });
+  const headers = new Headers();
+  headers.append("Set-Cookie", await commitCookieSession(session));
+  // This browser is now trusted for this number: its owner's logins are judged by its own counter only.
+  const device = { phone, id: newDeviceId(), issuedAt: now.getTime() };
+  headers.append("Set-Cookie", await writeDeviceTokens(withDeviceToken(devices, device)));
+  return redirect(safeRedirect(user.role, redirectTo), { headers });
 }
 
 export default function LoginPage() {

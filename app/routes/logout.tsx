@@ -3,6 +3,8 @@ import { deleteSession } from "../models/session.server.ts";
 import { redirectWithNotice } from "../utils/notice.server.ts";
 import { destroyCookieSession, getCookieSession } from "../utils/session.server.ts";
 
+export const access = { public: true } satisfies import("../domain/access.ts").RouteAccess;
+
 export async function loader() {
   return redirect("/");
 }

@@ -10,6 +10,8 @@ import { getPartnerHome } from "../models/workshop.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { orderView } from "../utils/order-view.server.ts";
 
+export const access = { roles: ["partner"] } satisfies import("../domain/access.ts").RouteAccess;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["partner"]);
   const home = await getPartnerHome(scope);

@@ -19,8 +19,10 @@ import { placeOrder } from "../models/order.server.ts";
 import { listOffersForPartner } from "../models/partner.server.ts";
 import { isSubmissionKey, newSubmissionKey } from "../models/submission.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
-import { badRequest, formError, formValues, refuse, validate } from "../utils/forms.server.ts";
+import { badRequest, formError, formValues, readFormData, refuse, validate } from "../utils/forms.server.ts";
 import { redirectWithNotice } from "../utils/notice.server.ts";
+
+export const access = { roles: ["partner"] } satisfies import("../domain/access.ts").RouteAccess;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["partner"]);
@@ -41,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { scope } = await requireScope(request, ["partner"]);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const key = formData.get("submissionKey");
   if (!isSubmissionKey(key)) return formError("form.expired", formValues(formData).values);
   const result = validate(placeOrderSchema, formData);

@@ -10,6 +10,8 @@ import { getWorkshopSummary } from "../models/workshop.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { dueState, estimateText, rateText } from "../utils/order-view.server.ts";
 
+export const access = { roles: ["worker"] } satisfies import("../domain/access.ts").RouteAccess;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["worker"]);
   const workshop = await getWorkshopSummary(scope.workshopId);

@@ -11,9 +11,11 @@ import { useLocale, useT } from "../i18n/use-t.ts";
 import { claimOpenWork, getWorkerAssignment, listOpenWork } from "../models/order.server.ts";
 import { isSubmissionKey, newSubmissionKey } from "../models/submission.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
-import { badRequest, formError, formValues, refuse, validate } from "../utils/forms.server.ts";
+import { badRequest, formError, formValues, readFormData, refuse, validate } from "../utils/forms.server.ts";
 import { redirectWithNotice } from "../utils/notice.server.ts";
 import { rateText } from "../utils/order-view.server.ts";
+
+export const access = { roles: ["worker"] } satisfies import("../domain/access.ts").RouteAccess;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["worker"]);
@@ -35,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { scope, user } = await requireScope(request, ["worker"]);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const { values } = formValues(formData);
   const key = formData.get("submissionKey");
   if (!isSubmissionKey(key)) return formError("claim.expired", values);

@@ -5,6 +5,8 @@ import { data } from "@remix-run/node";
 import { notFound } from "./auth.server.ts";
 import { config, safeParse, type $ZodType, type output } from "zod/v4/core";
 import en from "zod/v4/locales/en.js";
+import { mediaType } from "../http/body.ts";
+import { refusalResponse } from "../http/refusal.ts";
 
 // The schemas are zod/mini (app/forms/fields.ts), which, unlike classic zod,
 // registers no default locale. Every rule a person can break has a dictionary
@@ -12,6 +14,26 @@ import en from "zod/v4/locales/en.js";
 // characters) keep zod's English text on the server as before, whatever else
 // is loaded. Only sets it when nothing has (classic zod sets the same).
 if (!config().localeError) config(en());
+
+/**
+ * The posted form of an action, instead of `request.formData()`: anything but
+ * a web form (JSON, text/plain, no Content-Type) throws a 415, a body that
+ * does not parse (a broken multipart boundary) a 400, each with a short
+ * message in both languages, never a 500. The HTTP layer refuses these before
+ * the app (app/http/server.server.ts); this keeps an action safe wherever it
+ * is called from.
+ */
+export async function readFormData(request: Request): Promise<FormData> {
+  const type = mediaType(request.headers.get("Content-Type"));
+  if (type !== "application/x-www-form-urlencoded" && type !== "multipart/form-data") {
+    throw refusalResponse(415, "unsupported");
+  }
+  try {
+    return await request.formData();
+  } catch {
+    throw refusalResponse(400, "malformed");
+  }
+}
 
 export type FieldErrors = Record<string, string>;
 export type FormFailure = { ok: false; fieldErrors: FieldErrors; formError?: string; values: Record<string, string> };
@@ -40,7 +62,12 @@ export function validate<S extends $ZodType>(
   schema: S,
   formData: FormData,
 ): { ok: true; data: output<S> } | FormFailure {
-  const { values, malformed } = formValues(formData);
+  const fields = schemaFields(schema);
+  const { values: posted, malformed: malformedPosted } = formValues(formData);
+  // Only the schema's own fields are read, reported and echoed: anything else
+  // posted (junk, or a flood of fields) never comes back in the answer.
+  const values = Object.fromEntries(Object.entries(posted).filter(([key]) => fields.has(key)));
+  const malformed = malformedPosted.filter((key) => fields.has(key));
   const result = safeParse(schema, values);
   if (result.success && malformed.length === 0) return { ok: true, data: result.data };
   const fieldErrors: FieldErrors = {};
@@ -51,6 +78,16 @@ export function validate<S extends $ZodType>(
     fieldErrors[field] ??= issue.message;
   }
   return { ok: false, fieldErrors, values: withoutSecrets(values) };
+}
+
+type SchemaDef = { type?: string; shape?: Record<string, unknown>; in?: $ZodType };
+
+/** The field names of a form schema: the keys of its object (through a pipe); none for anything else. */
+export function schemaFields(schema: $ZodType): Set<string> {
+  const def = schema._zod.def as SchemaDef;
+  if (def.type === "object" && def.shape) return new Set(Object.keys(def.shape));
+  if (def.type === "pipe" && def.in) return schemaFields(def.in);
+  return new Set();
 }
 
 function withoutSecrets(values: Record<string, string>): Record<string, string> {

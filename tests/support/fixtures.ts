@@ -287,9 +287,23 @@ export function cookiePair(setCookie: string): string {
 // ---------------------------------------------------------------------------
 // Logging in through the real login action
 
-/** Posts the login form. Returns the outcome (302 with a cookie, 401, 429, 400). */
-export function postLogin(fields: Fields, options: { address?: string } = {}): Promise<Outcome> {
-  return callAction(loginAction, "/login", fields, null, { address: options.address ?? DEFAULT_ADDRESS });
+/**
+ * Posts the login form (with `cookie`, e.g. a device cookie from an earlier
+ * login). Returns the outcome (302 with cookies, 401, 429, 400).
+ */
+export function postLogin(
+  fields: Fields,
+  options: { address?: string; cookie?: string | null } = {},
+): Promise<Outcome> {
+  return callAction(loginAction, "/login", fields, options.cookie ?? null, {
+    address: options.address ?? DEFAULT_ADDRESS,
+  });
+}
+
+/** The `name=value` of the cookie called `name` among an outcome's Set-Cookie headers, or null. */
+export function setCookieNamed(outcome: Outcome, name: string): string | null {
+  const found = outcome.headers.getSetCookie().find((c) => c.startsWith(`${name}=`));
+  return found ? cookiePair(found) : null;
 }
 
 /** Logs in and returns the Cookie header for later requests; fails the test if the login fails. */

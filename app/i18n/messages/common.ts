@@ -26,6 +26,19 @@ export const commonMessages = defineMessages({
   "error.tooLong": { "zh-CN": "太长了，最多 {max} 个字", en: "Too long: at most {max} characters" },
   "error.invalid": { "zh-CN": "格式不正确", en: "This value is not valid" },
   "error.invalidPhone": { "zh-CN": "请输入 11 位手机号", en: "Enter an 11-digit mainland mobile number" },
+  "error.invalidContactPhone": {
+    "zh-CN": "请输入手机号（如 13812345678）或带区号的座机（如 023-12345678）",
+    en: "Enter a mobile number (e.g. 13812345678) or a landline with its area code (e.g. 023-12345678)",
+  },
+  "error.lineBreak": { "zh-CN": "请写在一行内，不要换行", en: "Keep this on one line, without line breaks" },
+  "error.controlChar": {
+    "zh-CN": "含有看不见的控制字符（如制表符），请删掉后再提交",
+    en: "Contains an invisible control character (such as a tab); please remove it",
+  },
+  "error.bidiControl": {
+    "zh-CN": "含有会改变文字显示方向的隐藏字符，请删掉后再提交",
+    en: "Contains a hidden character that changes the direction of the text; please remove it",
+  },
   "error.phoneTaken": { "zh-CN": "这个手机号已经有账号了", en: "This phone number already has an account" },
   "error.passwordTooShort": { "zh-CN": "密码至少 {min} 位", en: "Password must be at least {min} characters" },
   "error.passwordTooLong": { "zh-CN": "密码最多 {max} 位", en: "Password must be at most {max} characters" },

@@ -10,7 +10,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce.ts";
-import { getEnv } from "./utils/env.server.ts";
+import { getEnv } from "./infra/env.server.ts";
 
 getEnv();
 

@@ -5,16 +5,16 @@
 //   PIECEWORK_ADMIN_PASSWORD (a missing one is asked for in a terminal, an
 //   error otherwise).
 // Uses the database DATABASE_URL names (SQLite or PostgreSQL), the same form
-// rules as the app (app/forms/admins.ts), the app's scrypt hashing and audit
+// rules as the app (newAccountSchema in app/forms/account.ts), the app's scrypt hashing and audit
 // trail (app/models/user.server.ts). Never prints the password. Exit codes:
 // 0 created, 1 refused (invalid input, phone taken, no terminal).
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
-import { createAdminSchema } from "../app/forms/admins.ts";
+import { newAccountSchema } from "../app/forms/account.ts";
 import { parseMsg } from "../app/forms/fields.ts";
 import { isMessageKey, translate } from "../app/i18n/index.ts";
 import { createAdmin } from "../app/models/user.server.ts";
-import { disconnectDb } from "../app/utils/db.server.ts";
+import { disconnectDb } from "../app/infra/db.server.ts";
 import { validate } from "../app/utils/forms.server.ts";
 
 const FIELDS = [
@@ -80,7 +80,7 @@ function explain(message: string): string {
 async function main(): Promise<void> {
   const form = new FormData();
   for (const [name, value] of Object.entries(await readInput())) form.set(name, value);
-  const result = validate(createAdminSchema, form);
+  const result = validate(newAccountSchema, form);
   if (!result.ok) {
     const lines = Object.entries(result.fieldErrors).map(([field, message]) => `  ${field}: ${explain(message)}`);
     throw new Refused(`Not created:\n${lines.join("\n")}`);

@@ -244,6 +244,35 @@ export function CheckboxField({
   );
 }
 
+/** A form of one button: posts `intent` (and the hidden `fields`) to this page's action; works without JavaScript. */
+export function IntentButton({
+  intent,
+  fields = {},
+  label,
+  className = "button small",
+  ariaLabel,
+  formClassName,
+}: {
+  intent: string;
+  fields?: Record<string, string>;
+  label: string;
+  className?: string;
+  ariaLabel?: string;
+  formClassName?: string;
+}) {
+  return (
+    <Form method="post" className={formClassName}>
+      <input type="hidden" name="intent" value={intent} />
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className={className} aria-label={ariaLabel}>
+        {label}
+      </button>
+    </Form>
+  );
+}
+
 export function FormAlert({ message }: { message?: string }) {
   const t = useT();
   const text = errorText(t, message);
@@ -252,14 +281,6 @@ export function FormAlert({ message }: { message?: string }) {
       {text}
     </p>
   ) : null;
-}
-
-export function Notice({ children }: { children: ReactNode }) {
-  return (
-    <p className="alert success" role="status">
-      {children}
-    </p>
-  );
 }
 
 /**

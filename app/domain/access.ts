@@ -15,6 +15,17 @@ export type Scope =
   | { role: "partner"; userId: string; workshopId: string; partnerId: string }
   | { role: "admin"; userId: string };
 
+/**
+ * Who does something, in which workshop. Every model write takes one: it finds
+ * rows only in `workshopId` and records `userId` in the audit trail. Each
+ * workshop scope (coordinator, worker, partner) is one; an admin acting on a
+ * workshop builds one for it.
+ */
+export type Actor = { userId: string; workshopId: string };
+
+/** A partner firm's account acting: its reads and writes are limited to its own firm too. */
+export type PartnerActor = Actor & { partnerId: string };
+
 export type ScopedUser = {
   id: string;
   role: string;

@@ -5,7 +5,7 @@
 // the same dictionaries, and is unit-tested without a build (ADR 012).
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { databaseAnswers, disconnectDatabase } from "../models/health.server.ts";
-import { getEnv } from "../utils/env.server.ts";
+import { getEnv } from "../infra/env.server.ts";
 import { createHttpServer, type HttpServer } from "./server.server.ts";
 
 export type AppServerOptions = {

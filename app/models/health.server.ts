@@ -1,6 +1,6 @@
 // What the HTTP layer needs of the database: a trivial query for /healthz, and
 // closing the connections when the server shuts down.
-import { db, disconnectDb } from "../utils/db.server.ts";
+import { db, disconnectDb } from "../infra/db.server.ts";
 
 /** Resolves true when the database answers `SELECT 1`; rejects with the driver's error when it does not. */
 export async function databaseAnswers(): Promise<boolean> {

@@ -9,7 +9,7 @@ import {
   type Gate,
   type LoginAttempt,
 } from "../domain/login-throttle.ts";
-import { db, type Tx } from "../utils/db.server.ts";
+import { db, type Tx } from "../infra/db.server.ts";
 import { isUniqueViolation } from "./errors.server.ts";
 
 async function lockedRow(tx: Tx, key: string, now: Date) {

@@ -8,21 +8,20 @@
 // writer at a time) and PostgreSQL (row lock, condition re-checked after the
 // lock) apply atomically. The assignment row is written in the same
 // transaction, so a refused request writes nothing.
+import type { Actor, PartnerActor } from "../domain/access.ts";
 import { chinaDate } from "../domain/dates.ts";
 import { canTransition, givingOut, type OrderStatus } from "../domain/orders.ts";
-import { rateFromMinor, type Rate } from "../domain/money.ts";
-import { db, type Tx } from "../utils/db.server.ts";
+import type { Rate } from "../domain/money.ts";
+import { db, type Tx } from "../infra/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { pricingOn } from "./rates.server.ts";
+import { fail, ok, type Result } from "./result.ts";
 import { once, onceOk } from "./submission.server.ts";
-
-type Actor = { workshopId: string; userId: string };
 
 /** Piece counts reach the models validated (>= 1); anything else is a programming error. */
 function assertPieces(n: number): void {
   if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`piece count must be a whole number >= 1, got ${n}`);
 }
-type PartnerScope = { workshopId: string; partnerId: string; userId: string };
-type WorkerScope = { workshopId: string; userId: string };
 
 export type OrderProgress = {
   quantity: number;
@@ -145,28 +144,28 @@ function toRow(o: SelectedOrder, claimedQuantity: number): OrderRow {
 // ---------------------------------------------------------------------------
 // Partner side
 
-export type PlaceOrderResult = { ok: true; id: string } | { ok: false; code: "notOffered" | "dueInPast" };
+export type PlaceOrderResult = Result<{ id: string }, "notOffered" | "dueInPast">;
 
 /** A partner orders a product the workshop offers it; the agreed price is copied onto the order. */
 export async function placeOrder(
-  scope: PartnerScope,
+  actor: PartnerActor,
   input: { productId: string; quantity: number; dueOn: string; notes: string },
   now: Date,
   submissionKey: string,
 ): Promise<PlaceOrderResult & { replayed?: boolean }> {
   assertPieces(input.quantity);
-  if (input.dueOn < chinaDate(now)) return { ok: false, code: "dueInPast" };
+  if (input.dueOn < chinaDate(now)) return fail("dueInPast");
   // Once only: a resent order form (double tap, retry, JavaScript off) places one order.
   const outcome = await onceOk(
-    scope.userId,
+    actor.userId,
     submissionKey,
     "order.place",
     "",
     async (tx): Promise<PlaceOrderResult> => {
       const offer = await tx.partnerOffer.findFirst({
         where: {
-          workshopId: scope.workshopId,
-          partnerId: scope.partnerId,
+          workshopId: actor.workshopId,
+          partnerId: actor.partnerId,
           productId: input.productId,
           archivedAt: null,
           product: { archivedAt: null },
@@ -174,35 +173,33 @@ export async function placeOrder(
         },
         select: { priceE4: true },
       });
-      if (!offer) return { ok: false as const, code: "notOffered" as const };
+      if (!offer) return fail("notOffered");
       const order = await tx.order.create({
         data: {
-          workshopId: scope.workshopId,
-          partnerId: scope.partnerId,
+          workshopId: actor.workshopId,
+          partnerId: actor.partnerId,
           productId: input.productId,
           quantity: input.quantity,
           dueOn: input.dueOn,
           notes: input.notes,
           unitPriceE4: offer.priceE4,
-          createdById: scope.userId,
+          createdById: actor.userId,
         },
         select: { id: true },
       });
-      await recordAudit(tx, {
-        actorId: scope.userId,
-        workshopId: scope.workshopId,
+      await recordAudit(tx, actor, {
         action: "order.create",
         entityType: "Order",
         entityId: order.id,
-        after: { ...input, unitPriceE4: offer.priceE4, partnerId: scope.partnerId },
+        after: { ...input, unitPriceE4: offer.priceE4, partnerId: actor.partnerId },
       });
-      return { ok: true as const, id: order.id };
+      return ok({ id: order.id });
     },
   );
   return "replayed" in outcome ? { ok: true, id: outcome.id ?? "", replayed: true } : outcome;
 }
 
-export async function listPartnerOrders(scope: { workshopId: string; partnerId: string }): Promise<OrderRow[]> {
+export async function listPartnerOrders(scope: Pick<PartnerActor, "workshopId" | "partnerId">): Promise<OrderRow[]> {
   const orders = await db().order.findMany({
     where: { workshopId: scope.workshopId, partnerId: scope.partnerId },
     select: orderSelect,
@@ -213,7 +210,7 @@ export async function listPartnerOrders(scope: { workshopId: string; partnerId: 
 
 /** One of the partner's own orders, or null (another firm's order is not found). */
 export async function getPartnerOrder(
-  scope: { workshopId: string; partnerId: string },
+  scope: Pick<PartnerActor, "workshopId" | "partnerId">,
   orderId: string,
 ): Promise<OrderRow | null> {
   const order = await db().order.findFirst({
@@ -224,32 +221,27 @@ export async function getPartnerOrder(
 }
 
 /** A partner cancels its own order while it is still pending. */
-export async function cancelOrder(
-  scope: PartnerScope,
-  orderId: string,
-): Promise<"cancelled" | "notFound" | "notPending"> {
+export function cancelOrder(actor: PartnerActor, orderId: string): Promise<Result<object, "notFound" | "notPending">> {
   return db().$transaction(async (tx) => {
     const order = await tx.order.findFirst({
-      where: { id: orderId, workshopId: scope.workshopId, partnerId: scope.partnerId },
+      where: { id: orderId, workshopId: actor.workshopId, partnerId: actor.partnerId },
       select: { status: true },
     });
-    if (!order) return "notFound" as const;
-    if (!canTransition(order.status, "cancel")) return "notPending" as const;
+    if (!order) return fail("notFound");
+    if (!canTransition(order.status, "cancel")) return fail("notPending");
     const { count } = await tx.order.updateMany({
       where: { id: orderId, status: "pending" },
       data: { status: "cancelled" },
     });
-    if (count === 0) return "notPending" as const;
-    await recordAudit(tx, {
-      actorId: scope.userId,
-      workshopId: scope.workshopId,
+    if (count === 0) return fail("notPending");
+    await recordAudit(tx, actor, {
       action: "order.cancel",
       entityType: "Order",
       entityId: orderId,
       before: { status: "pending" },
       after: { status: "cancelled" },
     });
-    return "cancelled" as const;
+    return ok();
   });
 }
 
@@ -332,42 +324,41 @@ export async function getWorkshopOrder(
 }
 
 /** A coordinator accepts or declines a pending order (a reason is kept either way). */
-export async function decideOrder(
+export function decideOrder(
   actor: Actor,
   orderId: string,
   decision: "accept" | "decline",
   reason: string,
   now: Date,
-): Promise<"done" | "notFound" | "notPending"> {
+): Promise<Result<object, "notFound" | "notPending">> {
   return db().$transaction(async (tx) => {
     const order = await tx.order.findFirst({
       where: { id: orderId, workshopId: actor.workshopId },
       select: { status: true },
     });
-    if (!order) return "notFound" as const;
-    if (!canTransition(order.status, decision)) return "notPending" as const;
+    if (!order) return fail("notFound");
+    if (!canTransition(order.status, decision)) return fail("notPending");
     const status = decision === "accept" ? "accepted" : "declined";
     const { count } = await tx.order.updateMany({
       where: { id: orderId, status: "pending" },
       data: { status, decisionReason: reason, decidedById: actor.userId, decidedAt: now },
     });
-    if (count === 0) return "notPending" as const;
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      workshopId: actor.workshopId,
+    if (count === 0) return fail("notPending");
+    await recordAudit(tx, actor, {
       action: `order.${decision}`,
       entityType: "Order",
       entityId: orderId,
       before: { status: "pending" },
       after: { status, decisionReason: reason },
     });
-    return "done" as const;
+    return ok();
   });
 }
 
-export type AllocationResult =
-  | { ok: true; id?: string }
-  | { ok: false; code: "notFound" | "notAccepted" | "workerNotFound" | "exceedsOrder" | "exceedsOpen" | "dueInPast" };
+export type AllocationResult = Result<
+  { id?: string },
+  "notFound" | "notAccepted" | "workerNotFound" | "exceedsOrder" | "exceedsOpen" | "dueInPast"
+>;
 
 /** Takes n pieces of an accepted order's unallocated remainder; false when they are not there (nothing changes). */
 async function takeFromRemainder(
@@ -400,6 +391,35 @@ async function acceptedOrder(tx: Tx, workshopId: string, orderId: string) {
   });
 }
 
+/**
+ * Writes the assignment row of pieces already taken from the order (assigned by
+ * the coordinator, or claimed by the worker herself) and its audit entry.
+ */
+async function createAssignment(
+  tx: Tx,
+  actor: Actor,
+  order: { id: string; productId: string },
+  pieces: { workerId: string; quantity: number; dueOn: string; source: "assigned" | "claimed" },
+): Promise<string> {
+  const assignment = await tx.assignment.create({
+    data: {
+      ...pieces,
+      workshopId: actor.workshopId,
+      orderId: order.id,
+      productId: order.productId,
+      createdById: actor.userId,
+    },
+    select: { id: true },
+  });
+  await recordAudit(tx, actor, {
+    action: pieces.source === "claimed" ? "assignment.claim" : "assignment.create",
+    entityType: "Assignment",
+    entityId: assignment.id,
+    after: { orderId: order.id, ...pieces },
+  });
+  return assignment.id;
+}
+
 /** The coordinator assigns n pieces of an accepted order to a worker of her workshop. */
 export async function assignToWorker(
   actor: Actor,
@@ -409,120 +429,78 @@ export async function assignToWorker(
   submissionKey: string,
 ): Promise<AllocationResult & { replayed?: boolean }> {
   assertPieces(input.quantity);
-  if (input.dueOn < chinaDate(now)) return { ok: false, code: "dueInPast" };
+  if (input.dueOn < chinaDate(now)) return fail("dueInPast");
   // Once only: a resent form assigns once (there is no undo for an assignment yet).
   return onceOk(actor.userId, submissionKey, "assignment.create", orderId, async (tx): Promise<AllocationResult> => {
     const order = await acceptedOrder(tx, actor.workshopId, orderId);
-    if (!order) return { ok: false as const, code: "notFound" as const };
-    if (order.status !== "accepted") return { ok: false as const, code: "notAccepted" as const };
+    if (!order) return fail("notFound");
+    if (order.status !== "accepted") return fail("notAccepted");
     const worker = await tx.user.findFirst({
       where: { id: input.workerId, workshopId: actor.workshopId, role: "worker", active: true },
       select: { id: true },
     });
-    if (!worker) return { ok: false as const, code: "workerNotFound" as const };
-    if (!(await takeFromRemainder(tx, order.id, order.quantity, input.quantity, false)))
-      return { ok: false as const, code: "exceedsOrder" as const };
-    const assignment = await tx.assignment.create({
-      data: {
-        workshopId: actor.workshopId,
-        orderId: order.id,
-        productId: order.productId,
-        workerId: worker.id,
-        quantity: input.quantity,
-        dueOn: input.dueOn,
-        source: "assigned",
-        createdById: actor.userId,
-      },
-      select: { id: true },
+    if (!worker) return fail("workerNotFound");
+    if (!(await takeFromRemainder(tx, order.id, order.quantity, input.quantity, false))) return fail("exceedsOrder");
+    const id = await createAssignment(tx, actor, order, {
+      workerId: worker.id,
+      quantity: input.quantity,
+      dueOn: input.dueOn,
+      source: "assigned",
     });
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      workshopId: actor.workshopId,
-      action: "assignment.create",
-      entityType: "Assignment",
-      entityId: assignment.id,
-      after: {
-        orderId: order.id,
-        workerId: worker.id,
-        quantity: input.quantity,
-        dueOn: input.dueOn,
-        source: "assigned",
-      },
-    });
-    return { ok: true as const, id: assignment.id };
+    return ok({ id });
   });
 }
 
 /** The coordinator opens n more pieces of an accepted order for workers to claim. */
-export async function openForClaiming(
-  actor: Actor,
-  orderId: string,
-  quantity: number,
-  submissionKey: string,
-): Promise<AllocationResult & { replayed?: boolean }> {
-  assertPieces(quantity);
-  return onceOk(
-    actor.userId,
-    submissionKey,
-    "order.openForClaiming",
-    orderId,
-    async (tx): Promise<AllocationResult> => {
-      const order = await acceptedOrder(tx, actor.workshopId, orderId);
-      if (!order) return { ok: false as const, code: "notFound" as const };
-      if (order.status !== "accepted") return { ok: false as const, code: "notAccepted" as const };
-      if (!(await takeFromRemainder(tx, order.id, order.quantity, quantity, true)))
-        return { ok: false as const, code: "exceedsOrder" as const };
-      // Read the counts after our update (the row is ours until commit), not before it:
-      // a concurrent request may have changed them in between.
-      const after = await countsOf(tx, order.id);
-      await recordAudit(tx, {
-        actorId: actor.userId,
-        workshopId: actor.workshopId,
-        action: "order.openForClaiming",
-        entityType: "Order",
-        entityId: order.id,
-        before: { openQuantity: after.openQuantity - quantity, allocatedQuantity: after.allocatedQuantity - quantity },
-        after: { ...after, opened: quantity },
-      });
-      return { ok: true as const };
-    },
-  );
+export function openForClaiming(actor: Actor, orderId: string, quantity: number, submissionKey: string) {
+  return changeClaimPool(actor, orderId, { opened: quantity }, submissionKey);
 }
 
 /** The coordinator takes back n unclaimed pieces from the open pool. */
-export async function closeForClaiming(
+export function closeForClaiming(actor: Actor, orderId: string, quantity: number, submissionKey: string) {
+  return changeClaimPool(actor, orderId, { closed: quantity }, submissionKey);
+}
+
+/**
+ * Opens pieces of the unallocated remainder for claiming, or takes unclaimed
+ * ones back, once per submission key, and audits the change with the counts
+ * read after it (the row is ours until commit; a concurrent request may have
+ * changed them before).
+ */
+async function changeClaimPool(
   actor: Actor,
   orderId: string,
-  quantity: number,
+  change: { opened: number } | { closed: number },
   submissionKey: string,
 ): Promise<AllocationResult & { replayed?: boolean }> {
+  const opening = "opened" in change;
+  const quantity = opening ? change.opened : change.closed;
   assertPieces(quantity);
-  return onceOk(
-    actor.userId,
-    submissionKey,
-    "order.closeForClaiming",
-    orderId,
-    async (tx): Promise<AllocationResult> => {
-      const order = await acceptedOrder(tx, actor.workshopId, orderId);
-      if (!order) return { ok: false as const, code: "notFound" as const };
+  const action = opening ? "order.openForClaiming" : "order.closeForClaiming";
+  return onceOk(actor.userId, submissionKey, action, orderId, async (tx): Promise<AllocationResult> => {
+    const order = await acceptedOrder(tx, actor.workshopId, orderId);
+    if (!order) return fail("notFound");
+    if (opening) {
+      if (order.status !== "accepted") return fail("notAccepted");
+      if (!(await takeFromRemainder(tx, order.id, order.quantity, quantity, true))) return fail("exceedsOrder");
+    } else {
       const { count } = await tx.order.updateMany({
         where: { id: order.id, openQuantity: { gte: quantity } },
         data: { openQuantity: { decrement: quantity }, allocatedQuantity: { decrement: quantity } },
       });
-      if (count === 0) return { ok: false as const, code: "exceedsOpen" as const };
-      const after = await countsOf(tx, order.id);
-      await recordAudit(tx, {
-        actorId: actor.userId,
-        workshopId: actor.workshopId,
-        action: "order.closeForClaiming",
-        entityType: "Order",
-        entityId: order.id,
-        before: { openQuantity: after.openQuantity + quantity, allocatedQuantity: after.allocatedQuantity + quantity },
-        after: { ...after, closed: quantity },
-      });
-      return { ok: true as const };
-    },
-  );
+      if (count === 0) return fail("exceedsOpen");
+    }
+    const after = await countsOf(tx, order.id);
+    const delta = opening ? quantity : -quantity;
+    await recordAudit(tx, actor, {
+      action,
+      entityType: "Order",
+      entityId: order.id,
+      before: { openQuantity: after.openQuantity - delta, allocatedQuantity: after.allocatedQuantity - delta },
+      after: { ...after, ...change },
+    });
+    return ok();
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -537,19 +515,16 @@ export type OpenWorkRow = {
   rate: Rate | null;
 };
 
+/** Today's whole-product rate of each product (the rule is app/domain/rates.ts productPricing). */
 async function ratesToday(workshopId: string, productIds: string[], today: string): Promise<Map<string, Rate>> {
-  const rows = await db().pieceRate.findMany({
-    where: { workshopId, productId: { in: productIds }, processStepId: null, effectiveOn: { lte: today } },
-    select: { productId: true, rateE4: true, effectiveOn: true, createdAt: true },
-    orderBy: [{ effectiveOn: "desc" }, { createdAt: "desc" }],
-  });
+  const pricing = await pricingOn(workshopId, productIds, today);
   const rates = new Map<string, Rate>();
-  for (const r of rows) if (!rates.has(r.productId)) rates.set(r.productId, rateFromMinor(r.rateE4));
+  for (const [productId, { whole }] of pricing) if (whole) rates.set(productId, whole.rate);
   return rates;
 }
 
 /** Open work in the worker's own workshop that she can claim from her phone. */
-export async function listOpenWork(scope: WorkerScope, now: Date): Promise<OpenWorkRow[]> {
+export async function listOpenWork(scope: Actor, now: Date): Promise<OpenWorkRow[]> {
   const orders = await db().order.findMany({
     where: { workshopId: scope.workshopId, status: "accepted", openQuantity: { gt: 0 } },
     select: {
@@ -576,53 +551,40 @@ export async function listOpenWork(scope: WorkerScope, now: Date): Promise<OpenW
  * A worker claims n open pieces. Two workers claiming the last pieces at once
  * cannot both get them; the same form sent twice (double tap, retry) claims once.
  */
+export type ClaimResult = Result<{ id?: string }, "notFound" | "exceedsOpen">;
+
 export async function claimOpenWork(
-  scope: WorkerScope,
+  worker: Actor,
   orderId: string,
   quantity: number,
   submissionKey: string,
-): Promise<AllocationResult & { replayed?: boolean }> {
+): Promise<ClaimResult & { replayed?: boolean }> {
   assertPieces(quantity);
-  const outcome = await once<AllocationResult>(scope.userId, submissionKey, "assignment.claim", async (tx) => {
-    const result = await claimIn(tx, scope, orderId, quantity);
+  const outcome = await once<ClaimResult>(worker.userId, submissionKey, "assignment.claim", async (tx) => {
+    const result = await claimIn(tx, worker, orderId, quantity);
     return { result, resultId: result.ok ? (result.id ?? null) : null };
   });
   return outcome.replayed ? { ok: true, id: outcome.resultId ?? undefined, replayed: true } : outcome.result;
 }
 
-async function claimIn(tx: Tx, scope: WorkerScope, orderId: string, quantity: number): Promise<AllocationResult> {
+async function claimIn(tx: Tx, worker: Actor, orderId: string, quantity: number): Promise<ClaimResult> {
   const order = await tx.order.findFirst({
-    where: { id: orderId, workshopId: scope.workshopId, status: "accepted" },
+    where: { id: orderId, workshopId: worker.workshopId, status: "accepted" },
     select: { id: true, productId: true, dueOn: true },
   });
-  if (!order) return { ok: false, code: "notFound" };
+  if (!order) return fail("notFound");
   const { count } = await tx.order.updateMany({
     where: { id: order.id, status: "accepted", openQuantity: { gte: quantity } },
     data: { openQuantity: { decrement: quantity } },
   });
-  if (count === 0) return { ok: false, code: "exceedsOpen" };
-  const assignment = await tx.assignment.create({
-    data: {
-      workshopId: scope.workshopId,
-      orderId: order.id,
-      productId: order.productId,
-      workerId: scope.userId,
-      quantity,
-      dueOn: order.dueOn,
-      source: "claimed",
-      createdById: scope.userId,
-    },
-    select: { id: true },
+  if (count === 0) return fail("exceedsOpen");
+  const id = await createAssignment(tx, worker, order, {
+    workerId: worker.userId,
+    quantity,
+    dueOn: order.dueOn,
+    source: "claimed",
   });
-  await recordAudit(tx, {
-    actorId: scope.userId,
-    workshopId: scope.workshopId,
-    action: "assignment.claim",
-    entityType: "Assignment",
-    entityId: assignment.id,
-    after: { orderId: order.id, workerId: scope.userId, quantity, dueOn: order.dueOn, source: "claimed" },
-  });
-  return { ok: true, id: assignment.id };
+  return ok({ id });
 }
 
 export type WorkerAssignmentRow = {
@@ -640,7 +602,7 @@ export type WorkerAssignmentRow = {
 };
 
 /** The worker's own assignments (never anyone else's), soonest due first. */
-export async function listWorkerAssignments(scope: WorkerScope, now: Date): Promise<WorkerAssignmentRow[]> {
+export async function listWorkerAssignments(scope: Actor, now: Date): Promise<WorkerAssignmentRow[]> {
   const rows = await db().assignment.findMany({
     where: { workshopId: scope.workshopId, workerId: scope.userId, status: { in: ["active", "done"] } },
     select: {
@@ -671,7 +633,7 @@ export async function listWorkerAssignments(scope: WorkerScope, now: Date): Prom
 
 /** One of the worker's own assignments, or null (another worker's is not found). */
 export async function getWorkerAssignment(
-  scope: WorkerScope,
+  scope: Actor,
   assignmentId: string,
   now: Date,
 ): Promise<WorkerAssignmentRow | null> {

@@ -1,6 +1,7 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Field, Form, FormAlert, Notice, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Field, Form, FormAlert, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import { PageNotice } from "../components/notice.tsx";
 import { RoleShell } from "../components/role-shell.tsx";
 import { LanguageSwitch, LogoutButton } from "../components/shell.tsx";
 import { maskPhone } from "../domain/phone.ts";
@@ -10,7 +11,8 @@ import { useT } from "../i18n/use-t.ts";
 import { beginPasswordCheck, recordPasswordCheckSuccess } from "../models/login-throttle.server.ts";
 import { changeOwnPassword, getAccount } from "../models/user.server.ts";
 import { notFound, requireViewer } from "../utils/auth.server.ts";
-import { badRequest, formError, readFormData, validate } from "../utils/forms.server.ts";
+import { badRequest, formError, readFormData, refuse, validate } from "../utils/forms.server.ts";
+import { redirectWithNotice } from "../utils/notice.server.ts";
 
 export const access = {
   roles: ["worker", "coordinator", "partner", "admin"],
@@ -38,18 +40,15 @@ export async function action({ request }: ActionFunctionArgs) {
     result.data.currentPassword,
     result.data.newPassword,
   );
-  if (outcome === "wrongCurrent") {
-    return badRequest({ fieldErrors: { currentPassword: "account.wrongCurrentPassword" }, values: {} });
-  }
+  if (!outcome.ok) return refuse(outcome, { wrongCurrent: { currentPassword: "account.wrongCurrentPassword" } }, {});
   await recordPasswordCheckSuccess(viewer.user.id);
-  return redirect("/account?changed=1");
+  return redirectWithNotice("/account", { key: "account.passwordChanged" });
 }
 
 export default function AccountPage() {
   const t = useT();
   const { role, account } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const { form, onSubmit, errorFor } = useValidatedForm<ChangePasswordForm>(changePasswordSchema, actionData);
   return (
     <RoleShell role={role} userName={account.name}>
@@ -81,7 +80,7 @@ export default function AccountPage() {
       </section>
       <section className="card">
         <h2>{t("account.changePassword")}</h2>
-        {searchParams.get("changed") ? <Notice>{t("account.passwordChanged")}</Notice> : null}
+        <PageNotice />
         <FormAlert message={actionData?.formError} />
         <Form method="post" onSubmit={onSubmit} noValidate>
           <Field

@@ -1,10 +1,17 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+// One order for the coordinator: decide it (accept/decline), give its pieces
+// out (assign to a worker, open or close the claim pool), see its assignments.
+// Forms are told apart by a hidden `intent`; each gives pieces out once per
+// submission key (docs/decisions/010-allocation-and-once-only.md).
+//
+// Over 300 lines, for now: its forms (DecideForms, AllocationForms) are being
+// reworked for issue 7's first-time-user fixes in parallel; they move to
+// app/components/ once those land, as the product page's did.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import {
   Field,
   Form,
   FormAlert,
-  Notice,
   SelectField,
   SubmitButton,
   TextAreaField,
@@ -12,6 +19,7 @@ import {
   type ActionResult,
 } from "../components/forms.tsx";
 import { ConfirmStep } from "../components/confirm.tsx";
+import { PageNotice } from "../components/notice.tsx";
 import {
   GivingOutLine,
   OrderFacts,
@@ -46,7 +54,8 @@ import {
 import { listWorkers } from "../models/user.server.ts";
 import { isSubmissionKey, newSubmissionKey } from "../models/submission.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
-import { badRequest, formError, formValues, readFormData, validate } from "../utils/forms.server.ts";
+import { badRequest, formError, formValues, readFormData, refuse, validate } from "../utils/forms.server.ts";
+import { redirectWithNotice } from "../utils/notice.server.ts";
 import { orderView } from "../utils/order-view.server.ts";
 
 export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
@@ -81,6 +90,9 @@ function isIntent(value: unknown): value is Intent {
   return typeof value === "string" && (INTENTS as readonly string[]).includes(value);
 }
 
+const DECIDED = { accept: "orders.acceptedNotice", decline: "orders.declinedNotice" } as const;
+const GIVEN_OUT = { assign: "assignments.created", open: "orders.pool.opened", close: "orders.pool.closed" } as const;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { scope, user } = await requireScope(request, ["coordinator"]);
   const orderId = params.orderId ?? "";
@@ -95,15 +107,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return badRequest(result);
     if (result.data.decision !== intent) return formError("error.invalid", formValues(formData).values);
     const outcome = await decideOrder(scope, orderId, result.data.decision, result.data.reason, now);
-    if (outcome === "notFound") notFound();
-    if (outcome === "notPending") {
+    if (!outcome.ok && outcome.code === "notPending") {
       // A resent accept (or decline) of an order already in that state is the same decision: show it as done.
       const current = await getWorkshopOrder(scope.workshopId, orderId);
       const wanted = intent === "accept" ? "accepted" : "declined";
-      if (current?.status === wanted) return redirect(`${here}?done=${intent}`);
-      return formError("orders.alreadyDecided", formValues(formData).values);
+      if (current?.status === wanted) return redirectWithNotice(here, { key: DECIDED[intent] });
     }
-    return redirect(`${here}?done=${intent}`);
+    if (!outcome.ok) return refuse(outcome, { notPending: "orders.alreadyDecided" }, formData);
+    return redirectWithNotice(here, { key: DECIDED[intent] });
   }
 
   const key = formData.get("submissionKey");
@@ -124,23 +135,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
         ? await openForClaiming(scope, orderId, quantity, key)
         : await closeForClaiming(scope, orderId, quantity, key);
   }
-  if (outcome.ok) return redirect(`${here}?done=${intent}&n=${quantity}`);
-
-  const values = formValues(formData).values;
-  if (outcome.code === "notFound") notFound();
-  if (outcome.code === "notAccepted") return formError("orders.notAccepted", values);
-  if (outcome.code === "workerNotFound")
-    return badRequest({ fieldErrors: { workerId: "orders.workerNotFound" }, values });
-  if (outcome.code === "dueInPast") return badRequest({ fieldErrors: { dueOn: "error.dateInPast" }, values });
-  // exceedsOrder / exceedsOpen: say how many there are now (re-read: someone may just have given some out or claimed some).
+  // Read after the change: the unit for the notice, or how many there are now when it was too many
+  // (someone may just have given some out or claimed some).
   const order = await getWorkshopOrder(scope.workshopId, orderId);
   if (!order) notFound();
+  if (outcome.ok)
+    return redirectWithNotice(here, { key: GIVEN_OUT[intent], params: { n: quantity, unit: order.productUnit } });
   const locale = toLocale(user.locale);
   const view = orderView(order, locale);
-  const n = outcome.code === "exceedsOpen" ? view.progress.open : view.remaining;
-  const unit = unitText(translator(locale), order.productUnit, n);
-  const message = msg(outcome.code === "exceedsOpen" ? "orders.exceedsOpen" : "orders.exceedsOrder", { n, unit });
-  return badRequest({ fieldErrors: { quantity: message }, values });
+  const tooMany = (key: "orders.exceedsOpen" | "orders.exceedsOrder", n: number) => ({
+    quantity: msg(key, { n, unit: unitText(translator(locale), order.productUnit, n) }),
+  });
+  return refuse(
+    outcome,
+    {
+      notAccepted: "orders.notAccepted",
+      workerNotFound: { workerId: "orders.workerNotFound" },
+      dueInPast: { dueOn: "error.dateInPast" },
+      exceedsOrder: tooMany("orders.exceedsOrder", view.remaining),
+      exceedsOpen: tooMany("orders.exceedsOpen", view.progress.open),
+    },
+    formData,
+  );
 }
 
 export default function CoordinatorOrder() {
@@ -154,17 +170,6 @@ export default function CoordinatorOrder() {
   const forIntent = (intent: Intent): ActionResult | undefined =>
     actionData?.values?.intent === intent ? actionData : undefined;
   const unit = (count: number | string) => unitText(t, order.unit, Number(count));
-  const done = searchParams.get("done");
-  const n = searchParams.get("n") ?? "";
-  const notices: Partial<Record<string, string>> = {
-    accept: t("orders.acceptedNotice"),
-    decline: t("orders.declinedNotice"),
-    assign: t("assignments.created", { n, unit: unit(n) }),
-    open: t("orders.pool.opened", { n, unit: unit(n) }),
-    close: t("orders.pool.closed", { n, unit: unit(n) }),
-  };
-  // After a refused form the address still carries the last success: show only the error then.
-  const notice = done && !actionData ? notices[done] : undefined;
   return (
     <>
       <p>
@@ -174,7 +179,7 @@ export default function CoordinatorOrder() {
         {order.productName} <OrderStatusTag status={order.status} />
       </h1>
       <p className="muted">{order.partnerName}</p>
-      {notice ? <Notice>{notice}</Notice> : null}
+      <PageNotice />
       <section className="card">
         <OrderFacts order={order} showPartner />
       </section>

@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field, Form, FormAlert, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import { PageNotice } from "../components/notice.tsx";
 import { LanguageSwitch } from "../components/shell.tsx";
 import { homePath, isRole, safeRedirect } from "../domain/access.ts";
 import { deviceIdFor, withDeviceToken } from "../domain/login-throttle.ts";
@@ -13,7 +14,7 @@ import { isLocale } from "../i18n/locales.ts";
 import { accountUsable, authenticate, loginLocale } from "../models/user.server.ts";
 import { clientAddress, getLocale, getViewer } from "../utils/auth.server.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../utils/demo.ts";
-import { getEnv } from "../utils/env.server.ts";
+import { getEnv } from "../infra/env.server.ts";
 import { badRequest, formError, readFormData, validate } from "../utils/forms.server.ts";
 import {
   commitCookieSession,
@@ -93,7 +94,7 @@ export default function LoginPage() {
       <p className="tagline">{t("app.tagline")}</p>
       <section className="card">
         <h2>{t("login.title")}</h2>
-        {searchParams.get("loggedOut") ? <p className="alert success">{t("login.loggedOut")}</p> : null}
+        <PageNotice />
         <FormAlert message={actionData?.formError} />
         <Form method="post" onSubmit={onSubmit} noValidate>
           <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />

@@ -1,14 +1,16 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Form, FormAlert, Notice, SubmitButton } from "../components/forms.tsx";
+import { Form, FormAlert, SubmitButton } from "../components/forms.tsx";
 import { ConfirmStep } from "../components/confirm.tsx";
+import { PageNotice } from "../components/notice.tsx";
 import { OrderFacts, OrderStatusTag, OrderSummary, ProgressBar, ProgressFacts } from "../components/orders.tsx";
 import { cancelOrderSchema } from "../forms/orders.ts";
 import { toLocale } from "../i18n/locales.ts";
 import { useT } from "../i18n/use-t.ts";
 import { cancelOrder, getPartnerOrder } from "../models/order.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
-import { badRequest, formError, formValues, readFormData, validate } from "../utils/forms.server.ts";
+import { badRequest, formError, formValues, readFormData, refuse, validate } from "../utils/forms.server.ts";
+import { redirectWithNotice } from "../utils/notice.server.ts";
 import { orderView } from "../utils/order-view.server.ts";
 
 export const access = { roles: ["partner"] } satisfies import("../domain/access.ts").RouteAccess;
@@ -27,9 +29,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = validate(cancelOrderSchema, formData);
   if (!result.ok) return badRequest(result);
   const outcome = await cancelOrder(scope, params.orderId ?? "");
-  if (outcome === "notFound") notFound();
-  if (outcome === "notPending") return formError("orders.notPending", formValues(formData).values);
-  return redirect(`/partner/orders/${params.orderId}?cancelled=1`);
+  if (!outcome.ok) return refuse(outcome, { notPending: "orders.notPending" }, formData);
+  return redirectWithNotice(`/partner/orders/${params.orderId}`, { key: "orders.cancelled" });
 }
 
 export default function PartnerOrder() {
@@ -47,8 +48,7 @@ export default function PartnerOrder() {
       <h1>
         {order.productName} <OrderStatusTag status={order.status} />
       </h1>
-      {searchParams.get("placed") && !actionData ? <Notice>{t("orders.placed")}</Notice> : null}
-      {searchParams.get("cancelled") && !actionData ? <Notice>{t("orders.cancelled")}</Notice> : null}
+      <PageNotice />
       <FormAlert message={actionData?.formError} />
       <section className="card">
         <OrderFacts order={order} />

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Notice } from "../components/forms.tsx";
+import { PageNotice } from "../components/notice.tsx";
 import { unitText } from "../components/units.ts";
 import { formatDate } from "../i18n/format.ts";
 import { toLocale } from "../i18n/locales.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
-import { getWorkerAssignment, listWorkerAssignments } from "../models/order.server.ts";
+import { listWorkerAssignments } from "../models/order.server.ts";
 import { getWorkshopSummary } from "../models/workshop.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { dueState, estimateText, rateText } from "../utils/order-view.server.ts";
@@ -19,15 +19,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = toLocale(user.locale);
   const now = new Date();
   const assignments = await listWorkerAssignments(scope, now);
-  // After a claim: the assignment it made (only ever one of her own).
-  const claimedId = new URL(request.url).searchParams.get("claimed");
-  const claimed = claimedId ? await getWorkerAssignment(scope, claimedId, now) : null;
   return {
     name: user.name,
     workshopName: workshop.name,
-    claimed: claimed
-      ? { quantity: claimed.quantity, unit: claimed.productUnit, productName: claimed.productName }
-      : null,
     tasks: assignments.map((a) => ({
       id: a.id,
       productName: a.productName,
@@ -48,22 +42,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function WorkerHome() {
   const t = useT();
   const locale = useLocale();
-  const { name, workshopName, claimed, tasks } = useLoaderData<typeof loader>();
+  const { name, workshopName, tasks } = useLoaderData<typeof loader>();
   return (
     <>
       <section className="hero">
         <h1>{t("worker.greeting", { name })}</h1>
         <p className="muted">{workshopName}</p>
       </section>
-      {claimed ? (
-        <Notice>
-          {t("claim.claimed", {
-            n: claimed.quantity,
-            unit: unitText(t, claimed.unit, claimed.quantity),
-            product: claimed.productName,
-          })}
-        </Notice>
-      ) : null}
+      <PageNotice />
       <section className="card">
         <h2>{t("worker.earnings")}</h2>
         <p className="muted">{t("worker.earningsPending")}</p>

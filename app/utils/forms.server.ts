@@ -2,6 +2,7 @@
 // the same zod schema the browser used, and hand back either the data or the
 // field errors for a 400 (never thrown: docs/conventions.md §5).
 import { data } from "@remix-run/node";
+import { notFound } from "./auth.server.ts";
 import { config, safeParse, type $ZodType, type output } from "zod/v4/core";
 import en from "zod/v4/locales/en.js";
 import { mediaType } from "../http/body.ts";
@@ -93,10 +94,20 @@ function withoutSecrets(values: Record<string, string>): Record<string, string> 
   return Object.fromEntries(Object.entries(values).filter(([key]) => !/password/i.test(key)));
 }
 
-/** The 400 response for a failed form: field errors (dictionary keys) and what was typed, minus passwords. */
-export function badRequest(failure: Omit<FormFailure, "ok"> & { ok?: false }) {
+/**
+ * The 400 response for a failed form: field errors (dictionary keys) and what
+ * was typed, minus passwords; `extra` adds what one page shows beside its form
+ * (the set-rate form's fair-rate check).
+ */
+export function badRequest<E extends object = object>(failure: Omit<FormFailure, "ok"> & { ok?: false }, extra?: E) {
   return data(
-    { ok: false as const, fieldErrors: failure.fieldErrors, formError: failure.formError, values: failure.values },
+    {
+      ...(extra as E),
+      ok: false as const,
+      fieldErrors: failure.fieldErrors,
+      formError: failure.formError,
+      values: withoutSecrets(failure.values),
+    },
     { status: 400 },
   );
 }
@@ -106,4 +117,29 @@ export function formError(key: string, values: Record<string, string> = {}, stat
     { ok: false as const, fieldErrors: {} as FieldErrors, formError: key, values: withoutSecrets(values) },
     { status },
   );
+}
+
+/** What a page says for a refusal: a message for the whole form, or messages at fields ({ name: "catalogue.nameTaken" }). */
+export type Answer = string | FieldErrors;
+
+/**
+ * A model's refusal (`{ ok: false, code }`, app/models/result.ts) as the page's
+ * response: a 400 with the answer given for its code, echoing what was typed
+ * (minus passwords). `notFound` is a 404 (thrown) unless the page answers it.
+ * Every other code the model can answer must have an answer here (a new code
+ * is a type error in every page that could receive it).
+ */
+export function refuse<C extends string>(
+  failure: { code: C },
+  answers: { [K in Exclude<C, "notFound">]: Answer } & { notFound?: Answer },
+  form: FormData | Record<string, string>,
+) {
+  const all: Partial<Record<string, Answer>> = answers;
+  const answer = all[failure.code];
+  if (answer === undefined) {
+    if (failure.code === "notFound") notFound();
+    throw new Error(`No answer for the refusal "${failure.code}"`);
+  }
+  const values = form instanceof FormData ? formValues(form).values : form;
+  return typeof answer === "string" ? formError(answer, values) : badRequest({ fieldErrors: answer, values });
 }

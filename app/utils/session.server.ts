@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { createCookie, createCookieSessionStorage, type Session } from "@remix-run/node";
 import { DEVICE_TOKEN_TTL_MS, liveDeviceTokens, type DeviceToken } from "../domain/login-throttle.ts";
-import { getEnv } from "./env.server.ts";
+import { getEnv } from "../infra/env.server.ts";
 import { SESSION_TTL_MS } from "../models/session.server.ts";
 import { toLocale, type Locale } from "../i18n/locales.ts";
 

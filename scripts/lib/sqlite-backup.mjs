@@ -19,7 +19,7 @@ import {
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import { databaseEngine, resolveDatabaseUrl, sqliteFilePath } from "../../app/utils/database-url.ts";
+import { databaseEngine, resolveDatabaseUrl, sqliteFilePath } from "../../app/infra/database-url.ts";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const MIGRATIONS = join(root, "prisma/migrations");

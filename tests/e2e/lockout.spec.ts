@@ -22,7 +22,8 @@ async function createWorker(browser: Browser, name: string, phone: string, passw
   await form.locator('input[name="phone"]').fill(phone);
   await form.locator('input[name="password"]').fill(password);
   await form.locator('button[type="submit"]').click();
-  await expect(page).toHaveURL(/\/coordinator\/workers\?created=/);
+  await expect(page).toHaveURL("/coordinator/workers");
+  await expect(page.getByRole("status")).toContainText(name);
   await context.close();
 }
 
@@ -43,7 +44,8 @@ test("a worker still logs in from her own phone while a stranger on the same Wi-
   await expect(her).toHaveURL("/worker");
   await her.goto("/account");
   await her.getByRole("button", { name: "退出登录" }).click();
-  await expect(her).toHaveURL("/login?loggedOut=1");
+  await expect(her).toHaveURL("/login");
+  await expect(her.getByRole("status")).toHaveText("您已退出登录。");
 
   // A stranger on the same address: 5 wrong guesses, then stopped, even with the right password.
   const strangers = await browser.newContext();

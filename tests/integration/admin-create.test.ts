@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { expect, test } from "vitest";
 import { authenticate } from "../../app/models/user.server.ts";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 
 type Run = { code: number | null; output: string };
 

@@ -13,7 +13,7 @@ import {
   SESSION_TTL_MS,
 } from "../../app/models/session.server.ts";
 import { getViewer } from "../../app/utils/auth.server.ts";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 import {
   callAction,
   callLoader,
@@ -22,6 +22,7 @@ import {
   createWorkshopWithStaff,
   getRequest,
   location,
+  noticeOf,
   loginAs,
   postLogin,
   uniqueAddress,
@@ -129,8 +130,9 @@ test("logging out deletes the session row: the old cookie no longer authenticate
 
   const outcome = await callAction(logoutAction, "/logout", {}, cookie);
   expect(outcome.status).toBe(302);
-  expect(location(outcome)).toBe("/login?loggedOut=1");
+  expect(location(outcome)).toBe("/login");
   expect(outcome.headers.get("Set-Cookie")).toMatch(/^__piecework_session=;/);
+  expect(await noticeOf(outcome)).toMatchObject({ key: "login.loggedOut" });
   expect(await db().session.findUnique({ where: { id: sessionId ?? "" } })).toBeNull();
 
   // Replaying the old cookie (e.g. a copy kept by an attacker) gets nowhere.
@@ -156,7 +158,11 @@ test("a password reset by the coordinator ends every session of that worker, and
     { params: { workerId: worker.id } },
   );
   expect(outcome.status).toBe(302);
-  expect(location(outcome)).toBe(`/coordinator/workers/${worker.id}?reset=1`);
+  expect(location(outcome)).toBe(`/coordinator/workers/${worker.id}`);
+  expect(await noticeOf(outcome, coordinatorCookie)).toMatchObject({
+    key: "workers.resetDone",
+    params: { name: worker.name },
+  });
 
   expect(await viewerFor(phoneCookie)).toBeNull();
   expect(await viewerFor(laptopCookie)).toBeNull();
@@ -182,7 +188,8 @@ test("changing one's own password keeps the current session and ends the others"
     here,
   );
   expect(outcome.status).toBe(302);
-  expect(location(outcome)).toBe("/account?changed=1");
+  expect(location(outcome)).toBe("/account");
+  expect(await noticeOf(outcome, here)).toMatchObject({ key: "account.passwordChanged" });
 
   expect((await viewerFor(here))?.user.id).toBe(worker.id);
   expect(await viewerFor(elsewhere)).toBeNull();

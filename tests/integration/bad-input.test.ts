@@ -13,7 +13,7 @@ import * as workerDetail from "../../app/routes/coordinator.workers.$workerId.ts
 import * as workerList from "../../app/routes/coordinator.workers._index.tsx";
 import * as language from "../../app/routes/language.tsx";
 import * as login from "../../app/routes/login.tsx";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 import {
   callAction,
   createAdminUser,

@@ -4,7 +4,7 @@
 // with no cookie and nothing changed. Posted through Remix's own handler.
 import { expect, test } from "vitest";
 import * as language from "../../app/routes/language.tsx";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 import { createWorkshopWithStaff, loginAs } from "../support/fixtures.ts";
 import { remixHandler } from "../support/remix-handler.ts";
 

@@ -6,7 +6,7 @@
 // follows, so the login page after logging out speaks the same language.
 import { expect, test } from "vitest";
 import { loader as loginLoader } from "../../app/routes/login.tsx";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 import { writeLanguageCookie } from "../../app/utils/session.server.ts";
 import {
   callLoader,

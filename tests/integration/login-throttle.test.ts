@@ -9,7 +9,7 @@
 import { expect, test } from "vitest";
 import { POLICIES } from "../../app/domain/login-throttle.ts";
 import { action as accountAction } from "../../app/routes/account.tsx";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 import { newDeviceId, writeDeviceTokens } from "../../app/utils/session.server.ts";
 import {
   callAction,

@@ -12,7 +12,7 @@ import {
   parseAmount,
   type Amount,
 } from "../../app/domain/money.ts";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 
 function parsed(text: string, opts?: { allowNegative?: boolean }): Amount {
   const result = parseAmount(text, opts);

@@ -12,7 +12,7 @@ import {
   setRate,
   type SetRateInput,
 } from "../../app/models/rates.server.ts";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 import {
   NOW,
   TODAY,

@@ -7,7 +7,7 @@ import { expect, test } from "vitest";
 import * as language from "../../app/routes/language.tsx";
 import * as login from "../../app/routes/login.tsx";
 import * as workerHome from "../../app/routes/worker._index.tsx";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 import { callLoader, createWorkshopWithStaff, location, uniqueAddress } from "../support/fixtures.ts";
 import { HOSTILE_REDIRECTS } from "../support/hostile-redirects.ts";
 import { remixHandler } from "../support/remix-handler.ts";

@@ -20,7 +20,7 @@ import * as login from "../../app/routes/login.tsx";
 import * as partnerOrder from "../../app/routes/partner.orders.$orderId.tsx";
 import * as newOrder from "../../app/routes/partner.orders.new.tsx";
 import * as claim from "../../app/routes/worker.claim.tsx";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 import { createOrderRow, createOrderWorld } from "../support/catalogue-fixtures.ts";
 import {
   callAction,

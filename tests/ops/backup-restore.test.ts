@@ -79,7 +79,7 @@ let validBackup = "";
 beforeAll(async () => {
   migrate({ ...process.env, DATABASE_URL: `file:${database}` });
   const { seedDemo } = await import("../../prisma/seed.ts");
-  const { db, disconnectDb } = await import("../../app/utils/db.server.ts");
+  const { db, disconnectDb } = await import("../../app/infra/db.server.ts");
   await seedDemo();
   const workshop = await db().workshop.findFirstOrThrow({ select: { id: true } });
   workshopId = workshop.id;
@@ -173,7 +173,7 @@ test("a backup taken while another process writes holds every acknowledged row; 
     // The app's own models read the restored database.
     const { listWorkshopAudit } = await import("../../app/models/audit.server.ts");
     const { listWorkers } = await import("../../app/models/user.server.ts");
-    const { disconnectDb } = await import("../../app/utils/db.server.ts");
+    const { disconnectDb } = await import("../../app/infra/db.server.ts");
     try {
       const audit = await listWorkshopAudit(workshopId, 100_000);
       const readBack = new Set(audit.filter((e) => e.action === "backup-test.write").map((e) => e.entityId));

@@ -12,8 +12,9 @@ import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { expect } from "vitest";
 import { action as loginAction } from "../../app/routes/login.tsx";
 import type { Role } from "../../app/domain/access.ts";
-import { db } from "../../app/utils/db.server.ts";
-import { hashPassword } from "../../app/utils/password.server.ts";
+import type { Notice } from "../../app/i18n/notice.ts";
+import { db } from "../../app/infra/db.server.ts";
+import { hashPassword } from "../../app/infra/password.server.ts";
 
 export const ORIGIN = "http://localhost";
 export const DEFAULT_ADDRESS = "10.0.0.1";
@@ -261,6 +262,21 @@ export function callAction(
 
 export function location(outcome: Outcome): string | null {
   return outcome.headers.get("Location");
+}
+
+/**
+ * The success notice an action's redirect carries (app/utils/notice.server.ts),
+ * as the page it leads to reads it: the root loader, called with the notice
+ * cookie (and the session cookie, if given), for the redirect's address. null
+ * when the answer sets no notice.
+ */
+export async function noticeOf(outcome: Outcome, cookie?: string | null): Promise<Notice | null> {
+  const setCookie = outcome.headers.getSetCookie().find((c) => c.startsWith("piecework_notice="));
+  if (!setCookie) return null;
+  const { loader } = await import("../../app/root.tsx");
+  const cookies = [cookie, cookiePair(setCookie)].filter(Boolean).join("; ");
+  const page = await callLoader(loader, location(outcome) ?? "/", cookies);
+  return (page.data as { notice: Notice | null }).notice;
 }
 
 /** The `name=value` part of a Set-Cookie header, usable as a Cookie request header. */

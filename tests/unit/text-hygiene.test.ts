@@ -30,11 +30,8 @@ const NOT_TEXT: Record<string, string> = {
   "changePasswordSchema.currentPassword": "a password",
   "changePasswordSchema.newPassword": "a password",
   "changePasswordSchema.confirmPassword": "a password",
-  "createWorkerSchema.password": "a password",
+  "newAccountSchema.password": "a password",
   "resetPasswordSchema.password": "a password",
-  "createCoordinatorSchema.password": "a password",
-  "createAdminSchema.password": "a password",
-  "partnerAccountSchema.password": "a password",
   "loginSchema.redirectTo": "a hidden path, checked by plainLocalPath (tests/domain/access.test.ts)",
   "languageSchema.redirectTo": "a hidden path, checked by plainLocalPath",
   "languageSchema.locale": "one of the locales",
@@ -72,10 +69,7 @@ const MULTILINE = new Set([
 /** Phone fields and a valid value for each. */
 const PHONES: Record<string, string> = {
   "loginSchema.phone": "13800000011",
-  "createWorkerSchema.phone": "13800000011",
-  "createCoordinatorSchema.phone": "13800000011",
-  "createAdminSchema.phone": "13800000011",
-  "partnerAccountSchema.phone": "13800000011",
+  "newAccountSchema.phone": "13800000011",
   "createPartnerSchema.contactPhone": "023-12345678",
 };
 
@@ -113,7 +107,7 @@ const TEXT_FIELDS = FIELDS.filter((f) => !(f.name in NOT_TEXT));
 test("the forms folder was read (a broken glob would make every test below vacuous)", () => {
   expect(FIELDS.length).toBeGreaterThan(40);
   expect(TEXT_FIELDS.map((f) => f.name)).toEqual(
-    expect.arrayContaining(["createWorkerSchema.name", "createPartnerSchema.contactName", "setRateSchema.reason"]),
+    expect.arrayContaining(["newAccountSchema.name", "createPartnerSchema.contactName", "setRateSchema.reason"]),
   );
   // Every listed name is a real field (a renamed field must be listed again).
   const names = new Set(FIELDS.map((f) => f.name));
@@ -156,7 +150,7 @@ test.each([...MULTILINE])("%s keeps line breaks, as \\n whatever the browser sen
 });
 
 test("a single-line field trims a pasted trailing newline instead of refusing it", () => {
-  const field = FIELDS.find((f) => f.name === "createWorkerSchema.name")?.field;
+  const field = FIELDS.find((f) => f.name === "newAccountSchema.name")?.field;
   if (!field) throw new Error("no name field");
   const result = z.safeParse(field, "  黄丽\r\n");
   expect(result.success && result.data).toBe("黄丽");

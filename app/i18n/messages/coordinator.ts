@@ -59,6 +59,11 @@ export const coordinatorMessages = defineMessages({
   "accounts.reactivated": { "zh-CN": "账号已恢复，可以重新登录。", en: "The login is active again." },
   "partners.archiveFirm": { "zh-CN": "停止合作", en: "Archive firm" },
   "partners.restoreFirm": { "zh-CN": "恢复合作", en: "Restore firm" },
+  "partners.archivedDone": {
+    "zh-CN": "已停止与这家企业合作：它不能再下新订单，已有订单和记录都保留。",
+    en: "The firm is archived: it can place no new orders; its orders and history stay.",
+  },
+  "partners.restoredDone": { "zh-CN": "已恢复与这家企业的合作。", en: "The firm is active again." },
   "audit.title": { "zh-CN": "操作记录", en: "Audit trail" },
   "audit.when": { "zh-CN": "时间", en: "When" },
   "audit.who": { "zh-CN": "操作人", en: "Who" },

@@ -214,9 +214,6 @@ export const orderMessages = defineMessages({
     en: "No logins yet: the firm needs one to place orders.",
   },
   "partners.addAccount": { "zh-CN": "新建企业账号", en: "New firm login" },
-  "partners.accountName": { "zh-CN": "姓名", en: "Name" },
-  "partners.accountPhone": { "zh-CN": "手机号", en: "Mobile number" },
-  "partners.initialPassword": { "zh-CN": "初始密码", en: "Initial password" },
   "partners.initialPasswordHint": {
     "zh-CN": "请告诉对方，并提醒登录后修改。",
     en: "Tell them, and ask them to change it after logging in.",

@@ -72,12 +72,20 @@ export function validate<S extends $ZodType>(
   if (result.success && malformed.length === 0) return { ok: true, data: result.data };
   const fieldErrors: FieldErrors = {};
   for (const name of malformed) fieldErrors[name] = "error.invalid";
-  if (result.success) return { ok: false, fieldErrors, values: withoutSecrets(values) };
+  if (result.success) return { ok: false, fieldErrors, values: echoed(values, posted) };
   for (const issue of result.error.issues) {
     const field = issue.path.length > 0 ? String(issue.path[0]) : "_form";
     fieldErrors[field] ??= issue.message;
   }
-  return { ok: false, fieldErrors, values: withoutSecrets(values) };
+  return { ok: false, fieldErrors, values: echoed(values, posted) };
+}
+
+/** What a failure echoes: the schema's own fields (minus passwords), and the page's `intent` when it is a plain word. */
+function echoed(values: Record<string, string>, posted: Record<string, string>): Record<string, string> {
+  const intent = posted.intent;
+  const result = withoutSecrets(values);
+  if (intent !== undefined && /^[A-Za-z][A-Za-z0-9-]{0,39}$/.test(intent)) result.intent = intent;
+  return result;
 }
 
 type SchemaDef = { type?: string; shape?: Record<string, unknown>; in?: $ZodType };

@@ -134,7 +134,8 @@ test.beforeAll(async ({ browser, baseURL }) => {
   await page.goto("/coordinator/partners");
   await page.getByLabel("企业名称").fill(FIRM);
   await page.getByRole("button", { name: "添加企业" }).click();
-  await expect(page).toHaveURL(/\/coordinator\/partners\/[\w-]+\?created=1$/);
+  await expect(page).toHaveURL(/\/coordinator\/partners\/[\w-]+$/);
+  await expect(page.getByRole("status")).toContainText(`已添加 ${FIRM}`);
   await page.getByLabel("产品", { exact: true }).selectOption({ label: ROSES });
   await page.getByLabel("协议单价（元/件）").fill("18");
   await page.getByRole("button", { name: "保存单价" }).click();
@@ -171,7 +172,8 @@ test("9 · English picked on the login page is kept at login and stored on the a
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { name: "Orders" })).toBeVisible();
   await page.getByRole("banner").getByRole("button", { name: "Log out" }).click();
-  await expect(page).toHaveURL("/login?loggedOut=1");
+  await expect(page).toHaveURL("/login");
+  await expect(page.getByRole("status")).toContainText("You have logged out.");
   // The login page after logging out speaks her language.
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await noJs.close();
@@ -185,7 +187,8 @@ test("9 · English picked on the login page is kept at login and stored on the a
   await expect(again).toHaveURL("/partner");
   await expect(again.locator("html")).toHaveAttribute("lang", "en");
   await again.getByRole("banner").getByRole("button", { name: "Log out" }).click();
-  await expect(again).toHaveURL("/login?loggedOut=1");
+  await expect(again).toHaveURL("/login");
+  await expect(again.getByRole("status")).toContainText("You have logged out.");
 
   // Picking 中文 on the login page wins over the stored English, and is stored.
   await expect(again.locator("html")).toHaveAttribute("lang", "en");

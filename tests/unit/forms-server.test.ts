@@ -90,3 +90,19 @@ test("schemaFields reads an object schema, also one with whole-form checks", () 
   expect([...schemaFields(changePasswordSchema)].sort()).toEqual(["confirmPassword", "currentPassword", "newPassword"]);
   expect([...schemaFields(minimumWageSchema)].sort()).toEqual(["hourlyMinimumWage", "minimumWageSource"]);
 });
+
+test("a failed validation keeps the page's intent (which form failed) but nothing else outside the schema", () => {
+  const form = new FormData();
+  form.set("intent", "changeWage");
+  form.set("hourlyMinimumWage", "abc");
+  form.set("junk", "x".repeat(1000));
+  const failed = validate(minimumWageSchema, form);
+  expect(failed.ok).toBe(false);
+  if (failed.ok) return;
+  expect(failed.values.intent).toBe("changeWage");
+  expect(failed.values.junk).toBeUndefined();
+  // an intent that is not a plain word is not echoed
+  form.set("intent", "<script>".repeat(10));
+  const odd = validate(minimumWageSchema, form);
+  expect(odd.ok ? null : odd.values.intent).toBeUndefined();
+});

@@ -13,7 +13,7 @@
 // tests/integration/schema-sync.test.ts on both engines.
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { databaseEngine, resolveDatabaseUrl, sqliteFilePath } from "./app/utils/database-url.ts";
+import { databaseEngine, resolveDatabaseUrl, sqliteFilePath } from "./app/infra/database-url.ts";
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 const url = resolveDatabaseUrl(process.env, root);

@@ -1,9 +1,11 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects: "unit" runs pure code (domain, i18n, schemas) with no database;
+// Three projects: "unit" runs pure code (domain, i18n, schemas) with no database;
 // "db" runs models, loaders and actions against a real migrated database
 // (a fresh SQLite file per test file, or a fresh PostgreSQL database when
-// TEST_DATABASE=postgresql). See tests/setup/.
+// TEST_DATABASE=postgresql; see tests/setup/); "ops" runs the operator's
+// SQLite commands (npm run backup / restore). The production-start test has
+// its own configuration (vitest.production.config.ts).
 export default defineConfig({
   test: {
     projects: [
@@ -24,6 +26,17 @@ export default defineConfig({
           setupFiles: ["tests/setup/fail-on-console.ts", "tests/setup/per-file-db.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // The operator's commands (backup, restore) run as child processes against SQLite files of their own.
+        test: {
+          name: "ops",
+          include: ["tests/ops/**/*.test.ts"],
+          environment: "node",
+          setupFiles: ["tests/setup/fail-on-console.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
     ],

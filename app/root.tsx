@@ -1,10 +1,13 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
+import { useNonce } from "./components/nonce.ts";
+import { NoticeProvider } from "./components/notice.tsx";
 import { translate } from "./i18n/index.ts";
 import { getLocale, getViewer } from "./utils/auth.server.ts";
-import { getEnv } from "./utils/env.server.ts";
+import { getEnv } from "./infra/env.server.ts";
+import { takeNotice } from "./utils/notice.server.ts";
 import styles from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -15,11 +18,17 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const locale = await getLocale(request, viewer);
-  return {
-    locale,
-    viewer: viewer ? { name: viewer.user.name, role: viewer.scope.role } : null,
-    demo: getEnv().demo,
-  };
+  // The success notice of the action that redirected here, if any (shown once; its cookie is cleared).
+  const { notice, headers } = await takeNotice(request);
+  return data(
+    {
+      locale,
+      viewer: viewer ? { name: viewer.user.name, role: viewer.scope.role } : null,
+      demo: getEnv().demo,
+      notice,
+    },
+    { headers },
+  );
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -29,6 +38,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
   // A worker's pages are plain server-rendered HTML with no JavaScript: her phone
   // loads a few kilobytes instead of a ~90 KB React runtime, and every form works
   // without it (docs/decisions/015-worker-page-weight-and-speed.md).
@@ -44,15 +54,20 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        {scripts ? <ScrollRestoration /> : null}
-        {scripts ? <Scripts /> : null}
+        {scripts ? <ScrollRestoration nonce={nonce} /> : null}
+        {scripts ? <Scripts nonce={nonce} /> : null}
       </body>
     </html>
   );
 }
 
 export default function App() {
-  return <Outlet />;
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <NoticeProvider notice={data?.notice ?? null}>
+      <Outlet />
+    </NoticeProvider>
+  );
 }
 
 export function ErrorBoundary() {

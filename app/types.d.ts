@@ -7,6 +7,8 @@ declare module "@remix-run/node" {
   }
   interface AppLoadContext {
     clientAddress: string;
+    /** The Content-Security-Policy nonce of this request (set by app/http/server.server.ts). */
+    cspNonce?: string;
   }
 }
 

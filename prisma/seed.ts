@@ -1,8 +1,8 @@
 // Demo data: one workshop with a coordinator, three workers, one partner firm
 // and two products, plus a district admin. Idempotent: it does nothing when
 // the demo workshop exists. Run by `npm start` in demo mode, or `npm run db:seed`.
-import { db, disconnectDb } from "../app/utils/db.server.ts";
-import { hashPassword } from "../app/utils/password.server.ts";
+import { db, disconnectDb } from "../app/infra/db.server.ts";
+import { hashPassword } from "../app/infra/password.server.ts";
 import { recordAudit } from "../app/models/audit.server.ts";
 import { DEMO_ACCOUNTS, DEMO_MINIMUM_WAGE, DEMO_PASSWORD, DEMO_WORKSHOP } from "../app/utils/demo.ts";
 
@@ -87,14 +87,16 @@ export async function seedDemo(): Promise<"seeded" | "present"> {
           password: { create: { hash } },
         },
       });
-      await recordAudit(tx, {
-        actorId: null,
-        workshopId: user.workshopId,
-        action: "user.create",
-        entityType: "User",
-        entityId: user.id,
-        after: { role: account.role, name: account.name, phone: account.phone, source: "demo seed" },
-      });
+      await recordAudit(
+        tx,
+        { userId: null, workshopId: user.workshopId },
+        {
+          action: "user.create",
+          entityType: "User",
+          entityId: user.id,
+          after: { role: account.role, name: account.name, phone: account.phone, source: "demo seed" },
+        },
+      );
       people.set(account.role, user.id);
     }
     const coordinatorId = people.get("coordinator") ?? "";

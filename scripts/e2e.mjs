@@ -33,6 +33,16 @@ const databaseUrl = `file:${dbFile}`;
 let server = null;
 let playwright = null;
 let serverLog = "";
+/**
+ * The server's output for a failure report: everything but its one-line-per-request
+ * JSON log (thousands of lines in a full run), except requests that got a 5xx.
+ */
+function serverOutput() {
+  const lines = serverLog.trimEnd().split("\n");
+  const requests = lines.filter((line) => line.startsWith('{"time"')).length;
+  const kept = lines.filter((line) => !line.startsWith('{"time"') || /"status":5\d\d/.test(line));
+  return `${kept.join("\n")}\n(${requests} request log lines, only those with a 5xx shown)`;
+}
 let cleanup = null;
 
 async function stopServer() {
@@ -76,7 +86,7 @@ function cleanUp() {
 
 async function fail(message, code = 1) {
   console.error(`\n✗ ${message}`);
-  if (serverLog) console.error(`--- server output ---\n${serverLog.trimEnd()}\n---------------------`);
+  if (serverLog) console.error(`--- server output ---\n${serverOutput()}\n---------------------`);
   await cleanUp();
   process.exit(code);
 }
@@ -158,7 +168,7 @@ try {
   });
   const code = await new Promise((resolve) => playwright.once("exit", (c, signal) => resolve(c ?? (signal ? 1 : 0))));
   if (code !== 0 && serverLog.trim()) {
-    console.error(`--- server output ---\n${serverLog.trimEnd()}\n---------------------`);
+    console.error(`--- server output ---\n${serverOutput()}\n---------------------`);
   }
   await cleanUp();
   log(code === 0 ? "browser tests passed" : `browser tests failed (exit ${code})`);

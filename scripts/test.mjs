@@ -1,10 +1,13 @@
 // `npm test`: the whole suite, as CI runs it. Nothing is skipped:
 //   1. install (when node_modules is missing) and generate the Prisma clients
 //   2. typecheck and lint
-//   3. unit tests (domain, i18n, schemas) and db tests on SQLite
+//   3. unit tests (domain, i18n, schemas), db tests on SQLite, and the
+//      operator's SQLite commands (backup, restore)
 //   4. the same db tests on PostgreSQL (TEST_POSTGRES_URL, or a throwaway
 //      cluster started by scripts/pg-cluster.sh)
-//   5. browser journeys in Debian's Chromium (scripts/e2e.mjs)
+//   5. browser journeys in Debian's Chromium (scripts/e2e.mjs, which builds)
+//   6. the production start on PostgreSQL, against that build
+//      (tests/production, vitest.production.config.ts)
 // A missing PostgreSQL or Chromium is a failure, never a skip.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -54,7 +57,9 @@ step("generate Prisma clients", process.execPath, [join(root, "scripts/generate.
 step("typecheck", bin("tsc"), ["--noEmit"]);
 step("lint", bin("eslint"), [".", "--max-warnings=0"]);
 step("format (Prettier)", bin("prettier"), ["--check", "."]);
-vitest("unit tests + db tests on SQLite", ["--project", "unit", "--project", "db"], { TEST_DATABASE: "sqlite" });
+vitest("unit, db tests on SQLite, backup/restore", ["--project", "unit", "--project", "db", "--project", "ops"], {
+  TEST_DATABASE: "sqlite",
+});
 
 let postgresUrl = process.env.TEST_POSTGRES_URL;
 if (!postgresUrl) {
@@ -82,6 +87,12 @@ if (existsSync(e2eReport)) {
   totals.failed += (stats.unexpected ?? 0) + (stats.flaky ?? 0);
   rmSync(e2eReport, { force: true });
 }
+
+vitest(
+  "production start on PostgreSQL (migrate, admin:create, login, /healthz, SIGTERM)",
+  ["--config", "vitest.production.config.ts"],
+  { TEST_POSTGRES_URL: postgresUrl },
+);
 
 console.log(`\nAll suites passed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);

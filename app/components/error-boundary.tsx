@@ -6,6 +6,8 @@ const PAGES: Record<number, { title: MessageKey; body?: MessageKey }> = {
   400: { title: "errorPage.badRequestTitle" },
   403: { title: "errorPage.forbiddenTitle", body: "errorPage.forbiddenBody" },
   404: { title: "errorPage.notFoundTitle", body: "errorPage.notFoundBody" },
+  413: { title: "http.tooLargeTitle" },
+  415: { title: "http.unsupportedTitle", body: "http.unsupported" },
   429: { title: "errorPage.tooManyTitle" },
 };
 

@@ -1,11 +1,11 @@
 // Forms: Remix <Form> (works with JavaScript off) validated in the browser by
-// react-hook-form with the same zod schema the action uses (house style 5-6).
+// react-hook-form with the same zod schema the action uses (docs/conventions.md §5-6).
 // Importing anything from this module brings react-hook-form and zod into the
-// page's JavaScript: a page that only shows a notice or an error imports
-// ./notice.tsx instead.
+// page's JavaScript: a page that only shows a form error imports ./form-alert.tsx.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { Form as RemixForm, useNavigation, useSubmit, type FormProps } from "@remix-run/react";
 import {
+  forwardRef,
   useEffect,
   useId,
   type FormEvent,
@@ -16,7 +16,7 @@ import {
 } from "react";
 import { useForm, type FieldValues, type Resolver, type UseFormRegisterReturn } from "react-hook-form";
 import type { $ZodType } from "zod/v4/core";
-import { errorText } from "./notice.tsx";
+import { errorText } from "./form-alert.tsx";
 import { useT } from "../i18n/use-t.ts";
 
 export type ActionResult = {
@@ -41,7 +41,11 @@ export function useValidatedForm<T extends FieldValues>(
   const form = useForm<T>({
     // zod's input and output types differ where a field is normalised (phone); RHF only needs the resolver shape.
     resolver: zodResolver(schema as never) as unknown as Resolver<T>,
-    mode: "onTouched",
+    // Errors appear when the form is sent, all at once, then follow each change. Not on blur: a message
+    // appearing as a field loses focus moved the submit button under a pressed mouse, so the first click
+    // was lost and the other fields' errors only came with the second one.
+    mode: "onSubmit",
+    reValidateMode: "onChange",
     defaultValues: (actionData?.values ?? {}) as never,
   });
   const { reset } = form;
@@ -234,6 +238,44 @@ export function CheckboxField({
   );
 }
 
-export { Form };
-// The display-only parts live in ./notice.tsx (no form libraries); re-exported for the pages that use both.
-export { errorText, FormAlert, Notice } from "./notice.tsx";
+/** A form of one button: posts `intent` (and the hidden `fields`) to this page's action; works without JavaScript. */
+export function IntentButton({
+  intent,
+  fields = {},
+  label,
+  className = "button small",
+  ariaLabel,
+  formClassName,
+}: {
+  intent: string;
+  fields?: Record<string, string>;
+  label: string;
+  className?: string;
+  ariaLabel?: string;
+  formClassName?: string;
+}) {
+  return (
+    <Form method="post" className={formClassName}>
+      <input type="hidden" name="intent" value={intent} />
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className={className} aria-label={ariaLabel}>
+        {label}
+      </button>
+    </Form>
+  );
+}
+
+/**
+ * Remix's <Form> with the browser's own validation turned off: the app checks
+ * every form itself (in the browser with the form's schema, and in the action),
+ * so a message is the app's, in the page's language, shown with the form's
+ * other errors, never the browser's pop-up in the browser's language.
+ */
+export const Form = forwardRef<HTMLFormElement, FormProps>(function Form(props, ref) {
+  return <RemixForm noValidate {...props} ref={ref} />;
+});
+
+// The display-only parts (no form libraries), re-exported for the pages that use both.
+export { errorText, FormAlert } from "./form-alert.tsx";

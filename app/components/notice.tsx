@@ -1,32 +1,55 @@
-// Messages on a page: a success notice and a form-level error. No form
-// libraries here, so a page without a form (the worker's home) can show them
-// without loading react-hook-form and zod (docs/decisions/015).
-import type { ReactNode } from "react";
-import { parseMsg } from "../forms/message-text.ts";
-import { isMessageKey, type Translate } from "../i18n/index.ts";
+// Shows the success notice an action redirected with (app/utils/notice.server.ts),
+// once: on the page the redirect led to, not after the next link or a refused
+// form. The root route provides it (<NoticeProvider>); a page puts <PageNotice />
+// where its notices go, and <PageNotice at="bom" /> in a section for the
+// notices that belong there.
+import { useLocation } from "@remix-run/react";
+import { createContext, useContext, useState, type ReactNode } from "react";
+import type { Notice } from "../i18n/notice.ts";
 import { useT } from "../i18n/use-t.ts";
+import { unitText } from "./units.ts";
 
-/** Translates an error message ("error.tooLong?max=40") from a schema or an action. */
-export function errorText(t: Translate, message: string | undefined): string | undefined {
-  if (!message) return undefined;
-  const { key, params } = parseMsg(message);
-  return isMessageKey(key) ? t(key, params) : t("error.invalid");
+const NoticeContext = createContext<Notice | null>(null);
+
+/**
+ * The root loader's notice belongs to the location it was loaded for. Links and
+ * form submissions move to a new location (a new key) without reloading the root
+ * data, so the notice is shown only while the location it arrived with is current.
+ */
+export function NoticeProvider({ notice, children }: { notice: Notice | null; children: ReactNode }) {
+  const { key } = useLocation();
+  const [arrived, setArrived] = useState({ id: notice?.id ?? null, key });
+  if (arrived.id !== (notice?.id ?? null)) setArrived({ id: notice?.id ?? null, key });
+  const current = notice && arrived.id === notice.id && arrived.key === key ? notice : null;
+  return <NoticeContext.Provider value={current}>{children}</NoticeContext.Provider>;
 }
 
-export function FormAlert({ message }: { message?: string }) {
+/** The notice on screen now, or null (e.g. to clear a form after a success: `resetOn: useNotice()?.id`). */
+export function useNotice(): Notice | null {
+  return useContext(NoticeContext);
+}
+
+export function PageNotice({ at }: { at?: string }) {
   const t = useT();
-  const text = errorText(t, message);
-  return text ? (
-    <p className="alert error" role="alert">
-      {text}
-    </p>
-  ) : null;
-}
-
-export function Notice({ children }: { children: ReactNode }) {
+  const notice = useNotice();
+  if (!notice || notice.at !== at) return null;
+  const params = { ...notice.params };
+  // A unit code becomes its word, plural in English when there are n of it.
+  if (typeof params.unit === "string") {
+    params.unit = unitText(t, params.unit, typeof params.n === "number" ? params.n : undefined);
+  }
+  const text = t(notice.key, params);
+  if (!notice.note) {
+    return (
+      <p className="alert success" role="status">
+        {text}
+      </p>
+    );
+  }
   return (
-    <p className="alert success" role="status">
-      {children}
-    </p>
+    <div role="status">
+      <p className="alert success">{text}</p>
+      <p className="alert warn">{t(notice.note)}</p>
+    </div>
   );
 }

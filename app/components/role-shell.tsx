@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { Role } from "../domain/access.ts";
-import { DeskShell, WorkerShell, type NavItem } from "./shell.tsx";
+import { DeskShell, WorkerShell, type NavBadge, type NavItem } from "./shell.tsx";
 
 const NAV: Record<Role, NavItem[]> = {
   worker: [
@@ -26,10 +26,21 @@ const NAV: Record<Role, NavItem[]> = {
 };
 
 /** The shell for a role: the phone layout for workers, the desk layout for everyone else. */
-export function RoleShell({ role, userName, children }: { role: Role; userName: string; children: ReactNode }) {
+export function RoleShell({
+  role,
+  userName,
+  badges,
+  children,
+}: {
+  role: Role;
+  userName: string;
+  /** Counts on navigation items, by path (e.g. the coordinator's orders waiting for a decision). */
+  badges?: Partial<Record<string, NavBadge>>;
+  children: ReactNode;
+}) {
   if (role === "worker") return <WorkerShell nav={NAV.worker}>{children}</WorkerShell>;
   return (
-    <DeskShell nav={NAV[role]} userName={userName} roleLabel={`role.${role}`}>
+    <DeskShell nav={NAV[role]} userName={userName} roleLabel={`role.${role}`} badges={badges}>
       {children}
     </DeskShell>
   );

@@ -1,19 +1,26 @@
 // The two shells: phone-first for workers (big tap targets, bottom
 // navigation), desktop-friendly for coordinators, partners and admins.
 import { Form, NavLink, useLocation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import type { MessageKey } from "../i18n/index.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 
-export function LanguageSwitch() {
+/**
+ * `markChoice`: the login page's switch comes back with ?lang=<choice>, so that
+ * logging in from that page keeps the language picked there (login.tsx).
+ */
+export function LanguageSwitch({ markChoice = false }: { markChoice?: boolean }) {
   const t = useT();
   const locale = useLocale();
   const location = useLocation();
   const other = locale === "zh-CN" ? "en" : "zh-CN";
+  const search = new URLSearchParams(location.search);
+  if (markChoice) search.set("lang", other);
+  const query = search.toString();
   return (
     <Form method="post" action="/language" className="language-switch">
       <input type="hidden" name="locale" value={other} />
-      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <input type="hidden" name="redirectTo" value={location.pathname + (query ? `?${query}` : "")} />
       <button type="submit" className="button ghost" lang={other} title={t("lang.label")}>
         {t("lang.switchTo")}
       </button>
@@ -33,6 +40,13 @@ export function LogoutButton({ className }: { className?: string }) {
 }
 
 export type NavItem = { to: string; label: MessageKey; end?: boolean; icon?: string };
+
+/**
+ * A count shown on a navigation item (e.g. orders waiting for a decision): the
+ * number is drawn as a badge, and `label` ("{n} waiting") says what it counts
+ * to screen readers and in the tooltip, so it is not colour and shape alone.
+ */
+export type NavBadge = { count: number; label: MessageKey };
 
 export function WorkerShell({ children, nav }: { children: ReactNode; nav: NavItem[] }) {
   const t = useT();
@@ -62,13 +76,25 @@ export function DeskShell({
   nav,
   userName,
   roleLabel,
+  badges = {},
 }: {
   children: ReactNode;
   nav: NavItem[];
   userName: string;
   roleLabel: MessageKey;
+  /** Badges by navigation path. */
+  badges?: Partial<Record<string, NavBadge>>;
 }) {
   const t = useT();
+  const navRef = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  useEffect(() => {
+    // On a phone the navigation is one swipeable strip: bring the current page's item into view.
+    const strip = navRef.current;
+    const active = strip?.querySelector<HTMLElement>("a.active");
+    if (!strip || !active || strip.scrollWidth <= strip.clientWidth) return;
+    strip.scrollLeft = active.offsetLeft - (strip.clientWidth - active.offsetWidth) / 2;
+  }, [pathname]);
   return (
     <div className="shell desk-shell">
       <header className="topbar desk-top">
@@ -76,18 +102,30 @@ export function DeskShell({
           <span className="brand-full">{t("app.name")}</span>
           <span className="brand-short">{t("app.shortName")}</span>
         </span>
-        <nav className="desk-nav" aria-label={t("nav.main")}>
-          {nav.map((item) => (
-            <NavLink key={item.to} to={item.to} end={item.end}>
-              {t(item.label)}
-            </NavLink>
-          ))}
+        <nav className="desk-nav" aria-label={t("nav.main")} ref={navRef}>
+          {nav.map((item) => {
+            const badge = badges[item.to];
+            const counted = badge && badge.count > 0 ? t(badge.label, { n: badge.count }) : null;
+            return (
+              <NavLink key={item.to} to={item.to} end={item.end} title={counted ?? undefined}>
+                {t(item.label)}
+                {counted ? (
+                  <>
+                    <span className="nav-badge" aria-hidden="true">
+                      {badge?.count}
+                    </span>
+                    <span className="visually-hidden">{t("nav.badge", { text: counted })}</span>
+                  </>
+                ) : null}
+              </NavLink>
+            );
+          })}
           <NavLink to="/account">{t("nav.account")}</NavLink>
         </nav>
+        <span className="who">
+          {userName} · {t(roleLabel)}
+        </span>
         <div className="topbar-tools">
-          <span className="who">
-            {userName} · {t(roleLabel)}
-          </span>
           <LanguageSwitch />
           <LogoutButton />
         </div>

@@ -1,17 +1,72 @@
-// Login throttling, per phone number and per client address (pure policy; the
-// counters live in the LoginThrottle table, see app/models/login-throttle.server.ts).
+// Password guessing limits (pure policy; the counters live in the
+// LoginThrottle table, see app/models/login-throttle.server.ts; the why is in
+// docs/decisions/011-login-throttling.md).
 //
-// Per phone: 5 failures within 15 minutes lock that number for 15 minutes, so a
-// guesser gets at most 5 tries per quarter hour per account. Per address: 30
-// failures within 15 minutes lock the address, which slows one client trying
-// many numbers. A correct password while locked is still refused. A success
-// clears the phone's counter (not the address's).
+// A login attempt is judged by the counters it belongs to:
+// - with a valid device cookie for the number (issued by an earlier successful
+//   login of that number on this browser): only by that device's own counter;
+//   no other counter can lock it out, so a stranger's guessing never keeps the
+//   owner of a number out of her own phone;
+// - without one (an "untrusted" attempt): by the (number, address) pair, which
+//   stops one guesser quickly; by the number, a slower limit that stops
+//   guessing spread over many addresses; and by the address, which slows one
+//   client trying many numbers. One guesser of one number can reach neither
+//   of the last two, so a correct password from another address (or a shared
+//   address, for another number) still gets in.
+// The password check on the account page has one counter per account.
+//
+// Every attempt is counted BEFORE the password is checked (beginAttempt), so
+// a burst of parallel guesses cannot all be checked while the slow hash runs.
+// A refused attempt is not counted. A success clears the counter that judged
+// it (see the model).
 
 export type ThrottleState = { failures: number; windowStartedAt: Date; lockedUntil: Date | null };
 export type ThrottlePolicy = { maxFailures: number; windowMs: number; lockMs: number };
 
-export const PHONE_POLICY: ThrottlePolicy = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
-export const ADDRESS_POLICY: ThrottlePolicy = { maxFailures: 30, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+const MINUTE = 60_000;
+
+export const POLICIES = {
+  /** A browser holding a device cookie for the number: its owner mistyping. */
+  device: { maxFailures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },
+  /** One number from one address, without a device cookie: one guesser. */
+  pair: { maxFailures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },
+  /**
+   * One number from every address together, without device cookies: guessing
+   * spread over many addresses. Above what one address can reach under the
+   * pair limit (at most 5 per pair window, windows at least 15 minutes apart:
+   * 25 in any hour), so one guesser alone never trips it.
+   */
+  number: { maxFailures: 30, windowMs: 60 * MINUTE, lockMs: 60 * MINUTE },
+  /** One address, every number, without device cookies: one client trying many numbers. */
+  address: { maxFailures: 30, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },
+  /** The current-password check on the account page, per account. */
+  passwordCheck: { maxFailures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },
+} as const satisfies Record<string, ThrottlePolicy>;
+
+export type ThrottleKind = keyof typeof POLICIES;
+export type Counter = { key: string; kind: ThrottleKind };
+
+export type LoginAttempt = {
+  phone: string;
+  address: string;
+  /** The id of a valid device cookie for this phone, or null. */
+  deviceId: string | null;
+};
+
+/** The counters that judge one login attempt (see the top of this file). */
+export function loginCounters(attempt: LoginAttempt): Counter[] {
+  if (attempt.deviceId) return [{ key: `device:${attempt.deviceId}`, kind: "device" }];
+  return [
+    { key: `pair:${attempt.phone}@${attempt.address}`, kind: "pair" },
+    { key: `number:${attempt.phone}`, kind: "number" },
+    { key: `address:${attempt.address}`, kind: "address" },
+  ];
+}
+
+/** The counter of the account page's current-password check. */
+export function passwordCheckCounter(userId: string): Counter {
+  return { key: `password-check:${userId}`, kind: "passwordCheck" };
+}
 
 /** Milliseconds until the key may try again, or 0 when it may try now. */
 export function lockRemainingMs(state: ThrottleState | null, now: Date): number {
@@ -34,10 +89,9 @@ export function afterFailure(state: ThrottleState | null, now: Date, policy: Thr
 }
 
 /**
- * One login attempt, counted BEFORE the password is checked, so that a burst
- * of parallel guesses cannot all be checked while the slow hash runs: while the
- * key is locked the attempt is refused; otherwise it is counted (and may be the
- * one that sets the lock) and allowed. A success afterwards clears the count.
+ * One attempt on one counter, counted before the password is checked: while
+ * the counter is locked the attempt is refused; otherwise it is counted (and
+ * may be the one that sets the lock) and allowed.
  */
 export function beginAttempt(
   state: ThrottleState | null,
@@ -47,4 +101,72 @@ export function beginAttempt(
   const remaining = lockRemainingMs(state, now);
   if (remaining > 0) return { allowed: false, next: state, retryAfterMs: remaining };
   return { allowed: true, next: afterFailure(state, now, policy), retryAfterMs: 0 };
+}
+
+export type Gate = { allowed: true } | { allowed: false; retryAfterMs: number; kind: ThrottleKind };
+
+/**
+ * One attempt judged by several counters: allowed only when no counter is
+ * locked, and then counted on every one of them; refused (and counted on
+ * none) otherwise, naming the counter that keeps it waiting longest.
+ */
+export function judgeAttempt(
+  states: { counter: Counter; state: ThrottleState | null }[],
+  now: Date,
+): { gate: Gate; next: { key: string; state: ThrottleState }[] } {
+  let longest: { retryAfterMs: number; kind: ThrottleKind } | null = null;
+  const next: { key: string; state: ThrottleState }[] = [];
+  for (const { counter, state } of states) {
+    const decision = beginAttempt(state, now, POLICIES[counter.kind]);
+    if (!decision.allowed && (!longest || decision.retryAfterMs > longest.retryAfterMs)) {
+      longest = { retryAfterMs: decision.retryAfterMs, kind: counter.kind };
+    }
+    if (decision.next) next.push({ key: counter.key, state: decision.next });
+  }
+  if (longest) return { gate: { allowed: false, ...longest }, next: [] };
+  return { gate: { allowed: true }, next };
+}
+
+// ---------------------------------------------------------------------------
+// Device cookies (OWASP, "Slow Down Online Guessing Attacks with Device
+// Cookies"). After a successful login the browser gets a signed cookie naming
+// the number and a random id; the list holds a few numbers (a phone shared in
+// a family). The signature is the server's (app/utils/session.server.ts); here
+// only what a token says is judged.
+
+export type DeviceToken = { phone: string; id: string; issuedAt: number };
+
+export const DEVICE_TOKEN_TTL_MS = 365 * 24 * 60 * MINUTE;
+export const MAX_DEVICE_TOKENS = 5;
+
+function isDeviceToken(value: unknown): value is DeviceToken {
+  const t = value as Partial<DeviceToken> | null;
+  return (
+    typeof t === "object" &&
+    t !== null &&
+    typeof t.phone === "string" &&
+    typeof t.id === "string" &&
+    t.id.length > 0 &&
+    typeof t.issuedAt === "number" &&
+    Number.isFinite(t.issuedAt)
+  );
+}
+
+/** The unexpired tokens in a parsed cookie value (anything else is dropped). */
+export function liveDeviceTokens(value: unknown, now: Date): DeviceToken[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter(isDeviceToken)
+    .filter((t) => t.issuedAt <= now.getTime() && now.getTime() - t.issuedAt < DEVICE_TOKEN_TTL_MS)
+    .slice(0, MAX_DEVICE_TOKENS);
+}
+
+/** The device id this browser holds for `phone`, or null (an untrusted attempt). */
+export function deviceIdFor(tokens: DeviceToken[], phone: string): string | null {
+  return tokens.find((t) => t.phone === phone)?.id ?? null;
+}
+
+/** The token list after a successful login: this number's new token first, the others kept, at most MAX_DEVICE_TOKENS. */
+export function withDeviceToken(tokens: DeviceToken[], token: DeviceToken): DeviceToken[] {
+  return [token, ...tokens.filter((t) => t.phone !== token.phone)].slice(0, MAX_DEVICE_TOKENS);
 }

@@ -1,6 +1,6 @@
 /**
  * Money core: exact CNY amounts, piece rates and material quantities.
- * Pure module: imports only decimal.js and ./money-values.ts. See docs/decisions/001-money.md.
+ * Pure module: imports only decimal.js and ./money-values.ts. See docs/domain.md "Money rules".
  *
  * This module is the one way to work with money. It re-exports everything in
  * ./money-values.ts (the types, construction from minor units, canonical wire
@@ -32,7 +32,14 @@
  * - TypeError: a value of the wrong JS type at runtime (e.g. a number for a bigint).
  */
 import Decimal from "decimal.js";
-import { AMOUNT_SCALE, RATE_SCALE, amountFromMinor, amountToString, rateToString } from "./money-values.ts";
+import {
+  AMOUNT_SCALE,
+  RATE_SCALE,
+  amountFromMinor,
+  amountToString,
+  rateToString,
+  scaledToString,
+} from "./money-values.ts";
 import type { Amount, Rate } from "./money-values.ts";
 
 export * from "./money-values.ts";
@@ -151,4 +158,18 @@ export function impliedHourlyPay(rate: Rate, standardMinutesPerPiece: string): A
   const n = decimalOfRate(rate).times(60);
   const fen = n.times(200).plus(minutes).dividedToIntegerBy(minutes.times(2));
   return amountFromMinor(BigInt(fen.toFixed(0)));
+}
+
+/**
+ * a x b, exact, rounded ONCE half-up (away from zero) to the fen, for two values
+ * held as integer minor units at the given scales: e.g. an excess material
+ * quantity (scale 7) x a unit cost (scale 4, yuan per unit). RangeError when a
+ * scale is not a small non-negative integer or the result exceeds the amount limit.
+ */
+export function amountOfProduct(a: bigint, aScale: number, b: bigint, bScale: number): Amount {
+  for (const scale of [aScale, bScale]) {
+    if (!Number.isSafeInteger(scale) || scale < 0 || scale > 12) throw new RangeError(`bad scale ${scale}`);
+  }
+  if (typeof a !== "bigint" || typeof b !== "bigint") throw new TypeError("minor units must be bigints");
+  return roundToAmount(new D(scaledToString(a, aScale)).times(new D(scaledToString(b, bScale))));
 }

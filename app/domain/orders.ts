@@ -29,3 +29,32 @@ export function canTransition(status: string, action: OrderAction): boolean {
 }
 
 export const ORDER_MAX_QUANTITY = 1_000_000;
+
+/**
+ * How an order's pieces stand, as four figures that add up to the quantity:
+ * assigned by the coordinator (派工), claimed by workers from the open pool
+ * (自领), still open for claiming (待领取), and not given out yet (未安排).
+ */
+export type GivingOut = { assigned: number; claimed: number; open: number; notGivenOut: number };
+
+export function givingOut(order: OrderCounts & { claimedQuantity: number }): GivingOut {
+  return {
+    assigned: order.allocatedQuantity - order.openQuantity - order.claimedQuantity,
+    claimed: order.claimedQuantity,
+    open: order.openQuantity,
+    notGivenOut: unallocated(order),
+  };
+}
+
+/**
+ * One true sentence about giving the work out: some pieces are not given out
+ * yet; or all are given out but some still wait in the open pool; or every
+ * piece is with a worker.
+ */
+export type GivingOutState = "partly" | "waitingInPool" | "allWithWorkers";
+
+export function givingOutState(figures: GivingOut): GivingOutState {
+  if (figures.notGivenOut > 0) return "partly";
+  if (figures.open > 0) return "waitingInPool";
+  return "allWithWorkers";
+}

@@ -30,6 +30,79 @@ export function rateInForce<V extends RateVersion>(versions: readonly V[], date:
   return best;
 }
 
+/** A version of a product's rate: for the whole product (processStepId null) or for one process step. */
+export type StepRateVersion = RateVersion & { processStepId: string | null };
+
+/**
+ * The versions in force on `date`, one per group: the whole product's (key null)
+ * and each process step's. A group with no version effective yet is absent.
+ */
+export function inForcePerStep<V extends StepRateVersion>(versions: readonly V[], date: string): Map<string | null, V> {
+  const groups = new Map<string | null, V[]>();
+  for (const v of versions) groups.set(v.processStepId, [...(groups.get(v.processStepId) ?? []), v]);
+  const inForce = new Map<string | null, V>();
+  for (const [stepId, group] of groups) {
+    const current = rateInForce(group, date);
+    if (current) inForce.set(stepId, current);
+  }
+  return inForce;
+}
+
+export type RateState = "inForce" | "scheduled" | "past";
+
+/** A version is in force, scheduled (starts after `date`) or past (replaced by a later one). */
+export function rateState(
+  version: StepRateVersion,
+  inForce: ReadonlyMap<string | null, StepRateVersion>,
+  date: string,
+) {
+  if (inForce.get(version.processStepId)?.id === version.id) return "inForce" as const;
+  return version.effectiveOn > date ? ("scheduled" as const) : ("past" as const);
+}
+
+/**
+ * The order a rate history is read in: the whole product's versions first, then
+ * each step's in the steps' own order (`stepIds`; unknown steps last), newest
+ * effective date first within each group. Stable for equal keys.
+ */
+export function sortRateHistory<V extends StepRateVersion>(versions: readonly V[], stepIds: readonly string[]): V[] {
+  const position = new Map(stepIds.map((id, i) => [id, i]));
+  const group = (stepId: string | null) => (stepId === null ? -1 : (position.get(stepId) ?? stepIds.length));
+  return [...versions].sort(
+    (a, b) =>
+      group(a.processStepId) - group(b.processStepId) ||
+      (a.effectiveOn < b.effectiveOn ? 1 : a.effectiveOn > b.effectiveOn ? -1 : 0),
+  );
+}
+
+/**
+ * How a product is priced on `date`: the whole product's version in force, or
+ * when there is none, whether some process step has a version in force
+ * ("priced by step") rather than no rate at all.
+ */
+export function productPricing<V extends StepRateVersion>(
+  versions: readonly V[],
+  date: string,
+): { whole: V | null; stepPriced: boolean } {
+  const inForce = inForcePerStep(versions, date);
+  const whole = inForce.get(null) ?? null;
+  return { whole, stepPriced: whole === null && inForce.size > 0 };
+}
+
+/**
+ * Implied hourly pay of a rate (rate x 60 / standard minutes, to the fen), or
+ * null when it cannot be judged: no time test, or a process step's rate (a step
+ * has no time test of its own, so the whole piece's minutes do not apply).
+ */
+export function impliedHourlyOf(
+  rate: Rate,
+  standardMinutesE2: number | null,
+  processStepId: string | null = null,
+): Amount | null {
+  if (processStepId !== null || standardMinutesE2 === null || standardMinutesE2 <= 0) return null;
+  return impliedHourlyPay(rate, scaledToString(BigInt(standardMinutesE2), 2));
+}
+
 export type RateChangePlan =
   | { kind: "create" }
   /** An unused version with the same effective date: corrected in place (audited). */

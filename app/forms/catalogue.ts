@@ -1,9 +1,9 @@
 import * as z from "zod/mini";
 import { MATERIAL_UNITS_LIST, PRODUCT_UNITS_LIST } from "./units.ts";
 import {
-  idField,
+  choiceField,
   msg,
-  optionalText,
+  optionalMultilineText,
   percentField,
   positiveQuantityField,
   requiredText,
@@ -15,7 +15,7 @@ import {
 export const productSchema = z.object({
   name: requiredText(60),
   unit: z.enum(PRODUCT_UNITS_LIST, { error: msg("error.invalid") }),
-  qualityStandard: optionalText(500),
+  qualityStandard: optionalMultilineText(500),
   standardMinutes: standardMinutesField,
   lossAllowance: percentField,
 });
@@ -31,7 +31,7 @@ export type MaterialForm = z.input<typeof materialSchema>;
 
 /** One bill-of-materials line: how much of a material one piece uses. */
 export const bomLineSchema = z.object({
-  materialId: idField,
+  materialId: choiceField("error.chooseMaterial"),
   quantityPerPiece: positiveQuantityField,
 });
 export type BomLineForm = z.input<typeof bomLineSchema>;

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { LOCALES } from "../i18n/locales.ts";
 import { msg, phoneField } from "./fields.ts";
 
 export const loginSchema = z.object({
@@ -11,5 +12,7 @@ export const loginSchema = z.object({
     ),
   // A hidden field: an unusable value is dropped (login goes to the role's home), never a hidden error.
   redirectTo: z.catch(z.optional(z.string().check(z.maxLength(500))), undefined),
+  // Hidden, present when the person picked a language on the login page: it then wins over the account's.
+  locale: z.catch(z.optional(z.enum(LOCALES)), undefined),
 });
 export type LoginForm = z.input<typeof loginSchema>;

@@ -1,15 +1,24 @@
 import * as z from "zod/mini";
 import { ORDER_MAX_QUANTITY } from "../domain/orders.ts";
-import { dateField, idField, msg, optionalText, pieceCountField, requiredText } from "./fields.ts";
+import {
+  choiceField,
+  crossFieldCheck,
+  dueDateField,
+  idField,
+  msg,
+  optionalMultilineText,
+  pieceCountField,
+  requiredText,
+} from "./fields.ts";
 
 /** A partner places an order. */
 export const placeOrderSchema = z.object({
-  productId: idField,
+  productId: choiceField("error.chooseProduct"),
   quantity: pieceCountField.check(
     z.refine((n) => n <= ORDER_MAX_QUANTITY, { error: msg("error.tooLarge", { max: ORDER_MAX_QUANTITY }) }),
   ),
-  dueOn: dateField,
-  notes: optionalText(500),
+  dueOn: dueDateField,
+  notes: optionalMultilineText(500),
 });
 export type PlaceOrderForm = z.input<typeof placeOrderSchema>;
 
@@ -17,20 +26,21 @@ export type PlaceOrderForm = z.input<typeof placeOrderSchema>;
 export const decideOrderSchema = z
   .object({
     decision: z.enum(["accept", "decline"], { error: msg("error.invalid") }),
-    reason: optionalText(300),
+    reason: optionalMultilineText(300),
   })
   .check(
-    z.refine((v) => v.decision === "accept" || v.reason.length > 0, {
-      path: ["reason"],
-      error: msg("orders.declineReasonRequired"),
-    }),
+    crossFieldCheck<{ decision: string; reason: string }>(
+      ["decision", "reason"],
+      (v) => v.decision === "accept" || v.reason.length > 0,
+      { path: ["reason"], error: msg("orders.declineReasonRequired") },
+    ),
   );
 export type DecideOrderForm = z.input<typeof decideOrderSchema>;
 
 export const assignSchema = z.object({
-  workerId: idField,
+  workerId: choiceField("error.chooseWorker"),
   quantity: pieceCountField,
-  dueOn: dateField,
+  dueOn: dueDateField,
 });
 export type AssignForm = z.input<typeof assignSchema>;
 

@@ -1,5 +1,13 @@
 import * as z from "zod/mini";
-import { checkboxField, dateField, msg, optionalText, rateField, requiredText } from "./fields.ts";
+import {
+  checkboxField,
+  crossFieldCheck,
+  dateField,
+  msg,
+  optionalMultilineText,
+  rateField,
+  requiredText,
+} from "./fields.ts";
 
 /**
  * Set a piece rate (a new version from an effective date). When the implied
@@ -16,12 +24,13 @@ export const setRateSchema = z
     effectiveOn: dateField,
     reason: requiredText(200),
     confirmBelowMinimum: checkboxField,
-    belowMinimumReason: optionalText(300),
+    belowMinimumReason: optionalMultilineText(300),
   })
   .check(
-    z.refine((v) => !v.confirmBelowMinimum || v.belowMinimumReason.length > 0, {
-      path: ["belowMinimumReason"],
-      error: msg("rates.belowMinimumReasonRequired"),
-    }),
+    crossFieldCheck<{ confirmBelowMinimum: boolean; belowMinimumReason: string }>(
+      ["confirmBelowMinimum", "belowMinimumReason"],
+      (v) => !v.confirmBelowMinimum || v.belowMinimumReason.length > 0,
+      { path: ["belowMinimumReason"], error: msg("rates.belowMinimumReasonRequired") },
+    ),
   );
 export type SetRateForm = z.input<typeof setRateSchema>;

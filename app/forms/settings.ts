@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { amountField, msg, optionalText } from "./fields.ts";
+import { amountField, msg, optionalMultilineText } from "./fields.ts";
 
 /** Far above any hourly minimum wage in China (Shanghai's is under 30 yuan), and safe for 120 % arithmetic. */
 export const MAX_HOURLY_MINIMUM_WAGE_FEN = 100_000n;
@@ -13,6 +13,6 @@ export const minimumWageSchema = z.object({
     z.refine((wage) => wage.minor > 0n, { error: msg("error.zero") }),
     z.refine((wage) => wage.minor <= MAX_HOURLY_MINIMUM_WAGE_FEN, { error: msg("error.tooLarge", { max: "1000" }) }),
   ),
-  minimumWageSource: optionalText(300),
+  minimumWageSource: optionalMultilineText(300),
 });
 export type MinimumWageForm = z.input<typeof minimumWageSchema>;

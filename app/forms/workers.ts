@@ -1,13 +1,7 @@
 import * as z from "zod/mini";
-import { NAME_MAX, newPasswordField, phoneField, requiredText } from "./fields.ts";
+import { newPasswordField } from "./fields.ts";
 
-/** A coordinator creates a worker account in her own workshop. */
-export const createWorkerSchema = z.object({
-  name: requiredText(NAME_MAX),
-  phone: phoneField,
-  password: newPasswordField,
-});
-export type CreateWorkerForm = z.input<typeof createWorkerSchema>;
+// A coordinator creates a worker's login with newAccountSchema (app/forms/account.ts).
 
 /** A coordinator sets a new password for one of her workers. */
 export const resetPasswordSchema = z.object({

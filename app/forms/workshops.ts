@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { NAME_MAX, newPasswordField, optionalText, phoneField, requiredText } from "./fields.ts";
+import { optionalText, requiredText } from "./fields.ts";
 
 export const createWorkshopSchema = z.object({
   name: requiredText(60),
@@ -7,9 +7,4 @@ export const createWorkshopSchema = z.object({
 });
 export type CreateWorkshopForm = z.input<typeof createWorkshopSchema>;
 
-export const createCoordinatorSchema = z.object({
-  name: requiredText(NAME_MAX),
-  phone: phoneField,
-  password: newPasswordField,
-});
-export type CreateCoordinatorForm = z.input<typeof createCoordinatorSchema>;
+// An admin creates a coordinator's login with newAccountSchema (app/forms/account.ts).

@@ -7,6 +7,7 @@ import { authMessages } from "./messages/auth.ts";
 import { catalogueMessages } from "./messages/catalogue.ts";
 import { commonMessages } from "./messages/common.ts";
 import { coordinatorMessages } from "./messages/coordinator.ts";
+import { httpMessages } from "./messages/http.ts";
 import { orderMessages } from "./messages/orders.ts";
 import { partnerMessages } from "./messages/partner.ts";
 import { workerMessages } from "./messages/worker.ts";
@@ -20,6 +21,7 @@ export const messages = {
   ...adminMessages,
   ...catalogueMessages,
   ...orderMessages,
+  ...httpMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -1,17 +1,23 @@
 // The audit trail: one helper through which every change is recorded, inside
 // the same transaction as the change itself, so a change without its audit
 // entry (or the reverse) cannot be committed.
-import { db, type Db, type Tx } from "../utils/db.server.ts";
+import { db, type Db, type Tx } from "../infra/db.server.ts";
 
-export type AuditInput = {
-  actorId: string | null;
-  workshopId: string | null;
+/** What happened to which record, and the record's fields before and after. */
+export type AuditEvent = {
   action: string;
   entityType: string;
   entityId: string;
   before?: unknown;
   after?: unknown;
 };
+
+/**
+ * Who an event is by: a person acting in a workshop (an `Actor`; an admin's
+ * action on a workshop names that workshop), or the system (`userId: null`:
+ * seed, scripts) for a workshop or none.
+ */
+export type AuditBy = { userId: string | null; workshopId: string | null };
 
 /** JSON with bigints as strings and dates as ISO text; keys in a stable order. */
 export function auditJson(value: unknown): string | null {
@@ -25,16 +31,17 @@ export function auditJson(value: unknown): string | null {
   });
 }
 
-export async function recordAudit(tx: Tx | Db, input: AuditInput): Promise<void> {
+/** Records `event` by `by`, in the caller's transaction (so the change and its entry commit together). */
+export async function recordAudit(tx: Tx | Db, by: AuditBy, event: AuditEvent): Promise<void> {
   await tx.auditEvent.create({
     data: {
-      actorId: input.actorId,
-      workshopId: input.workshopId,
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId,
-      before: auditJson(input.before),
-      after: auditJson(input.after),
+      actorId: by.userId,
+      workshopId: by.workshopId,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      before: auditJson(event.before),
+      after: auditJson(event.after),
     },
   });
 }

@@ -1,28 +1,16 @@
-// Login throttling counters (policy in app/domain/login-throttle.ts). Each
-// attempt is counted before the password is verified, under a row lock per
-// key, so parallel guesses are counted one by one on PostgreSQL too.
+// Password guessing counters (policy in app/domain/login-throttle.ts, ADR 011).
+// Each attempt is counted before the password is verified, under a row lock
+// per counter, so parallel guesses are counted one by one on PostgreSQL too.
 import {
-  ADDRESS_POLICY,
-  PHONE_POLICY,
-  beginAttempt,
-  lockRemainingMs,
-  type ThrottlePolicy,
+  judgeAttempt,
+  loginCounters,
+  passwordCheckCounter,
+  type Counter,
+  type Gate,
+  type LoginAttempt,
 } from "../domain/login-throttle.ts";
-import { db, type Tx } from "../utils/db.server.ts";
+import { db, type Tx } from "../infra/db.server.ts";
 import { isUniqueViolation } from "./errors.server.ts";
-
-function keys(phone: string, address: string): { key: string; policy: ThrottlePolicy }[] {
-  return [
-    { key: `phone:${phone}`, policy: PHONE_POLICY },
-    { key: `addr:${address}`, policy: ADDRESS_POLICY },
-  ];
-}
-
-/** Milliseconds until this phone/address may try again (0 = now). */
-export async function loginLockRemaining(phone: string, address: string, now: Date): Promise<number> {
-  const rows = await db().loginThrottle.findMany({ where: { key: { in: keys(phone, address).map((k) => k.key) } } });
-  return Math.max(0, ...rows.map((r) => lockRemainingMs(r, now)));
-}
 
 async function lockedRow(tx: Tx, key: string, now: Date) {
   // Create the counter if missing, then take its row lock with a no-op update,
@@ -33,28 +21,20 @@ async function lockedRow(tx: Tx, key: string, now: Date) {
 }
 
 /**
- * Counts one attempt for the phone and the address. Returns 0 when the attempt
- * may go on to the password check, or the milliseconds until it may try again.
+ * Counts one attempt on every counter, or on none when one of them is locked.
+ * Rows are locked in key order, so two attempts sharing counters (the same
+ * number from two addresses, two numbers from one address) cannot deadlock.
  */
-export async function beginLoginAttempt(phone: string, address: string, now: Date): Promise<number> {
+async function beginAttempt(counters: Counter[], now: Date): Promise<Gate> {
+  const ordered = [...counters].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   for (let attempt = 0; ; attempt++) {
     try {
       return await db().$transaction(async (tx) => {
-        let wait = 0;
-        const decisions = [];
-        for (const { key, policy } of keys(phone, address)) {
-          const row = await lockedRow(tx, key, now);
-          const decision = beginAttempt(row, now, policy);
-          wait = Math.max(wait, decision.retryAfterMs);
-          decisions.push({ key, decision });
-        }
-        // Count the attempt only when it is allowed on both keys (a refused one costs nothing).
-        if (wait === 0) {
-          for (const { key, decision } of decisions) {
-            if (decision.next) await tx.loginThrottle.update({ where: { key }, data: decision.next });
-          }
-        }
-        return wait;
+        const states = [];
+        for (const counter of ordered) states.push({ counter, state: await lockedRow(tx, counter.key, now) });
+        const { gate, next } = judgeAttempt(states, now);
+        for (const { key, state } of next) await tx.loginThrottle.update({ where: { key }, data: state });
+        return gate;
       });
     } catch (error) {
       // Two first attempts for a new key at once: one insert loses; the row exists now.
@@ -64,13 +44,36 @@ export async function beginLoginAttempt(phone: string, address: string, now: Dat
   }
 }
 
-/** A correct password: the phone's count starts over, and the address gets its attempt back. */
-export async function recordLoginSuccess(phone: string, address: string): Promise<void> {
+/** Counts one login attempt; `allowed` means it may go on to the password check. */
+export function beginLoginAttempt(attempt: LoginAttempt, now: Date): Promise<Gate> {
+  return beginAttempt(loginCounters(attempt), now);
+}
+
+/**
+ * A correct password. The counter that judged the attempt starts over: the
+ * device's, or the (number, address) pair's. The number and the address get
+ * back the one attempt this login was counted as, no more: the owner logging
+ * in must not hand a distributed guesser a fresh allowance.
+ */
+export async function recordLoginSuccess(attempt: LoginAttempt): Promise<void> {
+  const counters = loginCounters(attempt);
+  const cleared = counters.filter((c) => c.kind === "device" || c.kind === "pair").map((c) => c.key);
+  const returned = counters.filter((c) => c.kind === "number" || c.kind === "address").map((c) => c.key);
   await db().$transaction(async (tx) => {
-    await tx.loginThrottle.deleteMany({ where: { key: `phone:${phone}` } });
+    await tx.loginThrottle.deleteMany({ where: { key: { in: cleared } } });
     await tx.loginThrottle.updateMany({
-      where: { key: `addr:${address}`, failures: { gt: 0 } },
+      where: { key: { in: returned }, failures: { gt: 0 } },
       data: { failures: { decrement: 1 } },
     });
   });
+}
+
+/** Counts one current-password check on the account page (per account). */
+export function beginPasswordCheck(userId: string, now: Date): Promise<Gate> {
+  return beginAttempt([passwordCheckCounter(userId)], now);
+}
+
+/** The right current password: the account's check counter starts over. */
+export async function recordPasswordCheckSuccess(userId: string): Promise<void> {
+  await db().loginThrottle.deleteMany({ where: { key: passwordCheckCounter(userId).key } });
 }

@@ -8,26 +8,29 @@
 // writer at a time) and PostgreSQL (row lock, condition re-checked after the
 // lock) apply atomically. The assignment row is written in the same
 // transaction, so a refused request writes nothing.
+import type { Actor, PartnerActor } from "../domain/access.ts";
 import { chinaDate } from "../domain/dates.ts";
-import { assignedQuantity, canTransition, type OrderStatus } from "../domain/orders.ts";
-import { rateFromMinor, type Rate } from "../domain/money.ts";
-import { bigintOrNull, db, intOf, Prisma, readRows, textOf, type Tx } from "../utils/db.server.ts";
+import { canTransition, givingOut, type OrderStatus } from "../domain/orders.ts";
+import type { Rate } from "../domain/money.ts";
+import { db, intOf, Prisma, readRows, textOf, type Tx } from "../infra/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { pricingOn } from "./rates.server.ts";
+import { fail, ok, type Result } from "./result.ts";
 import { once, onceOk } from "./submission.server.ts";
-
-type Actor = { workshopId: string; userId: string };
 
 /** Piece counts reach the models validated (>= 1); anything else is a programming error. */
 function assertPieces(n: number): void {
   if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`piece count must be a whole number >= 1, got ${n}`);
 }
-type PartnerScope = { workshopId: string; partnerId: string; userId: string };
-type WorkerScope = { workshopId: string; userId: string };
 
 export type OrderProgress = {
   quantity: number;
   allocated: number;
+  /** Assigned by the coordinator (派工); claimed pieces are counted apart. */
   assigned: number;
+  /** Claimed by workers from the open pool (自领). */
+  claimed: number;
+  /** Still open for claiming (待领取). */
   open: number;
   /** Pieces handed in, passed and delivered: counted from piece logs, checks and deliveries once those exist. */
   handedIn: number;
@@ -35,12 +38,17 @@ export type OrderProgress = {
   delivered: number;
 };
 
-function progressOf(order: { quantity: number; allocatedQuantity: number; openQuantity: number }): OrderProgress {
+function progressOf(
+  order: { quantity: number; allocatedQuantity: number; openQuantity: number },
+  claimedQuantity: number,
+): OrderProgress {
+  const figures = givingOut({ ...order, claimedQuantity });
   return {
     quantity: order.quantity,
     allocated: order.allocatedQuantity,
-    assigned: assignedQuantity(order),
-    open: order.openQuantity,
+    assigned: figures.assigned,
+    claimed: figures.claimed,
+    open: figures.open,
     handedIn: 0,
     passed: 0,
     delivered: 0,
@@ -98,7 +106,23 @@ type SelectedOrder = {
   partner: { name: string };
 };
 
-function toRow(o: SelectedOrder): OrderRow {
+/** Pieces workers claimed from each order's open pool (assignments that were not cancelled). */
+async function claimedByOrder(orderIds: string[]): Promise<Map<string, number>> {
+  if (orderIds.length === 0) return new Map();
+  const rows = await db().assignment.groupBy({
+    by: ["orderId"],
+    where: { orderId: { in: orderIds }, source: "claimed", status: { not: "cancelled" } },
+    _sum: { quantity: true },
+  });
+  return new Map(rows.map((r) => [r.orderId, r._sum.quantity ?? 0]));
+}
+
+async function toRows(orders: SelectedOrder[]): Promise<OrderRow[]> {
+  const claimed = await claimedByOrder(orders.filter((o) => o.allocatedQuantity > 0).map((o) => o.id));
+  return orders.map((o) => toRow(o, claimed.get(o.id) ?? 0));
+}
+
+function toRow(o: SelectedOrder, claimedQuantity: number): OrderRow {
   return {
     id: o.id,
     partnerId: o.partnerId,
@@ -113,35 +137,35 @@ function toRow(o: SelectedOrder): OrderRow {
     status: o.status as OrderStatus,
     decisionReason: o.decisionReason,
     createdAt: o.createdAt,
-    progress: progressOf(o),
+    progress: progressOf(o, claimedQuantity),
   };
 }
 
 // ---------------------------------------------------------------------------
 // Partner side
 
-export type PlaceOrderResult = { ok: true; id: string } | { ok: false; code: "notOffered" | "dueInPast" };
+export type PlaceOrderResult = Result<{ id: string }, "notOffered" | "dueInPast">;
 
 /** A partner orders a product the workshop offers it; the agreed price is copied onto the order. */
 export async function placeOrder(
-  scope: PartnerScope,
+  actor: PartnerActor,
   input: { productId: string; quantity: number; dueOn: string; notes: string },
   now: Date,
   submissionKey: string,
 ): Promise<PlaceOrderResult & { replayed?: boolean }> {
   assertPieces(input.quantity);
-  if (input.dueOn < chinaDate(now)) return { ok: false, code: "dueInPast" };
+  if (input.dueOn < chinaDate(now)) return fail("dueInPast");
   // Once only: a resent order form (double tap, retry, JavaScript off) places one order.
   const outcome = await onceOk(
-    scope.userId,
+    actor.userId,
     submissionKey,
     "order.place",
     "",
     async (tx): Promise<PlaceOrderResult> => {
       const offer = await tx.partnerOffer.findFirst({
         where: {
-          workshopId: scope.workshopId,
-          partnerId: scope.partnerId,
+          workshopId: actor.workshopId,
+          partnerId: actor.partnerId,
           productId: input.productId,
           archivedAt: null,
           product: { archivedAt: null },
@@ -149,82 +173,75 @@ export async function placeOrder(
         },
         select: { priceE4: true },
       });
-      if (!offer) return { ok: false as const, code: "notOffered" as const };
+      if (!offer) return fail("notOffered");
       const order = await tx.order.create({
         data: {
-          workshopId: scope.workshopId,
-          partnerId: scope.partnerId,
+          workshopId: actor.workshopId,
+          partnerId: actor.partnerId,
           productId: input.productId,
           quantity: input.quantity,
           dueOn: input.dueOn,
           notes: input.notes,
           unitPriceE4: offer.priceE4,
-          createdById: scope.userId,
+          createdById: actor.userId,
         },
         select: { id: true },
       });
-      await recordAudit(tx, {
-        actorId: scope.userId,
-        workshopId: scope.workshopId,
+      await recordAudit(tx, actor, {
         action: "order.create",
         entityType: "Order",
         entityId: order.id,
-        after: { ...input, unitPriceE4: offer.priceE4, partnerId: scope.partnerId },
+        after: { ...input, unitPriceE4: offer.priceE4, partnerId: actor.partnerId },
       });
-      return { ok: true as const, id: order.id };
+      return ok({ id: order.id });
     },
   );
   return "replayed" in outcome ? { ok: true, id: outcome.id ?? "", replayed: true } : outcome;
 }
 
-export async function listPartnerOrders(scope: { workshopId: string; partnerId: string }): Promise<OrderRow[]> {
+export async function listPartnerOrders(scope: Pick<PartnerActor, "workshopId" | "partnerId">): Promise<OrderRow[]> {
   const orders = await db().order.findMany({
     where: { workshopId: scope.workshopId, partnerId: scope.partnerId },
     select: orderSelect,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
-  return orders.map(toRow);
+  return toRows(orders);
 }
 
 /** One of the partner's own orders, or null (another firm's order is not found). */
 export async function getPartnerOrder(
-  scope: { workshopId: string; partnerId: string },
+  scope: Pick<PartnerActor, "workshopId" | "partnerId">,
   orderId: string,
 ): Promise<OrderRow | null> {
   const order = await db().order.findFirst({
     where: { id: orderId, workshopId: scope.workshopId, partnerId: scope.partnerId },
     select: orderSelect,
   });
-  return order ? toRow(order) : null;
+  return order ? ((await toRows([order]))[0] ?? null) : null;
 }
 
 /** A partner cancels its own order while it is still pending. */
-export async function cancelOrder(
-  scope: PartnerScope,
-  orderId: string,
-): Promise<"cancelled" | "notFound" | "notPending"> {
+export function cancelOrder(actor: PartnerActor, orderId: string): Promise<Result<object, "notFound" | "notPending">> {
   return db().$transaction(async (tx) => {
     const order = await tx.order.findFirst({
-      where: { id: orderId, workshopId: scope.workshopId, partnerId: scope.partnerId },
+      where: { id: orderId, workshopId: actor.workshopId, partnerId: actor.partnerId },
       select: { status: true },
     });
-    if (!order) return "notFound" as const;
-    if (!canTransition(order.status, "cancel")) return "notPending" as const;
+    if (!order) return fail("notFound");
+    if (!canTransition(order.status, "cancel")) return fail("notPending");
     const { count } = await tx.order.updateMany({
       where: { id: orderId, status: "pending" },
       data: { status: "cancelled" },
     });
-    if (count === 0) return "notPending" as const;
-    await recordAudit(tx, {
-      actorId: scope.userId,
-      workshopId: scope.workshopId,
+    if (count === 0) return fail("notPending");
+    await recordAudit(tx, actor, {
       action: "order.cancel",
       entityType: "Order",
       entityId: orderId,
       before: { status: "pending" },
       after: { status: "cancelled" },
     });
-    return "cancelled" as const;
+    return ok();
   });
 }
 
@@ -237,7 +254,29 @@ export async function listWorkshopOrders(workshopId: string): Promise<OrderRow[]
     select: orderSelect,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
-  return orders.map(toRow);
+  return toRows(orders);
+}
+
+/**
+ * What waits for the coordinator: orders to accept or decline, and accepted
+ * orders with pieces not given out yet; soonest due first.
+ */
+export async function getOrderDesk(workshopId: string): Promise<{ pending: OrderRow[]; toGiveOut: OrderRow[] }> {
+  const orders = await db().order.findMany({
+    where: { workshopId, status: { in: ["pending", "accepted"] } },
+    select: orderSelect,
+    orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+  });
+  const rows = await toRows(orders);
+  return {
+    pending: rows.filter((o) => o.status === "pending"),
+    toGiveOut: rows.filter((o) => o.status === "accepted" && o.progress.allocated < o.progress.quantity),
+  };
+}
+
+/** How many orders wait for the coordinator to accept or decline them (the badge on 订单). */
+export function countPendingOrders(workshopId: string): Promise<number> {
+  return db().order.count({ where: { workshopId, status: "pending" } });
 }
 
 export type AssignmentRow = {
@@ -275,49 +314,51 @@ export async function getWorkshopOrder(
     },
   });
   if (!order) return null;
+  const claimed = order.assignments
+    .filter((a) => a.source === "claimed" && a.status !== "cancelled")
+    .reduce((sum, a) => sum + a.quantity, 0);
   return {
-    ...toRow(order),
+    ...toRow(order, claimed),
     assignments: order.assignments.map(({ worker, ...a }) => ({ ...a, workerName: worker.name })),
   };
 }
 
 /** A coordinator accepts or declines a pending order (a reason is kept either way). */
-export async function decideOrder(
+export function decideOrder(
   actor: Actor,
   orderId: string,
   decision: "accept" | "decline",
   reason: string,
   now: Date,
-): Promise<"done" | "notFound" | "notPending"> {
+): Promise<Result<object, "notFound" | "notPending">> {
   return db().$transaction(async (tx) => {
     const order = await tx.order.findFirst({
       where: { id: orderId, workshopId: actor.workshopId },
       select: { status: true },
     });
-    if (!order) return "notFound" as const;
-    if (!canTransition(order.status, decision)) return "notPending" as const;
+    if (!order) return fail("notFound");
+    if (!canTransition(order.status, decision)) return fail("notPending");
     const status = decision === "accept" ? "accepted" : "declined";
     const { count } = await tx.order.updateMany({
       where: { id: orderId, status: "pending" },
       data: { status, decisionReason: reason, decidedById: actor.userId, decidedAt: now },
     });
-    if (count === 0) return "notPending" as const;
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      workshopId: actor.workshopId,
+    if (count === 0) return fail("notPending");
+    await recordAudit(tx, actor, {
       action: `order.${decision}`,
       entityType: "Order",
       entityId: orderId,
       before: { status: "pending" },
       after: { status, decisionReason: reason },
     });
-    return "done" as const;
+    return ok();
   });
 }
 
-export type AllocationResult =
-  | { ok: true; id?: string }
-  | { ok: false; code: "notFound" | "notAccepted" | "workerNotFound" | "exceedsOrder" | "exceedsOpen" | "dueInPast" };
+export type AllocationResult = Result<
+  { id?: string },
+  "notFound" | "notAccepted" | "workerNotFound" | "exceedsOrder" | "exceedsOpen" | "dueInPast"
+>;
 
 /** Takes n pieces of an accepted order's unallocated remainder; false when they are not there (nothing changes). */
 async function takeFromRemainder(
@@ -350,6 +391,35 @@ async function acceptedOrder(tx: Tx, workshopId: string, orderId: string) {
   });
 }
 
+/**
+ * Writes the assignment row of pieces already taken from the order (assigned by
+ * the coordinator, or claimed by the worker herself) and its audit entry.
+ */
+async function createAssignment(
+  tx: Tx,
+  actor: Actor,
+  order: { id: string; productId: string },
+  pieces: { workerId: string; quantity: number; dueOn: string; source: "assigned" | "claimed" },
+): Promise<string> {
+  const assignment = await tx.assignment.create({
+    data: {
+      ...pieces,
+      workshopId: actor.workshopId,
+      orderId: order.id,
+      productId: order.productId,
+      createdById: actor.userId,
+    },
+    select: { id: true },
+  });
+  await recordAudit(tx, actor, {
+    action: pieces.source === "claimed" ? "assignment.claim" : "assignment.create",
+    entityType: "Assignment",
+    entityId: assignment.id,
+    after: { orderId: order.id, ...pieces },
+  });
+  return assignment.id;
+}
+
 /** The coordinator assigns n pieces of an accepted order to a worker of her workshop. */
 export async function assignToWorker(
   actor: Actor,
@@ -359,120 +429,78 @@ export async function assignToWorker(
   submissionKey: string,
 ): Promise<AllocationResult & { replayed?: boolean }> {
   assertPieces(input.quantity);
-  if (input.dueOn < chinaDate(now)) return { ok: false, code: "dueInPast" };
+  if (input.dueOn < chinaDate(now)) return fail("dueInPast");
   // Once only: a resent form assigns once (there is no undo for an assignment yet).
   return onceOk(actor.userId, submissionKey, "assignment.create", orderId, async (tx): Promise<AllocationResult> => {
     const order = await acceptedOrder(tx, actor.workshopId, orderId);
-    if (!order) return { ok: false as const, code: "notFound" as const };
-    if (order.status !== "accepted") return { ok: false as const, code: "notAccepted" as const };
+    if (!order) return fail("notFound");
+    if (order.status !== "accepted") return fail("notAccepted");
     const worker = await tx.user.findFirst({
       where: { id: input.workerId, workshopId: actor.workshopId, role: "worker", active: true },
       select: { id: true },
     });
-    if (!worker) return { ok: false as const, code: "workerNotFound" as const };
-    if (!(await takeFromRemainder(tx, order.id, order.quantity, input.quantity, false)))
-      return { ok: false as const, code: "exceedsOrder" as const };
-    const assignment = await tx.assignment.create({
-      data: {
-        workshopId: actor.workshopId,
-        orderId: order.id,
-        productId: order.productId,
-        workerId: worker.id,
-        quantity: input.quantity,
-        dueOn: input.dueOn,
-        source: "assigned",
-        createdById: actor.userId,
-      },
-      select: { id: true },
+    if (!worker) return fail("workerNotFound");
+    if (!(await takeFromRemainder(tx, order.id, order.quantity, input.quantity, false))) return fail("exceedsOrder");
+    const id = await createAssignment(tx, actor, order, {
+      workerId: worker.id,
+      quantity: input.quantity,
+      dueOn: input.dueOn,
+      source: "assigned",
     });
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      workshopId: actor.workshopId,
-      action: "assignment.create",
-      entityType: "Assignment",
-      entityId: assignment.id,
-      after: {
-        orderId: order.id,
-        workerId: worker.id,
-        quantity: input.quantity,
-        dueOn: input.dueOn,
-        source: "assigned",
-      },
-    });
-    return { ok: true as const, id: assignment.id };
+    return ok({ id });
   });
 }
 
 /** The coordinator opens n more pieces of an accepted order for workers to claim. */
-export async function openForClaiming(
-  actor: Actor,
-  orderId: string,
-  quantity: number,
-  submissionKey: string,
-): Promise<AllocationResult & { replayed?: boolean }> {
-  assertPieces(quantity);
-  return onceOk(
-    actor.userId,
-    submissionKey,
-    "order.openForClaiming",
-    orderId,
-    async (tx): Promise<AllocationResult> => {
-      const order = await acceptedOrder(tx, actor.workshopId, orderId);
-      if (!order) return { ok: false as const, code: "notFound" as const };
-      if (order.status !== "accepted") return { ok: false as const, code: "notAccepted" as const };
-      if (!(await takeFromRemainder(tx, order.id, order.quantity, quantity, true)))
-        return { ok: false as const, code: "exceedsOrder" as const };
-      // Read the counts after our update (the row is ours until commit), not before it:
-      // a concurrent request may have changed them in between.
-      const after = await countsOf(tx, order.id);
-      await recordAudit(tx, {
-        actorId: actor.userId,
-        workshopId: actor.workshopId,
-        action: "order.openForClaiming",
-        entityType: "Order",
-        entityId: order.id,
-        before: { openQuantity: after.openQuantity - quantity, allocatedQuantity: after.allocatedQuantity - quantity },
-        after: { ...after, opened: quantity },
-      });
-      return { ok: true as const };
-    },
-  );
+export function openForClaiming(actor: Actor, orderId: string, quantity: number, submissionKey: string) {
+  return changeClaimPool(actor, orderId, { opened: quantity }, submissionKey);
 }
 
 /** The coordinator takes back n unclaimed pieces from the open pool. */
-export async function closeForClaiming(
+export function closeForClaiming(actor: Actor, orderId: string, quantity: number, submissionKey: string) {
+  return changeClaimPool(actor, orderId, { closed: quantity }, submissionKey);
+}
+
+/**
+ * Opens pieces of the unallocated remainder for claiming, or takes unclaimed
+ * ones back, once per submission key, and audits the change with the counts
+ * read after it (the row is ours until commit; a concurrent request may have
+ * changed them before).
+ */
+async function changeClaimPool(
   actor: Actor,
   orderId: string,
-  quantity: number,
+  change: { opened: number } | { closed: number },
   submissionKey: string,
 ): Promise<AllocationResult & { replayed?: boolean }> {
+  const opening = "opened" in change;
+  const quantity = opening ? change.opened : change.closed;
   assertPieces(quantity);
-  return onceOk(
-    actor.userId,
-    submissionKey,
-    "order.closeForClaiming",
-    orderId,
-    async (tx): Promise<AllocationResult> => {
-      const order = await acceptedOrder(tx, actor.workshopId, orderId);
-      if (!order) return { ok: false as const, code: "notFound" as const };
+  const action = opening ? "order.openForClaiming" : "order.closeForClaiming";
+  return onceOk(actor.userId, submissionKey, action, orderId, async (tx): Promise<AllocationResult> => {
+    const order = await acceptedOrder(tx, actor.workshopId, orderId);
+    if (!order) return fail("notFound");
+    if (opening) {
+      if (order.status !== "accepted") return fail("notAccepted");
+      if (!(await takeFromRemainder(tx, order.id, order.quantity, quantity, true))) return fail("exceedsOrder");
+    } else {
       const { count } = await tx.order.updateMany({
         where: { id: order.id, openQuantity: { gte: quantity } },
         data: { openQuantity: { decrement: quantity }, allocatedQuantity: { decrement: quantity } },
       });
-      if (count === 0) return { ok: false as const, code: "exceedsOpen" as const };
-      const after = await countsOf(tx, order.id);
-      await recordAudit(tx, {
-        actorId: actor.userId,
-        workshopId: actor.workshopId,
-        action: "order.closeForClaiming",
-        entityType: "Order",
-        entityId: order.id,
-        before: { openQuantity: after.openQuantity + quantity, allocatedQuantity: after.allocatedQuantity + quantity },
-        after: { ...after, closed: quantity },
-      });
-      return { ok: true as const };
-    },
-  );
+      if (count === 0) return fail("exceedsOpen");
+    }
+    const after = await countsOf(tx, order.id);
+    const delta = opening ? quantity : -quantity;
+    await recordAudit(tx, actor, {
+      action,
+      entityType: "Order",
+      entityId: order.id,
+      before: { openQuantity: after.openQuantity - delta, allocatedQuantity: after.allocatedQuantity - delta },
+      after: { ...after, ...change },
+    });
+    return ok();
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -487,42 +515,34 @@ export type OpenWorkRow = {
   rate: Rate | null;
 };
 
-/**
- * The rate in force on `today` for the row's product (whole product, no process
- * step): the latest version effective on or before today, the later-set one on
- * a tie. A correlated subquery, so a list and its rates are one query.
- */
-function rateInForceSql(alias: "a" | "o", today: string) {
-  return Prisma.sql`(SELECT r."rateE4" FROM "PieceRate" r
-    WHERE r."workshopId" = ${Prisma.raw(`${alias}."workshopId"`)} AND r."productId" = ${Prisma.raw(`${alias}."productId"`)}
-      AND r."processStepId" IS NULL AND r."effectiveOn" <= ${today}
-    ORDER BY r."effectiveOn" DESC, r."createdAt" DESC LIMIT 1)`;
-}
-
-function rateOrNull(value: unknown): Rate | null {
-  const minor = bigintOrNull(value);
-  return minor === null ? null : rateFromMinor(minor);
+/** Today's whole-product rate of each product (the rule is app/domain/rates.ts productPricing). */
+async function ratesToday(workshopId: string, productIds: string[], today: string): Promise<Map<string, Rate>> {
+  const pricing = await pricingOn(workshopId, productIds, today);
+  const rates = new Map<string, Rate>();
+  for (const [productId, { whole }] of pricing) if (whole) rates.set(productId, whole.rate);
+  return rates;
 }
 
 /**
  * Open work in the worker's own workshop that she can claim from her phone.
- * The worker's pages are the busiest, so their lists are hot reads: one SQL
- * query each on readRows (docs/decisions/015-worker-page-weight-and-speed.md).
+ * The worker's pages are the busiest, so their lists are hot reads (readRows,
+ * docs/decisions/015-worker-page-weight-and-speed.md).
  */
-export async function listOpenWork(scope: WorkerScope, now: Date): Promise<OpenWorkRow[]> {
-  const rows = await readRows(Prisma.sql`
-    SELECT o."id" AS "orderId", o."openQuantity" AS "open", o."dueOn", p."name" AS "productName",
-      p."unit" AS "productUnit", ${rateInForceSql("o", chinaDate(now))} AS "rateE4"
+export async function listOpenWork(scope: Actor, now: Date): Promise<OpenWorkRow[]> {
+  const orders = await readRows(Prisma.sql`
+    SELECT o."id", o."productId", o."openQuantity", o."dueOn", p."name" AS "productName", p."unit" AS "productUnit"
     FROM "Order" o JOIN "Product" p ON p."id" = o."productId"
     WHERE o."workshopId" = ${scope.workshopId} AND o."status" = 'accepted' AND o."openQuantity" > 0
     ORDER BY o."dueOn" ASC, o."id" ASC`);
-  return rows.map((r) => ({
-    orderId: textOf(r.orderId),
-    productName: textOf(r.productName),
-    productUnit: textOf(r.productUnit),
-    open: intOf(r.open),
-    dueOn: textOf(r.dueOn),
-    rate: rateOrNull(r.rateE4),
+  const productIds = [...new Set(orders.map((o) => textOf(o.productId)))];
+  const rates = await ratesToday(scope.workshopId, productIds, chinaDate(now));
+  return orders.map((o) => ({
+    orderId: textOf(o.id),
+    productName: textOf(o.productName),
+    productUnit: textOf(o.productUnit),
+    open: intOf(o.openQuantity),
+    dueOn: textOf(o.dueOn),
+    rate: rates.get(textOf(o.productId)) ?? null,
   }));
 }
 
@@ -530,53 +550,40 @@ export async function listOpenWork(scope: WorkerScope, now: Date): Promise<OpenW
  * A worker claims n open pieces. Two workers claiming the last pieces at once
  * cannot both get them; the same form sent twice (double tap, retry) claims once.
  */
+export type ClaimResult = Result<{ id?: string }, "notFound" | "exceedsOpen">;
+
 export async function claimOpenWork(
-  scope: WorkerScope,
+  worker: Actor,
   orderId: string,
   quantity: number,
   submissionKey: string,
-): Promise<AllocationResult & { replayed?: boolean }> {
+): Promise<ClaimResult & { replayed?: boolean }> {
   assertPieces(quantity);
-  const outcome = await once<AllocationResult>(scope.userId, submissionKey, "assignment.claim", async (tx) => {
-    const result = await claimIn(tx, scope, orderId, quantity);
+  const outcome = await once<ClaimResult>(worker.userId, submissionKey, "assignment.claim", async (tx) => {
+    const result = await claimIn(tx, worker, orderId, quantity);
     return { result, resultId: result.ok ? (result.id ?? null) : null };
   });
   return outcome.replayed ? { ok: true, id: outcome.resultId ?? undefined, replayed: true } : outcome.result;
 }
 
-async function claimIn(tx: Tx, scope: WorkerScope, orderId: string, quantity: number): Promise<AllocationResult> {
+async function claimIn(tx: Tx, worker: Actor, orderId: string, quantity: number): Promise<ClaimResult> {
   const order = await tx.order.findFirst({
-    where: { id: orderId, workshopId: scope.workshopId, status: "accepted" },
+    where: { id: orderId, workshopId: worker.workshopId, status: "accepted" },
     select: { id: true, productId: true, dueOn: true },
   });
-  if (!order) return { ok: false, code: "notFound" };
+  if (!order) return fail("notFound");
   const { count } = await tx.order.updateMany({
     where: { id: order.id, status: "accepted", openQuantity: { gte: quantity } },
     data: { openQuantity: { decrement: quantity } },
   });
-  if (count === 0) return { ok: false, code: "exceedsOpen" };
-  const assignment = await tx.assignment.create({
-    data: {
-      workshopId: scope.workshopId,
-      orderId: order.id,
-      productId: order.productId,
-      workerId: scope.userId,
-      quantity,
-      dueOn: order.dueOn,
-      source: "claimed",
-      createdById: scope.userId,
-    },
-    select: { id: true },
+  if (count === 0) return fail("exceedsOpen");
+  const id = await createAssignment(tx, worker, order, {
+    workerId: worker.userId,
+    quantity,
+    dueOn: order.dueOn,
+    source: "claimed",
   });
-  await recordAudit(tx, {
-    actorId: scope.userId,
-    workshopId: scope.workshopId,
-    action: "assignment.claim",
-    entityType: "Assignment",
-    entityId: assignment.id,
-    after: { orderId: order.id, workerId: scope.userId, quantity, dueOn: order.dueOn, source: "claimed" },
-  });
-  return { ok: true, id: assignment.id };
+  return ok({ id });
 }
 
 export type WorkerAssignmentRow = {
@@ -593,14 +600,16 @@ export type WorkerAssignmentRow = {
   passed: number;
 };
 
-/** The worker's own assignments (never anyone else's), open ones first, soonest due first; one hot read. */
-export async function listWorkerAssignments(scope: WorkerScope, now: Date): Promise<WorkerAssignmentRow[]> {
+/** The worker's own assignments (never anyone else's), open ones first, soonest due first; a hot read. */
+export async function listWorkerAssignments(scope: Actor, now: Date): Promise<WorkerAssignmentRow[]> {
   const rows = await readRows(Prisma.sql`
-    SELECT a."id", a."quantity", a."dueOn", a."source", a."status", p."name" AS "productName",
-      p."unit" AS "productUnit", ${rateInForceSql("a", chinaDate(now))} AS "rateE4"
+    SELECT a."id", a."productId", a."quantity", a."dueOn", a."source", a."status",
+      p."name" AS "productName", p."unit" AS "productUnit"
     FROM "Assignment" a JOIN "Product" p ON p."id" = a."productId"
     WHERE a."workshopId" = ${scope.workshopId} AND a."workerId" = ${scope.userId} AND a."status" IN ('active', 'done')
     ORDER BY a."status" ASC, a."dueOn" ASC, a."createdAt" ASC`);
+  const productIds = [...new Set(rows.map((r) => textOf(r.productId)))];
+  const rates = await ratesToday(scope.workshopId, productIds, chinaDate(now));
   return rows.map((r) => ({
     id: textOf(r.id),
     productName: textOf(r.productName),
@@ -609,7 +618,7 @@ export async function listWorkerAssignments(scope: WorkerScope, now: Date): Prom
     dueOn: textOf(r.dueOn),
     source: textOf(r.source),
     status: textOf(r.status),
-    rate: rateOrNull(r.rateE4),
+    rate: rates.get(textOf(r.productId)) ?? null,
     logged: 0,
     passed: 0,
   }));
@@ -617,7 +626,7 @@ export async function listWorkerAssignments(scope: WorkerScope, now: Date): Prom
 
 /** One of the worker's own assignments, or null (another worker's is not found). */
 export async function getWorkerAssignment(
-  scope: WorkerScope,
+  scope: Actor,
   assignmentId: string,
   now: Date,
 ): Promise<WorkerAssignmentRow | null> {

@@ -1,11 +1,11 @@
 // Partner firms of a workshop, their accounts, and what the workshop offers
 // each firm (a product at an agreed price per piece).
-import { db } from "../utils/db.server.ts";
-import { hashPassword } from "../utils/password.server.ts";
+import type { Actor, PartnerActor } from "../domain/access.ts";
+import { db } from "../infra/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { isUniqueViolation, nameTakenOnConflict } from "./errors.server.ts";
-
-type Actor = { workshopId: string; userId: string };
+import { fail, ok, type Result } from "./result.ts";
+import { createAccount } from "./user.server.ts";
 
 export type PartnerRow = {
   id: string;
@@ -33,30 +33,27 @@ export async function listPartners(workshopId: string): Promise<PartnerRow[]> {
   return partners.map(({ _count, ...p }) => ({ ...p, accounts: _count.users, offers: _count.offers }));
 }
 
-export async function createPartner(
+export function createPartner(
   actor: Actor,
   input: { name: string; contactName: string; contactPhone: string },
-): Promise<{ ok: true; id: string } | { ok: false; code: "nameTaken" }> {
+): Promise<Result<{ id: string }, "nameTaken">> {
   return nameTakenOnConflict(() =>
     db().$transaction(async (tx) => {
       if (
         await tx.partner.findFirst({ where: { workshopId: actor.workshopId, name: input.name }, select: { id: true } })
-      ) {
-        return { ok: false as const, code: "nameTaken" as const };
-      }
+      )
+        return fail("nameTaken");
       const partner = await tx.partner.create({
         data: { ...input, workshopId: actor.workshopId },
         select: { id: true },
       });
-      await recordAudit(tx, {
-        actorId: actor.userId,
-        workshopId: actor.workshopId,
+      await recordAudit(tx, actor, {
         action: "partner.create",
         entityType: "Partner",
         entityId: partner.id,
         after: input,
       });
-      return { ok: true as const, id: partner.id };
+      return ok({ id: partner.id });
     }),
   );
 }
@@ -119,47 +116,13 @@ export async function getPartner(workshopId: string, partnerId: string): Promise
   };
 }
 
-/** A coordinator creates a login for a partner firm of her workshop. */
-export async function createPartnerAccount(
+/** A coordinator creates a login for a partner firm of her workshop (notFound: no such firm there). */
+export function createPartnerAccount(
   actor: Actor,
   partnerId: string,
   input: { name: string; phone: string; password: string },
-): Promise<{ ok: true; id: string } | { ok: false; code: "notFound" | "phoneTaken" }> {
-  const hash = await hashPassword(input.password);
-  try {
-    return await db().$transaction(async (tx) => {
-      const partner = await tx.partner.findFirst({
-        where: { id: partnerId, workshopId: actor.workshopId },
-        select: { id: true },
-      });
-      if (!partner) return { ok: false as const, code: "notFound" as const };
-      if (await tx.user.findUnique({ where: { phone: input.phone }, select: { id: true } }))
-        return { ok: false as const, code: "phoneTaken" as const };
-      const user = await tx.user.create({
-        data: {
-          role: "partner",
-          name: input.name,
-          phone: input.phone,
-          workshopId: actor.workshopId,
-          partnerId,
-          password: { create: { hash } },
-        },
-        select: { id: true },
-      });
-      await recordAudit(tx, {
-        actorId: actor.userId,
-        workshopId: actor.workshopId,
-        action: "user.create",
-        entityType: "User",
-        entityId: user.id,
-        after: { role: "partner", name: input.name, phone: input.phone, partnerId },
-      });
-      return { ok: true as const, id: user.id };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, code: "phoneTaken" };
-    throw error;
-  }
+): Promise<Result<{ id: string }, "notFound" | "phoneTaken">> {
+  return createAccount(actor, { ...input, role: "partner", partnerId });
 }
 
 /** Offers a product to a partner at an agreed price per piece (or changes the price of future orders). */
@@ -168,7 +131,7 @@ export async function setOffer(
   partnerId: string,
   productId: string,
   priceE4: bigint,
-): Promise<{ ok: true } | { ok: false; code: "notFound" }> {
+): Promise<Result<object, "notFound">> {
   try {
     return await setOfferOnce(actor, partnerId, productId, priceE4);
   } catch (error) {
@@ -183,7 +146,7 @@ function setOfferOnce(
   partnerId: string,
   productId: string,
   priceE4: bigint,
-): Promise<{ ok: true } | { ok: false; code: "notFound" }> {
+): Promise<Result<object, "notFound">> {
   return db().$transaction(async (tx) => {
     const partner = await tx.partner.findFirst({
       where: { id: partnerId, workshopId: actor.workshopId, archivedAt: null },
@@ -193,48 +156,50 @@ function setOfferOnce(
       where: { id: productId, workshopId: actor.workshopId, archivedAt: null },
       select: { id: true },
     });
-    if (!partner || !product) return { ok: false as const, code: "notFound" as const };
+    if (!partner || !product) return fail("notFound");
     const before = await tx.partnerOffer.findUnique({ where: { partnerId_productId: { partnerId, productId } } });
     const offer = await tx.partnerOffer.upsert({
       where: { partnerId_productId: { partnerId, productId } },
       create: { workshopId: actor.workshopId, partnerId, productId, priceE4 },
       update: { priceE4, archivedAt: null },
     });
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      workshopId: actor.workshopId,
+    await recordAudit(tx, actor, {
       action: before ? "offer.update" : "offer.create",
       entityType: "PartnerOffer",
       entityId: offer.id,
       before: before ? { priceE4: before.priceE4, archivedAt: before.archivedAt } : undefined,
       after: { partnerId, productId, priceE4 },
     });
-    return { ok: true as const };
+    return ok();
   });
 }
 
-export async function withdrawOffer(actor: Actor, partnerId: string, offerId: string, now: Date): Promise<boolean> {
+/** Withdraws an offer: the firm can no longer order that product (notFound: no such active offer). */
+export function withdrawOffer(
+  actor: Actor,
+  partnerId: string,
+  offerId: string,
+  now: Date,
+): Promise<Result<object, "notFound">> {
   return db().$transaction(async (tx) => {
     const offer = await tx.partnerOffer.findFirst({
       where: { id: offerId, partnerId, workshopId: actor.workshopId, archivedAt: null },
     });
-    if (!offer) return false;
+    if (!offer) return fail("notFound");
     await tx.partnerOffer.update({ where: { id: offer.id }, data: { archivedAt: now } });
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      workshopId: actor.workshopId,
+    await recordAudit(tx, actor, {
       action: "offer.withdraw",
       entityType: "PartnerOffer",
       entityId: offer.id,
       before: { archivedAt: null },
       after: { archivedAt: now },
     });
-    return true;
+    return ok();
   });
 }
 
 /** What a partner may order: the workshop's active offers to that firm. */
-export async function listOffersForPartner(scope: { workshopId: string; partnerId: string }) {
+export async function listOffersForPartner(scope: Pick<PartnerActor, "workshopId" | "partnerId">) {
   const offers = await db().partnerOffer.findMany({
     where: {
       workshopId: scope.workshopId,
@@ -251,32 +216,4 @@ export async function listOffersForPartner(scope: { workshopId: string; partnerI
     productUnit: o.product.unit,
     priceE4: o.priceE4,
   }));
-}
-
-/** Archives (or restores) a partner firm: it can place no new orders; its history stays. */
-export async function setPartnerArchived(
-  actor: Actor,
-  partnerId: string,
-  archived: boolean,
-  now: Date,
-): Promise<boolean> {
-  return db().$transaction(async (tx) => {
-    const partner = await tx.partner.findFirst({
-      where: { id: partnerId, workshopId: actor.workshopId },
-      select: { archivedAt: true },
-    });
-    if (!partner) return false;
-    const archivedAt = archived ? (partner.archivedAt ?? now) : null;
-    await tx.partner.update({ where: { id: partnerId }, data: { archivedAt } });
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      workshopId: actor.workshopId,
-      action: archived ? "partner.archive" : "partner.restore",
-      entityType: "Partner",
-      entityId: partnerId,
-      before: { archivedAt: partner.archivedAt },
-      after: { archivedAt },
-    });
-    return true;
-  });
 }

@@ -2,13 +2,13 @@
 // one transaction: no in-place edit of a used version, at most one version per
 // (product, step, date), and a rate under the minimum wage only with an
 // explicit confirmation and reason, which goes into the audit trail.
+import type { Actor } from "../domain/access.ts";
 import { chinaDate } from "../domain/dates.ts";
 import { amountFromMinor, rateFromMinor, rateToMinor, type Rate } from "../domain/money.ts";
-import { fairRateCheck, planRateChange, rateInForce, type FairRateCheck } from "../domain/rates.ts";
-import { db, type Tx } from "../utils/db.server.ts";
+import { fairRateCheck, planRateChange, productPricing, type FairRateCheck } from "../domain/rates.ts";
+import { bigintOf, db, Prisma, readRows, textOf, textOrNull, type Tx } from "../infra/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
-
-type Actor = { workshopId: string; userId: string };
+import { fail, ok, type Fail, type Result } from "./result.ts";
 
 export type RateVersionRow = {
   id: string;
@@ -64,6 +64,54 @@ export async function listRateVersions(workshopId: string, productId: string): P
   }));
 }
 
+export type ProductPricing = {
+  /** The whole product's version in force on the date, or null. */
+  whole: { id: string; rate: Rate; effectiveOn: string } | null;
+  /** No whole-product version in force, but some process step has one. */
+  stepPriced: boolean;
+};
+
+/**
+ * How each of these products is priced on a date (app/domain/rates.ts
+ * productPricing), in one query however many products there are. Products of
+ * another workshop come back unpriced. Not inside a transaction (a hot read).
+ */
+export async function pricingOn(
+  workshopId: string,
+  productIds: readonly string[],
+  date: string,
+): Promise<Map<string, ProductPricing>> {
+  // A hot read (readRows): the worker's pages price every task with it (docs/decisions/015).
+  const ids = [...new Set(productIds)];
+  const found =
+    ids.length === 0
+      ? []
+      : await readRows(Prisma.sql`
+          SELECT "id", "productId", "processStepId", "effectiveOn", "rateE4" FROM "PieceRate"
+          WHERE "workshopId" = ${workshopId} AND "productId" IN (${Prisma.join(ids)}) AND "effectiveOn" <= ${date}`);
+  const rows = found.map((r) => ({
+    id: textOf(r.id),
+    productId: textOf(r.productId),
+    processStepId: textOrNull(r.processStepId),
+    effectiveOn: textOf(r.effectiveOn),
+    rateE4: bigintOf(r.rateE4),
+  }));
+  const byProduct = new Map<string, typeof rows>();
+  for (const r of rows) byProduct.set(r.productId, [...(byProduct.get(r.productId) ?? []), r]);
+  const pricing = new Map<string, ProductPricing>();
+  for (const id of productIds) {
+    const { whole, stepPriced } = productPricing(
+      (byProduct.get(id) ?? []).map((r) => ({ ...r, used: false })),
+      date,
+    );
+    pricing.set(id, {
+      whole: whole && { id: whole.id, rate: rateFromMinor(whole.rateE4), effectiveOn: whole.effectiveOn },
+      stepPriced,
+    });
+  }
+  return pricing;
+}
+
 /** The version in force on a date for a product (whole-product rate when processStepId is null). */
 export async function rateInForceOn(
   workshopId: string,
@@ -106,10 +154,8 @@ export type SetRateInput = {
 };
 
 export type SetRateResult =
-  | { ok: true; id: string; replaced: boolean; check: FairRateCheck }
-  | { ok: false; code: "notFound" }
-  | { ok: false; code: "rateUsed" }
-  | { ok: false; code: "needsConfirmation"; check: FairRateCheck };
+  | Result<{ id: string; replaced: boolean; check: FairRateCheck }, "notFound" | "rateUsed">
+  | Fail<"needsConfirmation", { check: FairRateCheck }>;
 
 export async function setRate(actor: Actor, input: SetRateInput, now: Date): Promise<SetRateResult> {
   return db().$transaction(async (tx) => {
@@ -124,13 +170,13 @@ export async function setRate(actor: Actor, input: SetRateInput, now: Date): Pro
       where: { id: input.productId, workshopId: actor.workshopId, archivedAt: null },
       select: { id: true, standardMinutesE2: true, workshop: { select: { hourlyMinimumWageFen: true } } },
     });
-    if (!product) return { ok: false as const, code: "notFound" as const };
+    if (!product) return fail("notFound");
     if (input.processStepId) {
       const step = await tx.processStep.findFirst({
         where: { id: input.processStepId, productId: product.id, archivedAt: null },
         select: { id: true },
       });
-      if (!step) return { ok: false as const, code: "notFound" as const };
+      if (!step) return fail("notFound");
     }
     const minimum = product.workshop.hourlyMinimumWageFen;
     const check = fairRateCheck({
@@ -142,7 +188,7 @@ export async function setRate(actor: Actor, input: SetRateInput, now: Date): Pro
     });
     const below = check.status === "belowMinimum";
     if (below && !(input.confirmBelowMinimum && input.belowMinimumReason.trim().length > 0)) {
-      return { ok: false as const, code: "needsConfirmation" as const, check };
+      return fail("needsConfirmation", { check });
     }
     const versions = await versionsOf(tx, actor.workshopId, product.id, input.processStepId);
     const plan = planRateChange(
@@ -150,7 +196,7 @@ export async function setRate(actor: Actor, input: SetRateInput, now: Date): Pro
       input.effectiveOn,
       chinaDate(now),
     );
-    if (plan.kind === "refuse") return { ok: false as const, code: "rateUsed" as const };
+    if (plan.kind === "refuse") return fail("rateUsed");
     const data = {
       rateE4: rateToMinor(input.rate),
       reason: input.reason,
@@ -177,10 +223,8 @@ export async function setRate(actor: Actor, input: SetRateInput, now: Date): Pro
       const before = versions.find((v) => v.id === plan.id);
       // Guard against a piece log having used it since we read it: update only while unused.
       const { count } = await tx.pieceRate.updateMany({ where: { id: plan.id, usedAt: null }, data });
-      if (count === 0) return { ok: false as const, code: "rateUsed" as const };
-      await recordAudit(tx, {
-        actorId: actor.userId,
-        workshopId: actor.workshopId,
+      if (count === 0) return fail("rateUsed");
+      await recordAudit(tx, actor, {
         action: below ? "rate.update.belowMinimum" : "rate.update",
         entityType: "PieceRate",
         entityId: plan.id,
@@ -192,7 +236,7 @@ export async function setRate(actor: Actor, input: SetRateInput, now: Date): Pro
         },
         after: auditAfter,
       });
-      return { ok: true as const, id: plan.id, replaced: true, check };
+      return ok({ id: plan.id, replaced: true, check });
     }
     const created = await tx.pieceRate.create({
       data: {
@@ -204,15 +248,13 @@ export async function setRate(actor: Actor, input: SetRateInput, now: Date): Pro
       },
       select: { id: true },
     });
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      workshopId: actor.workshopId,
+    await recordAudit(tx, actor, {
       action: below ? "rate.create.belowMinimum" : "rate.create",
       entityType: "PieceRate",
       entityId: created.id,
       after: auditAfter,
     });
-    return { ok: true as const, id: created.id, replaced: false, check };
+    return ok({ id: created.id, replaced: false, check });
   });
 }
 
@@ -231,5 +273,3 @@ export async function markRateUsed(tx: Tx, workshopId: string, rateId: string, n
   await tx.product.updateMany({ where: { id: rate.productId, workshopId }, data: { updatedAt: now } });
   await tx.pieceRate.updateMany({ where: { id: rateId, workshopId, usedAt: null }, data: { usedAt: now } });
 }
-
-export { rateInForce };

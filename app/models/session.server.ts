@@ -2,7 +2,7 @@
 // here says whose it is and until when, so logging out (or a password reset)
 // ends a session everywhere at once.
 import { randomBytes } from "node:crypto";
-import { booleanOf, dateOf, db, Prisma, readRows, textOf, textOrNull } from "../utils/db.server.ts";
+import { booleanOf, dateOf, db, Prisma, readRows, textOf, textOrNull } from "../infra/db.server.ts";
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 

@@ -5,7 +5,7 @@
 // writing again. The key row is written in the same transaction as the
 // record, so either both exist or neither.
 import { randomBytes } from "node:crypto";
-import { db, type Tx } from "../utils/db.server.ts";
+import { db, type Tx } from "../infra/db.server.ts";
 import { isUniqueViolation } from "./errors.server.ts";
 
 /** A fresh key for a form on a page about to be rendered. */

@@ -1,11 +1,12 @@
 // Accounts. Every function that reads or changes another person's account
 // takes the acting user's workshop, and only finds accounts inside it.
-import { scopeOf, type Role } from "../domain/access.ts";
-import type { Locale } from "../i18n/locales.ts";
-import { db, type Tx } from "../utils/db.server.ts";
-import { dummyPasswordHash, hashPassword, verifyPassword } from "../utils/password.server.ts";
+import { scopeOf, type Actor, type Role } from "../domain/access.ts";
+import { toLocale, type Locale } from "../i18n/locales.ts";
+import { db } from "../infra/db.server.ts";
+import { dummyPasswordHash, hashPassword, verifyPassword } from "../infra/password.server.ts";
 import { recordAudit } from "./audit.server.ts";
-import { isUniqueViolation } from "./errors.server.ts";
+import { takenOnConflict } from "./errors.server.ts";
+import { fail, ok, type Result } from "./result.ts";
 
 /** Whether an account can be used at all: active, with the workshop or firm its role needs. */
 export async function accountUsable(userId: string): Promise<boolean> {
@@ -15,8 +16,6 @@ export async function accountUsable(userId: string): Promise<boolean> {
   });
   return user !== null && scopeOf(user) !== null;
 }
-
-export type Created = { ok: true; id: string } | { ok: false; code: "phoneTaken" };
 
 /** The account id when phone and password match an active account, else null. Constant work either way. */
 export async function authenticate(phone: string, password: string): Promise<{ id: string; role: string } | null> {
@@ -29,75 +28,80 @@ export async function authenticate(phone: string, password: string): Promise<{ i
   return user && user.active && user.password && matches ? { id: user.id, role: user.role } : null;
 }
 
-async function createAccount(
-  tx: Tx,
-  input: {
-    role: Role;
-    name: string;
-    phone: string;
-    passwordHash: string;
-    workshopId: string | null;
-    partnerId?: string | null;
-  },
-  actorId: string | null,
-): Promise<string> {
-  const user = await tx.user.create({
-    data: {
-      role: input.role,
-      name: input.name,
-      phone: input.phone,
-      workshopId: input.workshopId,
-      partnerId: input.partnerId ?? null,
-      password: { create: { hash: input.passwordHash } },
-    },
-    select: { id: true },
-  });
-  await recordAudit(tx, {
-    actorId,
-    workshopId: input.workshopId,
-    action: `user.create`,
-    entityType: "User",
-    entityId: user.id,
-    after: { role: input.role, name: input.name, phone: input.phone, partnerId: input.partnerId ?? null },
-  });
-  return user.id;
+/**
+ * Creates a login: in the acting workshop (`by.workshopId`) a worker or
+ * coordinator, or a partner firm's account (`partnerId`: the firm must be the
+ * workshop's, else notFound); with no workshop, an admin. phoneTaken: the
+ * number already has an account (also when a concurrent request takes it
+ * first). `source` names where an account made outside the app came from (the
+ * admin:create command), for the audit trail.
+ */
+export async function createAccount(
+  by: { userId: string | null; workshopId: string | null },
+  input: { role: Role; name: string; phone: string; password: string; partnerId?: string; source?: string },
+): Promise<Result<{ id: string }, "phoneTaken" | "notFound">> {
+  const hash = await hashPassword(input.password);
+  const partnerId = input.partnerId ?? null;
+  return takenOnConflict("phoneTaken", () =>
+    db().$transaction(async (tx) => {
+      if (partnerId !== null) {
+        const partner = await tx.partner.findFirst({
+          where: { id: partnerId, workshopId: by.workshopId ?? "" },
+          select: { id: true },
+        });
+        if (!partner) return fail("notFound");
+      }
+      if (await tx.user.findUnique({ where: { phone: input.phone }, select: { id: true } })) return fail("phoneTaken");
+      const user = await tx.user.create({
+        data: {
+          role: input.role,
+          name: input.name,
+          phone: input.phone,
+          workshopId: by.workshopId,
+          partnerId,
+          password: { create: { hash } },
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, by, {
+        action: "user.create",
+        entityType: "User",
+        entityId: user.id,
+        after: {
+          role: input.role,
+          name: input.name,
+          phone: input.phone,
+          partnerId,
+          ...(input.source ? { source: input.source } : {}),
+        },
+      });
+      return ok({ id: user.id });
+    }),
+  );
 }
 
-async function createScopedAccount(
-  input: { role: Role; name: string; phone: string; password: string; workshopId: string; partnerId?: string | null },
-  actorId: string,
-): Promise<Created> {
-  const passwordHash = await hashPassword(input.password);
-  try {
-    const id = await db().$transaction(async (tx) => {
-      const taken = await tx.user.findUnique({ where: { phone: input.phone }, select: { id: true } });
-      if (taken) return null;
-      return createAccount(tx, { ...input, passwordHash }, actorId);
-    });
-    return id ? { ok: true, id } : { ok: false, code: "phoneTaken" };
-  } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, code: "phoneTaken" };
-    throw error;
-  }
+/**
+ * An admin account made from the command line (`npm run admin:create`), which
+ * is how the first admin of a production database comes to exist: no acting
+ * user, and the audit event names the command as its source.
+ */
+export function createAdmin(input: { name: string; phone: string; password: string }) {
+  return createAccount({ userId: null, workshopId: null }, { ...input, role: "admin", source: "npm run admin:create" });
 }
 
 /** A coordinator creates a worker in her workshop. */
-export function createWorker(
-  scope: { workshopId: string; userId: string },
-  input: { name: string; phone: string; password: string },
-): Promise<Created> {
-  return createScopedAccount({ ...input, role: "worker", workshopId: scope.workshopId }, scope.userId);
+export function createWorker(actor: Actor, input: { name: string; phone: string; password: string }) {
+  return createAccount(actor, { ...input, role: "worker" });
 }
 
-/** An admin creates a coordinator for a workshop (which must exist). */
+/** An admin creates a coordinator for a workshop (`actor.workshopId`, which must exist). */
 export async function createCoordinator(
-  actorId: string,
-  workshopId: string,
+  actor: Actor,
   input: { name: string; phone: string; password: string },
-): Promise<Created | { ok: false; code: "notFound" }> {
-  const workshop = await db().workshop.findUnique({ where: { id: workshopId }, select: { id: true } });
-  if (!workshop) return { ok: false, code: "notFound" };
-  return createScopedAccount({ ...input, role: "coordinator", workshopId }, actorId);
+): Promise<Result<{ id: string }, "phoneTaken" | "notFound">> {
+  const workshop = await db().workshop.findUnique({ where: { id: actor.workshopId }, select: { id: true } });
+  if (!workshop) return fail("notFound");
+  return createAccount(actor, { ...input, role: "coordinator" });
 }
 
 export type WorkerRow = { id: string; name: string; phone: string; active: boolean; createdAt: Date };
@@ -120,31 +124,29 @@ export function getWorker(workshopId: string, workerId: string): Promise<WorkerR
 
 /**
  * A coordinator sets a new password for a worker of her workshop. All of the
- * worker's sessions end. Returns false when no such worker is in the workshop.
+ * worker's sessions end. notFound: no such worker in the workshop.
  */
 export async function resetWorkerPassword(
-  scope: { workshopId: string; userId: string },
+  actor: Actor,
   workerId: string,
   password: string,
-): Promise<boolean> {
+): Promise<Result<object, "notFound">> {
   const hash = await hashPassword(password);
   return db().$transaction(async (tx) => {
     const worker = await tx.user.findFirst({
-      where: { id: workerId, workshopId: scope.workshopId, role: "worker" },
+      where: { id: workerId, workshopId: actor.workshopId, role: "worker" },
       select: { id: true },
     });
-    if (!worker) return false;
+    if (!worker) return fail("notFound");
     await tx.password.upsert({ where: { userId: worker.id }, create: { userId: worker.id, hash }, update: { hash } });
     const { count } = await tx.session.deleteMany({ where: { userId: worker.id } });
-    await recordAudit(tx, {
-      actorId: scope.userId,
-      workshopId: scope.workshopId,
+    await recordAudit(tx, actor, {
       action: "user.password.reset",
       entityType: "User",
       entityId: worker.id,
       after: { passwordReset: true, sessionsEnded: count },
     });
-    return true;
+    return ok();
   });
 }
 
@@ -154,26 +156,23 @@ export async function changeOwnPassword(
   currentSessionId: string,
   current: string,
   next: string,
-): Promise<"changed" | "wrongCurrent"> {
+): Promise<Result<object, "wrongCurrent">> {
   const row = await db().user.findUnique({
     where: { id: userId },
     select: { workshopId: true, password: { select: { hash: true } } },
   });
-  if (!row?.password || !(await verifyPassword(current, row.password.hash))) return "wrongCurrent";
+  if (!row?.password || !(await verifyPassword(current, row.password.hash))) return fail("wrongCurrent");
   const hash = await hashPassword(next);
   await db().$transaction(async (tx) => {
     await tx.password.update({ where: { userId }, data: { hash } });
     await tx.session.deleteMany({ where: { userId, id: { not: currentSessionId } } });
-    await recordAudit(tx, {
-      actorId: userId,
-      workshopId: row.workshopId,
-      action: "user.password.change",
-      entityType: "User",
-      entityId: userId,
-      after: { passwordChanged: true },
-    });
+    await recordAudit(
+      tx,
+      { userId, workshopId: row.workshopId },
+      { action: "user.password.change", entityType: "User", entityId: userId, after: { passwordChanged: true } },
+    );
   });
-  return "changed";
+  return ok();
 }
 
 export async function setUserLocale(userId: string, locale: Locale): Promise<void> {
@@ -181,34 +180,46 @@ export async function setUserLocale(userId: string, locale: Locale): Promise<voi
 }
 
 /**
+ * The language a person gets when she logs in: the one she picked on the login
+ * page, which is then stored on her account; when she picked none there, the
+ * one stored on her account.
+ */
+export async function loginLocale(userId: string, picked: Locale | undefined): Promise<Locale> {
+  if (picked) {
+    await setUserLocale(userId, picked);
+    return picked;
+  }
+  const user = await db().user.findUnique({ where: { id: userId }, select: { locale: true } });
+  return toLocale(user?.locale);
+}
+
+/**
  * A coordinator stops (or restores) a worker's or a partner's login in her
  * workshop. Stopping ends every session at once; nothing the account did is
- * removed. Returns false when no such account is in the workshop.
+ * removed. notFound: no such account (of these roles) in the workshop.
  */
-export async function setAccountActive(
-  scope: { workshopId: string; userId: string },
+export function setAccountActive(
+  actor: Actor,
   accountId: string,
   roles: readonly ("worker" | "partner")[],
   active: boolean,
-): Promise<boolean> {
+): Promise<Result<object, "notFound">> {
   return db().$transaction(async (tx) => {
     const account = await tx.user.findFirst({
-      where: { id: accountId, workshopId: scope.workshopId, role: { in: [...roles] } },
+      where: { id: accountId, workshopId: actor.workshopId, role: { in: [...roles] } },
       select: { id: true, active: true },
     });
-    if (!account) return false;
-    if (account.active === active) return true;
+    if (!account) return fail("notFound");
+    if (account.active === active) return ok();
     await tx.user.update({ where: { id: account.id }, data: { active } });
     const ended = active ? 0 : (await tx.session.deleteMany({ where: { userId: account.id } })).count;
-    await recordAudit(tx, {
-      actorId: scope.userId,
-      workshopId: scope.workshopId,
+    await recordAudit(tx, actor, {
       action: active ? "user.reactivate" : "user.deactivate",
       entityType: "User",
       entityId: account.id,
       before: { active: account.active },
       after: { active, sessionsEnded: ended },
     });
-    return true;
+    return ok();
   });
 }

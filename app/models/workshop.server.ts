@@ -1,8 +1,10 @@
 // Workshops (the tenants). Admins create and list them; everyone else only
 // ever sees their own.
-import { db } from "../utils/db.server.ts";
+import type { Actor, PartnerActor } from "../domain/access.ts";
+import { db } from "../infra/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { nameTakenOnConflict } from "./errors.server.ts";
+import { fail, ok, type Result } from "./result.ts";
 
 export type WorkshopSummary = {
   id: string;
@@ -60,27 +62,25 @@ export async function getWorkshopSummary(workshopId: string): Promise<WorkshopSu
   return row ?? null;
 }
 
-export async function createWorkshop(
-  actorId: string,
+/** An admin creates a workshop (the audit entry belongs to the new workshop). */
+export function createWorkshop(
+  adminId: string,
   input: { name: string; district: string },
-): Promise<{ ok: true; id: string } | { ok: false; code: "nameTaken" }> {
+): Promise<Result<{ id: string }, "nameTaken">> {
   return nameTakenOnConflict(() =>
     db().$transaction(async (tx) => {
       const taken = await tx.workshop.findFirst({ where: { name: input.name }, select: { id: true } });
-      if (taken) return { ok: false as const, code: "nameTaken" as const };
+      if (taken) return fail("nameTaken");
       const workshop = await tx.workshop.create({
         data: { name: input.name, district: input.district },
         select: { id: true },
       });
-      await recordAudit(tx, {
-        actorId,
-        workshopId: workshop.id,
-        action: "workshop.create",
-        entityType: "Workshop",
-        entityId: workshop.id,
-        after: input,
-      });
-      return { ok: true as const, id: workshop.id };
+      await recordAudit(
+        tx,
+        { userId: adminId, workshopId: workshop.id },
+        { action: "workshop.create", entityType: "Workshop", entityId: workshop.id, after: input },
+      );
+      return ok({ id: workshop.id });
     }),
   );
 }
@@ -102,10 +102,9 @@ export async function getWorkshopForAdmin(
 }
 
 /** A partner's own firm and its workshop. */
-export async function getPartnerHome(scope: {
-  workshopId: string;
-  partnerId: string;
-}): Promise<{ firmName: string; workshopName: string } | null> {
+export async function getPartnerHome(
+  scope: Pick<PartnerActor, "workshopId" | "partnerId">,
+): Promise<{ firmName: string; workshopName: string } | null> {
   const partner = await db().partner.findFirst({
     where: { id: scope.partnerId, workshopId: scope.workshopId },
     select: { name: true, workshop: { select: { name: true } } },
@@ -123,24 +122,23 @@ export async function getWorkshopSettings(workshopId: string): Promise<WorkshopS
 }
 
 /** Sets the local hourly minimum wage used by the fair-rate check (audited). */
-export async function setMinimumWage(
-  actor: { workshopId: string; userId: string },
+export function setMinimumWage(
+  actor: Actor,
   input: { hourlyMinimumWageFen: bigint; minimumWageSource: string },
-): Promise<void> {
-  await db().$transaction(async (tx) => {
+): Promise<Result> {
+  return db().$transaction(async (tx) => {
     const before = await tx.workshop.findUniqueOrThrow({
       where: { id: actor.workshopId },
       select: { hourlyMinimumWageFen: true, minimumWageSource: true },
     });
     await tx.workshop.update({ where: { id: actor.workshopId }, data: input });
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      workshopId: actor.workshopId,
+    await recordAudit(tx, actor, {
       action: "workshop.minimumWage",
       entityType: "Workshop",
       entityId: actor.workshopId,
       before,
       after: input,
     });
+    return ok();
   });
 }

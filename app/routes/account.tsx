@@ -1,14 +1,22 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Field, Form, FormAlert, Notice, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Field, Form, FormAlert, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import { PageNotice } from "../components/notice.tsx";
 import { RoleShell } from "../components/role-shell.tsx";
 import { LanguageSwitch, LogoutButton } from "../components/shell.tsx";
 import { maskPhone } from "../domain/phone.ts";
 import { changePasswordSchema, type ChangePasswordForm } from "../forms/account.ts";
+import { msg } from "../forms/fields.ts";
 import { useT } from "../i18n/use-t.ts";
+import { beginPasswordCheck, recordPasswordCheckSuccess } from "../models/login-throttle.server.ts";
 import { changeOwnPassword } from "../models/user.server.ts";
 import { requireViewer } from "../utils/auth.server.ts";
-import { badRequest, validate } from "../utils/forms.server.ts";
+import { badRequest, formError, readFormData, refuse, validate } from "../utils/forms.server.ts";
+import { redirectWithNotice } from "../utils/notice.server.ts";
+
+export const access = {
+  roles: ["worker", "coordinator", "partner", "admin"],
+} satisfies import("../domain/access.ts").RouteAccess;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Everything shown comes with the viewer (one shared lookup per request).
@@ -26,25 +34,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  const result = validate(changePasswordSchema, await request.formData());
+  const result = validate(changePasswordSchema, await readFormData(request));
   if (!result.ok) return badRequest(result);
+  // Counted before the current password is checked, like a login (ADR 011): a session left open is no guessing oracle.
+  const gate = await beginPasswordCheck(viewer.user.id, new Date());
+  if (!gate.allowed) {
+    return formError(msg("account.passwordCheckLocked", { minutes: Math.ceil(gate.retryAfterMs / 60_000) }), {}, 429);
+  }
   const outcome = await changeOwnPassword(
     viewer.user.id,
     viewer.sessionId,
     result.data.currentPassword,
     result.data.newPassword,
   );
-  if (outcome === "wrongCurrent") {
-    return badRequest({ fieldErrors: { currentPassword: "account.wrongCurrentPassword" }, values: {} });
-  }
-  return redirect("/account?changed=1");
+  if (!outcome.ok) return refuse(outcome, { wrongCurrent: { currentPassword: "account.wrongCurrentPassword" } }, {});
+  await recordPasswordCheckSuccess(viewer.user.id);
+  return redirectWithNotice("/account", { key: "account.passwordChanged" });
 }
 
 export default function AccountPage() {
   const t = useT();
   const { role, account } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const { form, onSubmit, errorFor } = useValidatedForm<ChangePasswordForm>(changePasswordSchema, actionData);
   return (
     <RoleShell role={role} userName={account.name}>
@@ -76,7 +87,7 @@ export default function AccountPage() {
       </section>
       <section className="card">
         <h2>{t("account.changePassword")}</h2>
-        {searchParams.get("changed") ? <Notice>{t("account.passwordChanged")}</Notice> : null}
+        <PageNotice />
         <FormAlert message={actionData?.formError} />
         <Form method="post" onSubmit={onSubmit} noValidate>
           <Field

@@ -1,11 +1,14 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Field, Form, FormAlert, Notice, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field, Form, FormAlert, SubmitButton, useValidatedForm } from "../components/forms.tsx";
 import { createWorkshopSchema, type CreateWorkshopForm } from "../forms/workshops.ts";
 import { useT } from "../i18n/use-t.ts";
 import { createWorkshop, listWorkshops } from "../models/workshop.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
-import { badRequest, validate } from "../utils/forms.server.ts";
+import { badRequest, readFormData, refuse, validate } from "../utils/forms.server.ts";
+import { redirectWithNotice } from "../utils/notice.server.ts";
+
+export const access = { roles: ["admin"] } satisfies import("../domain/access.ts").RouteAccess;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireScope(request, ["admin"]);
@@ -14,28 +17,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { scope } = await requireScope(request, ["admin"]);
-  const result = validate(createWorkshopSchema, await request.formData());
+  const formData = await readFormData(request);
+  const result = validate(createWorkshopSchema, formData);
   if (!result.ok) return badRequest(result);
   const created = await createWorkshop(scope.userId, result.data);
-  if (!created.ok) {
-    return data(
-      { ok: false as const, fieldErrors: { name: "workshops.nameTaken" }, formError: undefined, values: result.data },
-      { status: 400 },
-    );
-  }
-  return redirect(`/admin/workshops/${created.id}?created=1`);
+  if (!created.ok) return refuse(created, { nameTaken: { name: "workshops.nameTaken" } }, formData);
+  return redirectWithNotice(`/admin/workshops/${created.id}`, {
+    key: "workshops.created",
+    params: { name: result.data.name },
+  });
 }
 
 export default function AdminHome() {
   const t = useT();
   const { workshops } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const { form, onSubmit, errorFor } = useValidatedForm<CreateWorkshopForm>(createWorkshopSchema, actionData);
   return (
     <>
       <h1>{t("admin.home.title")}</h1>
-      {searchParams.get("created") ? <Notice>{t("form.saved")}</Notice> : null}
       {workshops.length === 0 ? (
         <p className="empty">{t("workshops.none")}</p>
       ) : (

@@ -1,15 +1,20 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Field, Form, FormAlert, Notice, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { NewAccountFields } from "../components/account-fields.tsx";
+import { Field, Form, FormAlert, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import { PageNotice, useNotice } from "../components/notice.tsx";
 import { maskPhone } from "../domain/phone.ts";
 import { createPartnerSchema, type CreatePartnerForm } from "../forms/partners.ts";
-import { createCoordinatorSchema, type CreateCoordinatorForm } from "../forms/workshops.ts";
+import { newAccountSchema, type NewAccountForm } from "../forms/account.ts";
 import { useT } from "../i18n/use-t.ts";
 import { createPartner, listPartners } from "../models/partner.server.ts";
 import { createCoordinator } from "../models/user.server.ts";
 import { getWorkshopForAdmin } from "../models/workshop.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
-import { badRequest, validate } from "../utils/forms.server.ts";
+import { badRequest, readFormData, refuse, validate } from "../utils/forms.server.ts";
+import { redirectWithNotice } from "../utils/notice.server.ts";
+
+export const access = { roles: ["admin"] } satisfies import("../domain/access.ts").RouteAccess;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireScope(request, ["admin"]);
@@ -36,54 +41,46 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { scope } = await requireScope(request, ["admin"]);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
+  // An admin acts on this workshop: her actions are audited under it.
+  const actor = { userId: scope.userId, workshopId: params.workshopId ?? "" };
   if (formData.get("intent") === "createPartner") {
     // Admins may add a partner firm to any workshop (coordinators do the same for their own).
-    const found = await getWorkshopForAdmin(params.workshopId ?? "");
+    const found = await getWorkshopForAdmin(actor.workshopId);
     if (!found) notFound();
     const partner = validate(createPartnerSchema, formData);
-    const partnerFailure = (fieldErrors: Record<string, string>, values: Record<string, string>) =>
-      data(
-        { ok: false as const, intent: "createPartner" as const, fieldErrors, formError: undefined, values },
-        { status: 400 },
-      );
-    if (!partner.ok) return partnerFailure(partner.fieldErrors, partner.values);
-    const created = await createPartner({ workshopId: found.workshop.id, userId: scope.userId }, partner.data);
-    if (!created.ok) return partnerFailure({ name: "partners.nameTaken" }, partner.data);
-    return redirect(`/admin/workshops/${found.workshop.id}?partner=${encodeURIComponent(partner.data.name)}`);
+    if (!partner.ok) return badRequest(partner);
+    const created = await createPartner(actor, partner.data);
+    if (!created.ok) return refuse(created, { nameTaken: { name: "partners.nameTaken" } }, formData);
+    return redirectWithNotice(`/admin/workshops/${found.workshop.id}`, {
+      key: "partners.created",
+      params: { name: partner.data.name },
+      at: "partners",
+    });
   }
-  const result = validate(createCoordinatorSchema, formData);
+  const result = validate(newAccountSchema, formData);
   if (!result.ok) return badRequest(result);
-  const created = await createCoordinator(scope.userId, params.workshopId ?? "", result.data);
-  if (!created.ok && created.code === "notFound") notFound();
-  if (!created.ok) {
-    return data(
-      {
-        ok: false as const,
-        fieldErrors: { phone: "error.phoneTaken" },
-        formError: undefined,
-        values: { name: result.data.name, phone: result.data.phone },
-      },
-      { status: 400 },
-    );
-  }
-  return redirect(`/admin/workshops/${params.workshopId}?coordinator=${encodeURIComponent(result.data.name)}`);
+  const created = await createCoordinator(actor, result.data);
+  if (!created.ok) return refuse(created, { phoneTaken: { phone: "error.phoneTaken" } }, formData);
+  return redirectWithNotice(`/admin/workshops/${actor.workshopId}`, {
+    key: "coordinators.created",
+    params: { name: result.data.name },
+  });
 }
 
 export default function AdminWorkshop() {
   const t = useT();
   const { workshop, coordinators, partners } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
-  const createdName = searchParams.get("coordinator");
-  const createdPartner = searchParams.get("partner");
-  const partnerFailed = actionData !== undefined && "intent" in actionData && actionData.intent === "createPartner";
+  // After a success the form is emptied (the password just given out does not stay on screen).
+  const notice = useNotice();
+  const createdName = notice?.key === "coordinators.created" ? notice.id : null;
+  const createdPartner = notice?.key === "partners.created" ? notice.id : null;
+  const partnerFailed = actionData?.values?.intent === "createPartner";
   const coordinatorData = partnerFailed ? undefined : actionData;
-  const { form, onSubmit, errorFor } = useValidatedForm<CreateCoordinatorForm>(
-    createCoordinatorSchema,
-    coordinatorData,
-    { resetOn: createdName },
-  );
+  const { form, onSubmit, errorFor } = useValidatedForm<NewAccountForm>(newAccountSchema, coordinatorData, {
+    resetOn: createdName,
+  });
   const partnerForm = useValidatedForm<CreatePartnerForm>(createPartnerSchema, partnerFailed ? actionData : undefined, {
     resetOn: createdPartner,
   });
@@ -94,8 +91,7 @@ export default function AdminWorkshop() {
       </p>
       <h1>{workshop.name}</h1>
       <p className="muted">{workshop.district}</p>
-      {searchParams.get("created") ? <Notice>{t("workshops.created", { name: workshop.name })}</Notice> : null}
-      {createdName ? <Notice>{t("coordinators.created", { name: createdName })}</Notice> : null}
+      <PageNotice />
       <h2>{t("workshops.coordinators")}</h2>
       {coordinators.length === 0 ? (
         <p className="empty">{t("coordinators.none")}</p>
@@ -112,32 +108,12 @@ export default function AdminWorkshop() {
         <h2>{t("coordinators.add")}</h2>
         <FormAlert message={coordinatorData?.formError} />
         <Form method="post" onSubmit={onSubmit} noValidate>
-          <Field
-            label={t("workers.name")}
-            error={errorFor("name")}
-            defaultValue={(coordinatorData?.values as Record<string, string> | undefined)?.name}
-            registration={form.register("name")}
-          />
-          <Field
-            label={t("workers.phone")}
-            type="tel"
-            inputMode="numeric"
-            error={errorFor("phone")}
-            defaultValue={(coordinatorData?.values as Record<string, string> | undefined)?.phone}
-            registration={form.register("phone")}
-          />
-          <Field
-            label={t("workers.initialPassword")}
-            type="text"
-            autoComplete="new-password"
-            error={errorFor("password")}
-            registration={form.register("password")}
-          />
+          <NewAccountFields form={form} errorFor={errorFor} values={coordinatorData?.values} />
           <SubmitButton pending={t("form.saving")}>{t("coordinators.create")}</SubmitButton>
         </Form>
       </section>
       <h2>{t("partners.title")}</h2>
-      {createdPartner ? <Notice>{t("partners.created", { name: createdPartner })}</Notice> : null}
+      <PageNotice at="partners" />
       {partners.length === 0 ? (
         <p className="empty">{t("partners.none")}</p>
       ) : (

@@ -5,6 +5,8 @@ import { useLocale, useT } from "../i18n/use-t.ts";
 import { listWorkshopAudit } from "../models/audit.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
 
+export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
   return { events: await listWorkshopAudit(scope.workshopId) };

@@ -1,14 +1,15 @@
 // Materials: list (active first, archived on request), create, edit one at a
 // time (?edit=<id>, a plain link, so it works without JavaScript), archive
 // and restore. Forms are told apart by a hidden `intent` field.
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { PageNotice } from "../components/notice.tsx";
 import { unitText } from "../components/units.ts";
 import {
   Field,
   Form,
   FormAlert,
-  Notice,
+  IntentButton,
   SelectField,
   SubmitButton,
   useValidatedForm,
@@ -20,15 +21,13 @@ import { MATERIAL_UNITS_LIST } from "../forms/units.ts";
 import type { MessageKey } from "../i18n/index.ts";
 import { toLocale } from "../i18n/locales.ts";
 import { useT } from "../i18n/use-t.ts";
-import {
-  createMaterial,
-  getMaterial,
-  listMaterials,
-  setMaterialArchived,
-  updateMaterial,
-} from "../models/catalogue.server.ts";
+import { setArchived } from "../models/archive.server.ts";
+import { createMaterial, getMaterial, listMaterials, updateMaterial } from "../models/catalogue.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
-import { badRequest, formError, formValues, validate } from "../utils/forms.server.ts";
+import { badRequest, formError, formValues, readFormData, refuse, validate } from "../utils/forms.server.ts";
+import { redirectWithNotice } from "../utils/notice.server.ts";
+
+export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
 
 /** The largest value formatRate can show (9,999.9999 yuan). */
 const MAX_RATE_MINOR = 99_999_999n;
@@ -71,11 +70,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
-  const archivedParam = new URL(request.url).searchParams.get("archived") === "1" ? "archived=1&" : "";
-  const done = (what: string, name: string) =>
-    redirect(`/coordinator/materials?${archivedParam}done=${what}&name=${encodeURIComponent(name)}`);
+  const list = `/coordinator/materials${new URL(request.url).searchParams.get("archived") === "1" ? "?archived=1" : ""}`;
+  const done = (key: MessageKey, name: string) => redirectWithNotice(list, { key, params: { name } });
 
   if (intent === "create" || intent === "update") {
     const result = validate(materialSchema, formData);
@@ -86,31 +84,23 @@ export async function action({ request }: ActionFunctionArgs) {
       intent === "create"
         ? await createMaterial(scope, input)
         : await updateMaterial(scope, typeof materialId === "string" ? materialId : "", input);
-    if (!saved.ok) {
-      if (saved.code === "notFound") notFound();
-      return badRequest({ fieldErrors: { name: "catalogue.nameTaken" }, values: formValues(formData).values });
-    }
-    return done(intent === "create" ? "created" : "saved", input.name);
+    if (!saved.ok) return refuse(saved, { nameTaken: { name: "catalogue.nameTaken" } }, formData);
+    return done(intent === "create" ? "materials.created" : "materials.saved", input.name);
   }
 
   if (intent === "archive" || intent === "restore") {
     const materialId = formData.get("materialId");
     const material = typeof materialId === "string" ? await getMaterial(scope.workshopId, materialId) : null;
-    if (!material || !(await setMaterialArchived(scope, material.id, intent === "archive", new Date()))) notFound();
-    return done(intent === "archive" ? "archived" : "restored", material.name);
+    if (!material) notFound();
+    const changed = await setArchived(scope, "material", material.id, intent === "archive", new Date());
+    if (!changed.ok) return refuse(changed, {}, formData);
+    return done(intent === "archive" ? "materials.archivedDone" : "materials.restoredDone", material.name);
   }
 
   return formError("error.unknownIntent", formValues(formData).values);
 }
 
 type ActionData = ReturnType<typeof useActionData<typeof action>>;
-
-const DONE: Record<string, MessageKey> = {
-  created: "materials.created",
-  saved: "materials.saved",
-  archived: "materials.archivedDone",
-  restored: "materials.restoredDone",
-};
 
 function forIntent(actionData: ActionData, intent: string): ActionData {
   return actionData?.values?.intent === intent ? actionData : undefined;
@@ -120,14 +110,12 @@ export default function MaterialsPage() {
   const t = useT();
   const { materials, showArchived, editing } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const { key } = useLocation();
-  const doneKey = DONE[searchParams.get("done") ?? ""];
   const keep = showArchived ? "archived=1&" : "";
   return (
     <>
       <h1>{t("materials.title")}</h1>
-      {doneKey ? <Notice>{t(doneKey, { name: searchParams.get("name") ?? "" })}</Notice> : null}
+      <PageNotice />
       <FormAlert message={forIntent(actionData, "archive")?.formError ?? forIntent(actionData, "restore")?.formError} />
       <p className="toolbar">
         <Link to={showArchived ? "/coordinator/materials" : "/coordinator/materials?archived=1"}>
@@ -175,13 +163,11 @@ export default function MaterialsPage() {
                       <Link to={`?${keep}edit=${m.id}#edit`} className="button small">
                         {t("catalogue.edit")}
                       </Link>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value={m.archived ? "restore" : "archive"} />
-                        <input type="hidden" name="materialId" value={m.id} />
-                        <button type="submit" className="button small">
-                          {m.archived ? t("catalogue.restore") : t("catalogue.archive")}
-                        </button>
-                      </Form>
+                      <IntentButton
+                        intent={m.archived ? "restore" : "archive"}
+                        fields={{ materialId: m.id }}
+                        label={m.archived ? t("catalogue.restore") : t("catalogue.archive")}
+                      />
                     </div>
                   </td>
                 </tr>

@@ -1,17 +1,33 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+// One order for the coordinator: decide it (accept/decline), give its pieces
+// out (assign to a worker, open or close the claim pool), see its assignments.
+// Forms are told apart by a hidden `intent`; each gives pieces out once per
+// submission key (docs/decisions/010-allocation-and-once-only.md).
+//
+// Over 300 lines, for now: its forms (DecideForms, AllocationForms) are being
+// reworked for issue 7's first-time-user fixes in parallel; they move to
+// app/components/ once those land, as the product page's did.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import {
   Field,
   Form,
   FormAlert,
-  Notice,
   SelectField,
   SubmitButton,
   TextAreaField,
   useValidatedForm,
   type ActionResult,
 } from "../components/forms.tsx";
-import { OrderFacts, OrderStatusTag, ProgressBar, ProgressFacts } from "../components/orders.tsx";
+import { ConfirmStep } from "../components/confirm.tsx";
+import { PageNotice } from "../components/notice.tsx";
+import {
+  GivingOutLine,
+  OrderFacts,
+  OrderStatusTag,
+  OrderSummary,
+  ProgressBar,
+  ProgressFacts,
+} from "../components/orders.tsx";
 import { unitText } from "../components/units.ts";
 import { chinaDate } from "../domain/dates.ts";
 import { msg } from "../forms/fields.ts";
@@ -38,8 +54,11 @@ import {
 import { listWorkers } from "../models/user.server.ts";
 import { isSubmissionKey, newSubmissionKey } from "../models/submission.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
-import { badRequest, formError, formValues, validate } from "../utils/forms.server.ts";
+import { badRequest, formError, formValues, readFormData, refuse, validate } from "../utils/forms.server.ts";
+import { redirectWithNotice } from "../utils/notice.server.ts";
 import { orderView } from "../utils/order-view.server.ts";
+
+export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["coordinator"]);
@@ -59,7 +78,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       source: a.source,
       status: a.status,
     })),
-    workers: workers.map((w) => ({ id: w.id, name: w.name })),
+    // Two workers may share a name: the last four digits of the phone tell them apart.
+    workers: workers.map((w) => ({ id: w.id, name: w.name, phoneTail: w.phone.slice(-4) })),
   };
 }
 
@@ -70,10 +90,13 @@ function isIntent(value: unknown): value is Intent {
   return typeof value === "string" && (INTENTS as readonly string[]).includes(value);
 }
 
+const DECIDED = { accept: "orders.acceptedNotice", decline: "orders.declinedNotice" } as const;
+const GIVEN_OUT = { assign: "assignments.created", open: "orders.pool.opened", close: "orders.pool.closed" } as const;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { scope, user } = await requireScope(request, ["coordinator"]);
   const orderId = params.orderId ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (!isIntent(intent)) return formError("error.unknownIntent", formValues(formData).values);
   const here = `/coordinator/orders/${orderId}`;
@@ -84,15 +107,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return badRequest(result);
     if (result.data.decision !== intent) return formError("error.invalid", formValues(formData).values);
     const outcome = await decideOrder(scope, orderId, result.data.decision, result.data.reason, now);
-    if (outcome === "notFound") notFound();
-    if (outcome === "notPending") {
+    if (!outcome.ok && outcome.code === "notPending") {
       // A resent accept (or decline) of an order already in that state is the same decision: show it as done.
       const current = await getWorkshopOrder(scope.workshopId, orderId);
       const wanted = intent === "accept" ? "accepted" : "declined";
-      if (current?.status === wanted) return redirect(`${here}?done=${intent}`);
-      return formError("orders.alreadyDecided", formValues(formData).values);
+      if (current?.status === wanted) return redirectWithNotice(here, { key: DECIDED[intent] });
     }
-    return redirect(`${here}?done=${intent}`);
+    if (!outcome.ok) return refuse(outcome, { notPending: "orders.alreadyDecided" }, formData);
+    return redirectWithNotice(here, { key: DECIDED[intent] });
   }
 
   const key = formData.get("submissionKey");
@@ -113,23 +135,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
         ? await openForClaiming(scope, orderId, quantity, key)
         : await closeForClaiming(scope, orderId, quantity, key);
   }
-  if (outcome.ok) return redirect(`${here}?done=${intent}&n=${quantity}`);
-
-  const values = formValues(formData).values;
-  if (outcome.code === "notFound") notFound();
-  if (outcome.code === "notAccepted") return formError("orders.notAccepted", values);
-  if (outcome.code === "workerNotFound")
-    return badRequest({ fieldErrors: { workerId: "orders.workerNotFound" }, values });
-  if (outcome.code === "dueInPast") return badRequest({ fieldErrors: { dueOn: "error.dateInPast" }, values });
-  // exceedsOrder / exceedsOpen: say how many there are now (re-read: someone may just have given some out or claimed some).
+  // Read after the change: the unit for the notice, or how many there are now when it was too many
+  // (someone may just have given some out or claimed some).
   const order = await getWorkshopOrder(scope.workshopId, orderId);
   if (!order) notFound();
+  if (outcome.ok)
+    return redirectWithNotice(here, { key: GIVEN_OUT[intent], params: { n: quantity, unit: order.productUnit } });
   const locale = toLocale(user.locale);
   const view = orderView(order, locale);
-  const n = outcome.code === "exceedsOpen" ? view.progress.open : view.remaining;
-  const unit = unitText(translator(locale), order.productUnit, n);
-  const message = msg(outcome.code === "exceedsOpen" ? "orders.exceedsOpen" : "orders.exceedsOrder", { n, unit });
-  return badRequest({ fieldErrors: { quantity: message }, values });
+  const tooMany = (key: "orders.exceedsOpen" | "orders.exceedsOrder", n: number) => ({
+    quantity: msg(key, { n, unit: unitText(translator(locale), order.productUnit, n) }),
+  });
+  return refuse(
+    outcome,
+    {
+      notAccepted: "orders.notAccepted",
+      workerNotFound: { workerId: "orders.workerNotFound" },
+      dueInPast: { dueOn: "error.dateInPast" },
+      exceedsOrder: tooMany("orders.exceedsOrder", view.remaining),
+      exceedsOpen: tooMany("orders.exceedsOpen", view.progress.open),
+    },
+    formData,
+  );
 }
 
 export default function CoordinatorOrder() {
@@ -143,17 +170,6 @@ export default function CoordinatorOrder() {
   const forIntent = (intent: Intent): ActionResult | undefined =>
     actionData?.values?.intent === intent ? actionData : undefined;
   const unit = (count: number | string) => unitText(t, order.unit, Number(count));
-  const done = searchParams.get("done");
-  const n = searchParams.get("n") ?? "";
-  const notices: Partial<Record<string, string>> = {
-    accept: t("orders.acceptedNotice"),
-    decline: t("orders.declinedNotice"),
-    assign: t("assignments.created", { n, unit: unit(n) }),
-    open: t("orders.pool.opened", { n, unit: unit(n) }),
-    close: t("orders.pool.closed", { n, unit: unit(n) }),
-  };
-  // After a refused form the address still carries the last success: show only the error then.
-  const notice = done && !actionData ? notices[done] : undefined;
   return (
     <>
       <p>
@@ -163,13 +179,19 @@ export default function CoordinatorOrder() {
         {order.productName} <OrderStatusTag status={order.status} />
       </h1>
       <p className="muted">{order.partnerName}</p>
-      {notice ? <Notice>{notice}</Notice> : null}
+      <PageNotice />
       <section className="card">
         <OrderFacts order={order} showPartner />
       </section>
 
       {order.status === "pending" ? (
-        <DecideForms key={key} accept={forIntent("accept")} decline={forIntent("decline")} />
+        <DecideForms
+          key={key}
+          order={order}
+          confirmingDecline={searchParams.get("decline") === "confirm" || forIntent("decline") !== undefined}
+          accept={forIntent("accept")}
+          decline={forIntent("decline")}
+        />
       ) : null}
 
       {order.status === "accepted" || order.status === "completed" ? (
@@ -177,11 +199,7 @@ export default function CoordinatorOrder() {
           <h2 id="progress-heading">{t("orders.progress")}</h2>
           <ProgressBar progress={order.progress} />
           <ProgressFacts progress={order.progress} />
-          <p className="remaining">
-            {order.remaining > 0
-              ? t("orders.remainingLine", { n: order.remaining, unit: unit(order.remaining) })
-              : t("orders.allAllocated")}
-          </p>
+          <GivingOutLine progress={order.progress} unit={order.unit} />
         </section>
       ) : null}
 
@@ -243,45 +261,65 @@ function assignmentStatus(t: ReturnType<typeof useT>, status: string): string {
   return status;
 }
 
-function DecideForms({ accept, decline }: { accept?: ActionResult; decline?: ActionResult }) {
+type DecideProps = {
+  order: { productName: string; partnerName: string; quantity: number; unit: string; dueOn: string; value: string };
+  /** Declining cannot be undone: its form only appears in a confirmation step (?decline=confirm). */
+  confirmingDecline: boolean;
+  accept?: ActionResult;
+  decline?: ActionResult;
+};
+
+function DecideForms({ order, confirmingDecline, accept, decline }: DecideProps) {
   const t = useT();
   const acceptForm = useValidatedForm<DecideOrderForm>(decideOrderSchema, accept);
   const declineForm = useValidatedForm<DecideOrderForm>(decideOrderSchema, decline);
+  if (confirmingDecline) {
+    return (
+      <ConfirmStep
+        id="decline-confirm"
+        title={t("orders.declineConfirm.title")}
+        warning={t("orders.declineConfirm.warning", { partner: order.partnerName })}
+        backTo="."
+        backLabel={t("orders.declineConfirm.keep")}
+      >
+        <OrderSummary order={order} />
+        <FormAlert message={decline?.formError} />
+        <Form method="post" onSubmit={declineForm.onSubmit} noValidate>
+          <input type="hidden" name="intent" value="decline" />
+          <input type="hidden" value="decline" {...declineForm.form.register("decision")} />
+          <TextAreaField
+            label={t("orders.declineReason")}
+            error={declineForm.errorFor("reason")}
+            defaultValue={decline?.values?.reason}
+            registration={declineForm.form.register("reason")}
+          />
+          <SubmitButton className="button danger-solid" pending={t("form.saving")}>
+            {t("orders.declineConfirm.submit")}
+          </SubmitButton>
+        </Form>
+      </ConfirmStep>
+    );
+  }
   return (
     <section className="card">
       <h2>{t("orders.decide")}</h2>
-      <div className="form-columns">
-        <div className="subform">
-          <FormAlert message={accept?.formError} />
-          <Form method="post" onSubmit={acceptForm.onSubmit} noValidate>
-            <input type="hidden" name="intent" value="accept" />
-            <input type="hidden" value="accept" {...acceptForm.form.register("decision")} />
-            <TextAreaField
-              label={t("orders.acceptNote")}
-              error={acceptForm.errorFor("reason")}
-              defaultValue={accept?.values?.reason}
-              registration={acceptForm.form.register("reason")}
-            />
-            <SubmitButton pending={t("form.saving")}>{t("orders.accept")}</SubmitButton>
-          </Form>
+      <FormAlert message={accept?.formError} />
+      <Form method="post" onSubmit={acceptForm.onSubmit} noValidate className="form-card">
+        <input type="hidden" name="intent" value="accept" />
+        <input type="hidden" value="accept" {...acceptForm.form.register("decision")} />
+        <TextAreaField
+          label={t("orders.acceptNote")}
+          error={acceptForm.errorFor("reason")}
+          defaultValue={accept?.values?.reason}
+          registration={acceptForm.form.register("reason")}
+        />
+        <div className="form-actions">
+          <SubmitButton pending={t("form.saving")}>{t("orders.accept")}</SubmitButton>
+          <Link to="?decline=confirm#decline-confirm" className="button danger" preventScrollReset>
+            {t("orders.decline")}
+          </Link>
         </div>
-        <div className="subform">
-          <FormAlert message={decline?.formError} />
-          <Form method="post" onSubmit={declineForm.onSubmit} noValidate>
-            <input type="hidden" name="intent" value="decline" />
-            <input type="hidden" value="decline" {...declineForm.form.register("decision")} />
-            <TextAreaField
-              label={t("orders.declineReason")}
-              error={declineForm.errorFor("reason")}
-              defaultValue={decline?.values?.reason}
-              registration={declineForm.form.register("reason")}
-            />
-            <SubmitButton className="button danger" pending={t("form.saving")}>
-              {t("orders.decline")}
-            </SubmitButton>
-          </Form>
-        </div>
-      </div>
+      </Form>
     </section>
   );
 }
@@ -292,7 +330,7 @@ type AllocationProps = {
   remaining: number;
   open: number;
   unit: string;
-  workers: { id: string; name: string }[];
+  workers: { id: string; name: string; phoneTail: string }[];
   keys: { assign: string; open: string; close: string };
   results: { assign?: ActionResult; open?: ActionResult; close?: ActionResult };
 };
@@ -322,7 +360,10 @@ function AllocationForms({ today, dueOn, remaining, open, unit, workers, keys, r
                 <SelectField
                   label={t("assignments.worker")}
                   placeholder={t("assignments.chooseWorker")}
-                  options={workers.map((w) => ({ value: w.id, label: w.name }))}
+                  options={workers.map((w) => ({
+                    value: w.id,
+                    label: t("assignments.workerOption", { name: w.name, tail: w.phoneTail }),
+                  }))}
                   error={assign.errorFor("workerId")}
                   defaultValue={results.assign?.values?.workerId}
                   registration={assign.form.register("workerId")}

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { OrderStatusTag, ProgressBar } from "../components/orders.tsx";
+import { OrderCard, OrderStatusTag, ProgressBar, ProgressFacts } from "../components/orders.tsx";
 import { unitText } from "../components/units.ts";
 import { isOrderStatus, type OrderStatus } from "../domain/orders.ts";
 import { formatDate } from "../i18n/format.ts";
@@ -9,6 +9,8 @@ import { useLocale, useT } from "../i18n/use-t.ts";
 import { listWorkshopOrders } from "../models/order.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
 import { orderView, type OrderView } from "../utils/order-view.server.ts";
+
+export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
 
 /** The order the groups are shown in: what needs a decision first, then work in hand. */
 const GROUPS: readonly OrderStatus[] = ["pending", "accepted", "completed", "declined", "cancelled"];
@@ -69,11 +71,37 @@ export default function CoordinatorOrders() {
   );
 }
 
+/** Cards on phones and tablets (status and progress first), a table from 1024px. */
 function OrderTable({ orders }: { orders: OrderView[] }) {
   const t = useT();
   const locale = useLocale();
   return (
-    <div className="table-scroll">
+    <>
+      <ul className="order-cards">
+        {orders.map((o) => (
+          <OrderCard
+            key={o.id}
+            to={o.id}
+            order={o}
+            givingOutOnly
+            facts={[
+              [t("orders.partner"), o.partnerName],
+              [t("orders.quantity"), t("orders.quantityOf", { n: o.quantity, unit: unitText(t, o.unit, o.quantity) })],
+              [t("orders.dueOn"), formatDate(o.dueOn, locale)],
+            ]}
+          />
+        ))}
+      </ul>
+      <OrderRows orders={orders} />
+    </>
+  );
+}
+
+function OrderRows({ orders }: { orders: OrderView[] }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="table-scroll order-table">
       <table className="table">
         <thead>
           <tr>
@@ -103,10 +131,7 @@ function OrderTable({ orders }: { orders: OrderView[] }) {
                 {o.status === "accepted" || o.status === "completed" ? (
                   <>
                     <ProgressBar progress={o.progress} />
-                    <span className="progress-numbers">
-                      {t("orders.assigned")} {o.progress.assigned} · {t("orders.open")} {o.progress.open} ·{" "}
-                      {t("orders.remaining")} {o.remaining}
-                    </span>
+                    <ProgressFacts progress={o.progress} compact givingOutOnly />
                   </>
                 ) : (
                   "—"

@@ -1,32 +1,33 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { NewAccountFields } from "../components/account-fields.tsx";
 import {
   Field,
   Form,
   FormAlert,
-  Notice,
+  IntentButton,
   SelectField,
   SubmitButton,
   useValidatedForm,
   type ActionResult,
 } from "../components/forms.tsx";
+import { PageNotice } from "../components/notice.tsx";
 import { unitText } from "../components/units.ts";
 import { formatRate, rateFromMinor, rateToMinor } from "../domain/money.ts";
 import { maskPhone } from "../domain/phone.ts";
-import { offerSchema, partnerAccountSchema, type OfferForm, type PartnerAccountForm } from "../forms/partners.ts";
+import { newAccountSchema, type NewAccountForm } from "../forms/account.ts";
+import { offerSchema, type OfferForm } from "../forms/partners.ts";
 import { toLocale } from "../i18n/locales.ts";
 import { useT } from "../i18n/use-t.ts";
 import { listProducts } from "../models/catalogue.server.ts";
-import {
-  createPartnerAccount,
-  getPartner,
-  setOffer,
-  setPartnerArchived,
-  withdrawOffer,
-} from "../models/partner.server.ts";
+import { setArchived } from "../models/archive.server.ts";
+import { createPartnerAccount, getPartner, setOffer, withdrawOffer } from "../models/partner.server.ts";
 import { setAccountActive } from "../models/user.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
-import { badRequest, formError, formValues, validate } from "../utils/forms.server.ts";
+import { badRequest, formError, formValues, readFormData, refuse, validate } from "../utils/forms.server.ts";
+import { redirectWithNotice } from "../utils/notice.server.ts";
+
+export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["coordinator"]);
@@ -59,34 +60,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
   const partner = await getPartner(scope.workshopId, params.partnerId ?? "");
   if (!partner) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   const here = `/coordinator/partners/${partner.id}`;
 
   if (intent === "account") {
-    const result = validate(partnerAccountSchema, formData);
+    const result = validate(newAccountSchema, formData);
     if (!result.ok) return badRequest(result);
     const created = await createPartnerAccount(scope, partner.id, result.data);
-    if (!created.ok && created.code === "notFound") notFound();
-    if (!created.ok) {
-      return badRequest({
-        fieldErrors: { phone: "error.phoneTaken" },
-        values: { intent, name: result.data.name, phone: result.data.phone },
-      });
-    }
-    return redirect(`${here}?account=${encodeURIComponent(result.data.name)}`);
+    if (!created.ok) return refuse(created, { phoneTaken: { phone: "error.phoneTaken" } }, formData);
+    return redirectWithNotice(here, {
+      key: "partners.accountCreated",
+      params: { name: result.data.name },
+      at: "accounts",
+    });
   }
 
   if (intent === "offer") {
     const result = validate(offerSchema, formData);
     if (!result.ok) return badRequest(result);
     const saved = await setOffer(scope, partner.id, result.data.productId, rateToMinor(result.data.price));
-    if (!saved.ok)
-      return badRequest({
-        fieldErrors: { productId: "partners.productUnavailable" },
-        values: formValues(formData).values,
-      });
-    return redirect(`${here}?offer=saved`);
+    if (!saved.ok) return refuse(saved, { notFound: { productId: "partners.productUnavailable" } }, formData);
+    return redirectWithNotice(here, { key: "partners.offerSaved", at: "offers" });
   }
 
   if (intent === "deactivate" || intent === "reactivate") {
@@ -94,22 +89,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (typeof accountId !== "string" || accountId.length === 0 || accountId.length > 64)
       return formError("error.invalid", formValues(formData).values);
     if (!partner.accounts.some((a) => a.id === accountId)) notFound();
-    if (!(await setAccountActive(scope, accountId, ["partner"], intent === "reactivate"))) notFound();
-    return redirect(`${here}?account-state=${intent}`);
+    const changed = await setAccountActive(scope, accountId, ["partner"], intent === "reactivate");
+    if (!changed.ok) return refuse(changed, {}, formData);
+    return redirectWithNotice(here, {
+      key: intent === "deactivate" ? "accounts.deactivated" : "accounts.reactivated",
+      at: "accounts",
+    });
   }
 
   if (intent === "archive" || intent === "restore") {
-    await setPartnerArchived(scope, partner.id, intent === "archive", new Date());
-    return redirect(`${here}?firm=${intent}`);
+    const changed = await setArchived(scope, "partner", partner.id, intent === "archive", new Date());
+    if (!changed.ok) return refuse(changed, {}, formData);
+    return redirectWithNotice(here, { key: intent === "archive" ? "partners.archivedDone" : "partners.restoredDone" });
   }
 
   if (intent === "withdraw") {
     const offerId = formData.get("offerId");
     if (typeof offerId !== "string" || offerId.length === 0 || offerId.length > 64)
       return formError("error.invalid", formValues(formData).values);
-    if (!(await withdrawOffer(scope, partner.id, offerId, new Date())))
-      return formError("partners.offerGone", formValues(formData).values);
-    return redirect(`${here}?offer=withdrawn`);
+    const withdrawn = await withdrawOffer(scope, partner.id, offerId, new Date());
+    if (!withdrawn.ok) return refuse(withdrawn, { notFound: "partners.offerGone" }, formData);
+    return redirectWithNotice(here, { key: "partners.withdrawn", at: "offers" });
   }
 
   return formError("error.unknownIntent", formValues(formData).values);
@@ -119,31 +119,25 @@ export default function PartnerDetail() {
   const t = useT();
   const { partner, products } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const forIntent = (intent: string): ActionResult | undefined =>
     actionData?.values?.intent === intent ? actionData : undefined;
   // A new page (after a success) gets empty forms: the password just given out does not stay on screen.
   const { key } = useLocation();
-  // After a refused form the address still carries the last success: show only the error then.
-  const accountName = actionData ? null : searchParams.get("account");
-  const offerNotice = actionData ? null : searchParams.get("offer");
   return (
     <>
       <p>
         <Link to="/coordinator/partners">← {t("partners.back")}</Link>
       </p>
-      <Form method="post" className="inline-actions">
-        <input type="hidden" name="intent" value={partner.archived ? "restore" : "archive"} />
-        <button type="submit" className={partner.archived ? "button small" : "button danger small"}>
-          {partner.archived ? t("partners.restoreFirm") : t("partners.archiveFirm")}
-        </button>
-      </Form>
+      <IntentButton
+        formClassName="inline-actions"
+        intent={partner.archived ? "restore" : "archive"}
+        className={partner.archived ? "button small" : "button danger small"}
+        label={partner.archived ? t("partners.restoreFirm") : t("partners.archiveFirm")}
+      />
       <h1>
         {partner.name} {partner.archived ? <span className="tag">{t("partners.archived")}</span> : null}
       </h1>
-      {searchParams.get("created") && !actionData ? (
-        <Notice>{t("partners.created", { name: partner.name })}</Notice>
-      ) : null}
+      <PageNotice />
       {forIntent("withdraw") ? <FormAlert message={actionData?.formError} /> : null}
       <dl className="facts">
         <dt>{t("partners.contactName")}</dt>
@@ -154,8 +148,7 @@ export default function PartnerDetail() {
 
       <section className="card">
         <h2>{t("partners.offersTitle")}</h2>
-        {offerNotice === "saved" ? <Notice>{t("partners.offerSaved")}</Notice> : null}
-        {offerNotice === "withdrawn" ? <Notice>{t("partners.withdrawn")}</Notice> : null}
+        <PageNotice at="offers" />
         {partner.offers.length === 0 ? (
           <p className="empty">{t("partners.noOffers")}</p>
         ) : (
@@ -178,17 +171,13 @@ export default function PartnerDetail() {
                       {o.price}/{unitText(t, o.unit)}
                     </td>
                     <td className="actions">
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="withdraw" />
-                        <input type="hidden" name="offerId" value={o.id} />
-                        <button
-                          type="submit"
-                          className="button danger small"
-                          aria-label={`${t("partners.withdraw")} ${o.productName}`}
-                        >
-                          {t("partners.withdraw")}
-                        </button>
-                      </Form>
+                      <IntentButton
+                        intent="withdraw"
+                        fields={{ offerId: o.id }}
+                        className="button danger small"
+                        ariaLabel={`${t("partners.withdraw")} ${o.productName}`}
+                        label={t("partners.withdraw")}
+                      />
                     </td>
                   </tr>
                 ))}
@@ -205,13 +194,7 @@ export default function PartnerDetail() {
 
       <section className="card">
         <h2>{t("partners.accountsTitle")}</h2>
-        {accountName ? <Notice>{t("partners.accountCreated", { name: accountName })}</Notice> : null}
-        {!actionData && searchParams.get("account-state") === "deactivate" ? (
-          <Notice>{t("accounts.deactivated")}</Notice>
-        ) : null}
-        {!actionData && searchParams.get("account-state") === "reactivate" ? (
-          <Notice>{t("accounts.reactivated")}</Notice>
-        ) : null}
+        <PageNotice at="accounts" />
         {partner.accounts.length === 0 ? (
           <p className="empty">{t("partners.noAccounts")}</p>
         ) : (
@@ -222,13 +205,12 @@ export default function PartnerDetail() {
                   {a.name} · {a.phone}
                   {a.active ? null : <span className="tag muted">{t("workers.inactive")}</span>}
                 </span>
-                <Form method="post">
-                  <input type="hidden" name="intent" value={a.active ? "deactivate" : "reactivate"} />
-                  <input type="hidden" name="accountId" value={a.id} />
-                  <button type="submit" className={a.active ? "button danger small" : "button small"}>
-                    {a.active ? t("accounts.deactivate") : t("accounts.reactivate")}
-                  </button>
-                </Form>
+                <IntentButton
+                  intent={a.active ? "deactivate" : "reactivate"}
+                  fields={{ accountId: a.id }}
+                  className={a.active ? "button danger small" : "button small"}
+                  label={a.active ? t("accounts.deactivate") : t("accounts.reactivate")}
+                />
               </li>
             ))}
           </ul>
@@ -273,34 +255,18 @@ function OfferForm({ products, result }: { products: { id: string; name: string 
 
 function AccountForm({ result }: { result?: ActionResult }) {
   const t = useT();
-  const { form, onSubmit, errorFor } = useValidatedForm<PartnerAccountForm>(partnerAccountSchema, result);
+  const { form, onSubmit, errorFor } = useValidatedForm<NewAccountForm>(newAccountSchema, result);
   return (
     <div className="subform">
       <h3>{t("partners.addAccount")}</h3>
       <FormAlert message={result?.formError} />
       <Form method="post" onSubmit={onSubmit} noValidate>
         <input type="hidden" name="intent" value="account" />
-        <Field
-          label={t("partners.accountName")}
-          error={errorFor("name")}
-          defaultValue={result?.values?.name}
-          registration={form.register("name")}
-        />
-        <Field
-          label={t("partners.accountPhone")}
-          type="tel"
-          inputMode="numeric"
-          error={errorFor("phone")}
-          defaultValue={result?.values?.phone}
-          registration={form.register("phone")}
-        />
-        <Field
-          label={t("partners.initialPassword")}
-          type="text"
-          autoComplete="new-password"
-          hint={t("partners.initialPasswordHint")}
-          error={errorFor("password")}
-          registration={form.register("password")}
+        <NewAccountFields
+          form={form}
+          errorFor={errorFor}
+          values={result?.values}
+          passwordHint={t("partners.initialPasswordHint")}
         />
         <SubmitButton pending={t("form.saving")}>{t("partners.createAccount")}</SubmitButton>
       </Form>

@@ -1,11 +1,14 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, Form, FormAlert, SubmitButton, useValidatedForm } from "../components/forms.tsx";
 import { createPartnerSchema, type CreatePartnerForm } from "../forms/partners.ts";
 import { useT } from "../i18n/use-t.ts";
 import { createPartner, listPartners } from "../models/partner.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
-import { badRequest, formValues, validate } from "../utils/forms.server.ts";
+import { badRequest, readFormData, refuse, validate } from "../utils/forms.server.ts";
+import { redirectWithNotice } from "../utils/notice.server.ts";
+
+export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
@@ -25,13 +28,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const result = validate(createPartnerSchema, formData);
   if (!result.ok) return badRequest(result);
   const created = await createPartner(scope, result.data);
-  if (!created.ok)
-    return badRequest({ fieldErrors: { name: "partners.nameTaken" }, values: formValues(formData).values });
-  return redirect(`/coordinator/partners/${created.id}?created=1`);
+  if (!created.ok) return refuse(created, { nameTaken: { name: "partners.nameTaken" } }, formData);
+  return redirectWithNotice(`/coordinator/partners/${created.id}`, {
+    key: "partners.created",
+    params: { name: result.data.name },
+  });
 }
 
 export default function PartnersPage() {

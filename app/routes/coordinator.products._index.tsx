@@ -1,53 +1,34 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { unitText } from "../components/units.ts";
 import { Form, FormAlert, SubmitButton, useValidatedForm } from "../components/forms.tsx";
 import { ProductFields } from "../components/product-fields.tsx";
-import { chinaDate } from "../domain/dates.ts";
-import { formatRate, rateFromMinor, scaledToString } from "../domain/money.ts";
-import { rateInForce } from "../domain/rates.ts";
 import { productSchema, type ProductForm } from "../forms/catalogue.ts";
 import { toLocale } from "../i18n/locales.ts";
 import { useT } from "../i18n/use-t.ts";
-import { createProduct, listProducts } from "../models/catalogue.server.ts";
-import { listRateVersions } from "../models/rates.server.ts";
+import { createProduct } from "../models/catalogue.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
-import { badRequest, formValues, validate } from "../utils/forms.server.ts";
+import { badRequest, readFormData, refuse, validate } from "../utils/forms.server.ts";
+import { redirectWithNotice } from "../utils/notice.server.ts";
+import { productListView } from "../utils/product-view.server.ts";
+
+export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["coordinator"]);
-  const locale = toLocale(user.locale);
   const showArchived = new URL(request.url).searchParams.get("archived") === "1";
-  const today = chinaDate(new Date());
-  const products = await listProducts(scope.workshopId, { includeArchived: showArchived });
-  const rows = await Promise.all(
-    products.map(async (p) => {
-      const versions = await listRateVersions(scope.workshopId, p.id);
-      const whole = rateInForce(
-        versions.filter((v) => v.processStepId === null),
-        today,
-      );
-      const stepPriced = whole === null && versions.some((v) => v.processStepId !== null && v.effectiveOn <= today);
-      return {
-        id: p.id,
-        name: p.name,
-        unit: p.unit,
-        standardMinutes: p.standardMinutesE2 === null ? null : scaledToString(BigInt(p.standardMinutesE2), 2),
-        lossAllowance: scaledToString(BigInt(p.lossAllowanceE2), 2),
-        rate: whole
-          ? { amount: formatRate(rateFromMinor(whole.rateE4), locale), effectiveOn: whole.effectiveOn }
-          : null,
-        stepPriced,
-        archived: p.archivedAt !== null,
-      };
-    }),
+  const products = await productListView(
+    scope.workshopId,
+    toLocale(user.locale),
+    { includeArchived: showArchived },
+    new Date(),
   );
-  return { products: rows, showArchived };
+  return { products, showArchived };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const result = validate(productSchema, formData);
   if (!result.ok) return badRequest(result);
   const { name, unit, qualityStandard, standardMinutes, lossAllowance } = result.data;
@@ -58,9 +39,8 @@ export async function action({ request }: ActionFunctionArgs) {
     standardMinutesE2: standardMinutes,
     lossAllowanceE2: lossAllowance,
   });
-  if (!created.ok)
-    return badRequest({ fieldErrors: { name: "catalogue.nameTaken" }, values: formValues(formData).values });
-  return redirect(`/coordinator/products/${created.id}?done=created`);
+  if (!created.ok) return refuse(created, { nameTaken: { name: "catalogue.nameTaken" } }, formData);
+  return redirectWithNotice(`/coordinator/products/${created.id}`, { key: "products.created" });
 }
 
 export default function ProductsPage() {

@@ -1,8 +1,9 @@
 // Workshop settings: the local hourly minimum wage behind the fair-rate check
 // (and where the figure comes from). Every change is audited by the model.
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Field, Form, FormAlert, Notice, SubmitButton, TextAreaField, useValidatedForm } from "../components/forms.tsx";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Field, Form, FormAlert, SubmitButton, TextAreaField, useValidatedForm } from "../components/forms.tsx";
+import { PageNotice } from "../components/notice.tsx";
 import { amountFromMinor, amountToMinor, amountToString, formatAmount, percentOfAmount } from "../domain/money.ts";
 import { FAIR_RATE_PERCENT } from "../domain/rates.ts";
 import { minimumWageSchema, type MinimumWageForm } from "../forms/settings.ts";
@@ -10,7 +11,10 @@ import { toLocale } from "../i18n/locales.ts";
 import { useT } from "../i18n/use-t.ts";
 import { getWorkshopSettings, setMinimumWage } from "../models/workshop.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
-import { badRequest, validate } from "../utils/forms.server.ts";
+import { badRequest, readFormData, validate } from "../utils/forms.server.ts";
+import { redirectWithNotice } from "../utils/notice.server.ts";
+
+export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["coordinator"]);
@@ -31,26 +35,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
-  const result = validate(minimumWageSchema, await request.formData());
+  const result = validate(minimumWageSchema, await readFormData(request));
   if (!result.ok) return badRequest(result);
   await setMinimumWage(scope, {
     hourlyMinimumWageFen: amountToMinor(result.data.hourlyMinimumWage),
     minimumWageSource: result.data.minimumWageSource,
   });
-  return redirect("/coordinator/settings?saved=1");
+  return redirectWithNotice("/coordinator/settings", { key: "settings.saved" });
 }
 
 export default function SettingsPage() {
   const t = useT();
   const { minimum, source } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const { form, onSubmit, errorFor } = useValidatedForm<MinimumWageForm>(minimumWageSchema, actionData);
   const values = actionData?.values;
   return (
     <>
       <h1>{t("settings.title")}</h1>
-      {searchParams.get("saved") ? <Notice>{t("settings.saved")}</Notice> : null}
+      <PageNotice />
       <section className="card">
         <h2>{t("settings.minimumWage")}</h2>
         <p className="muted">{t("settings.minimumWageIntro")}</p>

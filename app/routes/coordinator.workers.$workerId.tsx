@@ -1,13 +1,17 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Field, Form, FormAlert, Notice, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field, Form, FormAlert, IntentButton, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import { PageNotice } from "../components/notice.tsx";
 import { maskPhone } from "../domain/phone.ts";
 import { resetPasswordSchema, type ResetPasswordForm } from "../forms/workers.ts";
 import { formatDate } from "../i18n/format.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { getWorker, resetWorkerPassword, setAccountActive } from "../models/user.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
-import { badRequest, validate } from "../utils/forms.server.ts";
+import { badRequest, readFormData, refuse, validate } from "../utils/forms.server.ts";
+import { redirectWithNotice } from "../utils/notice.server.ts";
+
+export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
@@ -28,16 +32,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
   const worker = await getWorker(scope.workshopId, params.workerId ?? "");
   if (!worker) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "deactivate" || intent === "reactivate") {
-    if (!(await setAccountActive(scope, worker.id, ["worker"], intent === "reactivate"))) notFound();
-    return redirect(`/coordinator/workers/${worker.id}?state=${intent}`);
+    const changed = await setAccountActive(scope, worker.id, ["worker"], intent === "reactivate");
+    if (!changed.ok) return refuse(changed, {}, formData);
+    return redirectWithNotice(`/coordinator/workers/${worker.id}`, {
+      key: intent === "deactivate" ? "accounts.deactivated" : "accounts.reactivated",
+    });
   }
   const result = validate(resetPasswordSchema, formData);
   if (!result.ok) return badRequest(result);
-  if (!(await resetWorkerPassword(scope, worker.id, result.data.password))) notFound();
-  return redirect(`/coordinator/workers/${worker.id}?reset=1`);
+  const reset = await resetWorkerPassword(scope, worker.id, result.data.password);
+  if (!reset.ok) return refuse(reset, {}, formData);
+  return redirectWithNotice(`/coordinator/workers/${worker.id}`, {
+    key: "workers.resetDone",
+    params: { name: worker.name },
+    at: "password",
+  });
 }
 
 export default function WorkerDetail() {
@@ -45,7 +57,6 @@ export default function WorkerDetail() {
   const locale = useLocale();
   const { worker } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const { form, onSubmit, errorFor } = useValidatedForm<ResetPasswordForm>(resetPasswordSchema, actionData);
   return (
     <>
@@ -61,17 +72,15 @@ export default function WorkerDetail() {
         <dt>{t("workers.since")}</dt>
         <dd>{formatDate(worker.createdAt, locale)}</dd>
       </dl>
-      {searchParams.get("state") === "deactivate" ? <Notice>{t("accounts.deactivated")}</Notice> : null}
-      {searchParams.get("state") === "reactivate" ? <Notice>{t("accounts.reactivated")}</Notice> : null}
-      <Form method="post">
-        <input type="hidden" name="intent" value={worker.active ? "deactivate" : "reactivate"} />
-        <button type="submit" className={worker.active ? "button danger" : "button"}>
-          {worker.active ? t("accounts.deactivate") : t("accounts.reactivate")}
-        </button>
-      </Form>
+      <PageNotice />
+      <IntentButton
+        intent={worker.active ? "deactivate" : "reactivate"}
+        className={worker.active ? "button danger" : "button"}
+        label={worker.active ? t("accounts.deactivate") : t("accounts.reactivate")}
+      />
       <section className="card">
         <h2>{t("workers.resetPassword")}</h2>
-        {searchParams.get("reset") ? <Notice>{t("workers.resetDone", { name: worker.name })}</Notice> : null}
+        <PageNotice at="password" />
         <FormAlert message={actionData?.formError} />
         <Form method="post" onSubmit={onSubmit} noValidate>
           <Field

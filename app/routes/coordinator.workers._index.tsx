@@ -1,13 +1,18 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Field, Form, FormAlert, Notice, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { NewAccountFields } from "../components/account-fields.tsx";
+import { Form, FormAlert, SubmitButton, useValidatedForm } from "../components/forms.tsx";
+import { PageNotice, useNotice } from "../components/notice.tsx";
 import { maskPhone } from "../domain/phone.ts";
-import { createWorkerSchema, type CreateWorkerForm } from "../forms/workers.ts";
+import { newAccountSchema, type NewAccountForm } from "../forms/account.ts";
 import { formatDate } from "../i18n/format.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { createWorker, listWorkers } from "../models/user.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
-import { badRequest, validate } from "../utils/forms.server.ts";
+import { badRequest, readFormData, refuse, validate } from "../utils/forms.server.ts";
+import { redirectWithNotice } from "../utils/notice.server.ts";
+
+export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
@@ -25,21 +30,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
-  const result = validate(createWorkerSchema, await request.formData());
+  const formData = await readFormData(request);
+  const result = validate(newAccountSchema, formData);
   if (!result.ok) return badRequest(result);
   const created = await createWorker(scope, result.data);
-  if (!created.ok) {
-    return data(
-      {
-        ok: false as const,
-        fieldErrors: { phone: "error.phoneTaken" },
-        formError: undefined,
-        values: { name: result.data.name, phone: result.data.phone },
-      },
-      { status: 400 },
-    );
-  }
-  return redirect(`/coordinator/workers?created=${encodeURIComponent(result.data.name)}`);
+  if (!created.ok) return refuse(created, { phoneTaken: { phone: "error.phoneTaken" } }, formData);
+  return redirectWithNotice("/coordinator/workers", { key: "workers.created", params: { name: result.data.name } });
 }
 
 export default function WorkersPage() {
@@ -47,15 +43,14 @@ export default function WorkersPage() {
   const locale = useLocale();
   const { workers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
-  const created = searchParams.get("created");
-  const { form, onSubmit, errorFor } = useValidatedForm<CreateWorkerForm>(createWorkerSchema, actionData, {
-    resetOn: created,
+  // After a success the form is emptied (the password just given out does not stay on screen).
+  const { form, onSubmit, errorFor } = useValidatedForm<NewAccountForm>(newAccountSchema, actionData, {
+    resetOn: useNotice()?.id,
   });
   return (
     <>
       <h1>{t("workers.title")}</h1>
-      {created ? <Notice>{t("workers.created", { name: created })}</Notice> : null}
+      <PageNotice />
       {workers.length === 0 ? (
         <p className="empty">{t("workers.none")}</p>
       ) : (
@@ -86,27 +81,11 @@ export default function WorkersPage() {
         <h2>{t("workers.add")}</h2>
         <FormAlert message={actionData?.formError} />
         <Form method="post" onSubmit={onSubmit} noValidate>
-          <Field
-            label={t("workers.name")}
-            error={errorFor("name")}
-            defaultValue={actionData?.values?.name}
-            registration={form.register("name")}
-          />
-          <Field
-            label={t("workers.phone")}
-            type="tel"
-            inputMode="numeric"
-            error={errorFor("phone")}
-            defaultValue={actionData?.values?.phone}
-            registration={form.register("phone")}
-          />
-          <Field
-            label={t("workers.initialPassword")}
-            type="text"
-            autoComplete="new-password"
-            hint={t("workers.initialPasswordHint")}
-            error={errorFor("password")}
-            registration={form.register("password")}
+          <NewAccountFields
+            form={form}
+            errorFor={errorFor}
+            values={actionData?.values}
+            passwordHint={t("workers.initialPasswordHint")}
           />
           <SubmitButton pending={t("form.saving")}>{t("workers.create")}</SubmitButton>
         </Form>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { OrderStatusTag, ProgressBar, ProgressFacts } from "../components/orders.tsx";
+import { OrderCard, OrderStatusTag, ProgressBar, ProgressFacts } from "../components/orders.tsx";
 import { unitText } from "../components/units.ts";
 import { formatDate } from "../i18n/format.ts";
 import { toLocale } from "../i18n/locales.ts";
@@ -9,6 +9,8 @@ import { listPartnerOrders } from "../models/order.server.ts";
 import { getPartnerHome } from "../models/workshop.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { orderView } from "../utils/order-view.server.ts";
+
+export const access = { roles: ["partner"] } satisfies import("../domain/access.ts").RouteAccess;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["partner"]);
@@ -41,14 +43,32 @@ export default function PartnerHome() {
         ) : (
           <>
             <p className="muted">{t("partner.orderCount", { n: orders.length })}</p>
-            <div className="table-scroll">
+            {/* Phones and tablets get cards with the status and progress first; wide screens the table. */}
+            <ul className="order-cards">
+              {orders.map((o) => (
+                <OrderCard
+                  key={o.id}
+                  to={`/partner/orders/${o.id}`}
+                  order={o}
+                  facts={[
+                    [
+                      t("orders.quantity"),
+                      t("orders.quantityOf", { n: o.quantity, unit: unitText(t, o.unit, o.quantity) }),
+                    ],
+                    [t("orders.dueOn"), formatDate(o.dueOn, locale)],
+                    [t("orders.unitPrice"), o.price],
+                    [t("orders.value"), o.value],
+                  ]}
+                />
+              ))}
+            </ul>
+            <div className="table-scroll order-table">
               <table className="table">
                 <thead>
                   <tr>
                     <th>{t("orders.product")}</th>
                     <th className="num">{t("orders.quantity")}</th>
                     <th>{t("orders.dueOn")}</th>
-                    <th className="num">{t("orders.unitPrice")}</th>
                     <th className="num">{t("orders.value")}</th>
                     <th>{t("orders.status")}</th>
                     <th>{t("orders.progress")}</th>
@@ -64,14 +84,22 @@ export default function PartnerHome() {
                         {t("orders.quantityOf", { n: o.quantity, unit: unitText(t, o.unit, o.quantity) })}
                       </td>
                       <td>{formatDate(o.dueOn, locale)}</td>
-                      <td className="num">{o.price}</td>
-                      <td className="num">{o.value}</td>
+                      <td className="num">
+                        {o.value}
+                        <span className="sub">{t("claim.rate", { rate: o.price, unit: unitText(t, o.unit) })}</span>
+                      </td>
                       <td>
                         <OrderStatusTag status={o.status} />
                       </td>
                       <td className="progress-cell">
-                        <ProgressBar progress={o.progress} />
-                        <ProgressFacts progress={o.progress} compact />
+                        {o.status === "accepted" || o.status === "completed" ? (
+                          <>
+                            <ProgressBar progress={o.progress} />
+                            <ProgressFacts progress={o.progress} compact />
+                          </>
+                        ) : (
+                          "—"
+                        )}
                       </td>
                     </tr>
                   ))}

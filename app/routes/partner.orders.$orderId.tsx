@@ -1,14 +1,19 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Form, FormAlert, Notice, SubmitButton } from "../components/forms.tsx";
-import { OrderFacts, OrderStatusTag, ProgressBar, ProgressFacts } from "../components/orders.tsx";
+import { Form, FormAlert, SubmitButton } from "../components/forms.tsx";
+import { ConfirmStep } from "../components/confirm.tsx";
+import { PageNotice } from "../components/notice.tsx";
+import { OrderFacts, OrderStatusTag, OrderSummary, ProgressBar, ProgressFacts } from "../components/orders.tsx";
 import { cancelOrderSchema } from "../forms/orders.ts";
 import { toLocale } from "../i18n/locales.ts";
 import { useT } from "../i18n/use-t.ts";
 import { cancelOrder, getPartnerOrder } from "../models/order.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
-import { badRequest, formError, formValues, validate } from "../utils/forms.server.ts";
+import { badRequest, formError, formValues, readFormData, refuse, validate } from "../utils/forms.server.ts";
+import { redirectWithNotice } from "../utils/notice.server.ts";
 import { orderView } from "../utils/order-view.server.ts";
+
+export const access = { roles: ["partner"] } satisfies import("../domain/access.ts").RouteAccess;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["partner"]);
@@ -19,14 +24,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { scope } = await requireScope(request, ["partner"]);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") !== "cancel") return formError("error.unknownIntent", formValues(formData).values);
   const result = validate(cancelOrderSchema, formData);
   if (!result.ok) return badRequest(result);
   const outcome = await cancelOrder(scope, params.orderId ?? "");
-  if (outcome === "notFound") notFound();
-  if (outcome === "notPending") return formError("orders.notPending", formValues(formData).values);
-  return redirect(`/partner/orders/${params.orderId}?cancelled=1`);
+  if (!outcome.ok) return refuse(outcome, { notPending: "orders.notPending" }, formData);
+  return redirectWithNotice(`/partner/orders/${params.orderId}`, { key: "orders.cancelled" });
 }
 
 export default function PartnerOrder() {
@@ -34,6 +38,8 @@ export default function PartnerOrder() {
   const { order } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
+  // Cancelling cannot be undone: the first button only opens a confirmation step (a link, so also without JavaScript).
+  const confirmingCancel = order.status === "pending" && searchParams.get("cancel") === "confirm";
   return (
     <>
       <p>
@@ -42,8 +48,7 @@ export default function PartnerOrder() {
       <h1>
         {order.productName} <OrderStatusTag status={order.status} />
       </h1>
-      {searchParams.get("placed") && !actionData ? <Notice>{t("orders.placed")}</Notice> : null}
-      {searchParams.get("cancelled") && !actionData ? <Notice>{t("orders.cancelled")}</Notice> : null}
+      <PageNotice />
       <FormAlert message={actionData?.formError} />
       <section className="card">
         <OrderFacts order={order} />
@@ -56,17 +61,31 @@ export default function PartnerOrder() {
           <p className="hint">{t("orders.countsLater")}</p>
         </section>
       ) : null}
-      {order.status === "pending" ? (
+      {order.status === "pending" && !confirmingCancel ? (
         <section className="card">
           <p className="muted">{t("orders.cancelHint")}</p>
+          <Link to="?cancel=confirm#cancel-confirm" className="button danger" preventScrollReset>
+            {t("orders.cancel")}
+          </Link>
+        </section>
+      ) : null}
+      {confirmingCancel ? (
+        <ConfirmStep
+          id="cancel-confirm"
+          title={t("orders.cancelConfirm.title")}
+          warning={t("orders.cancelConfirm.warning")}
+          backTo="."
+          backLabel={t("orders.cancelConfirm.keep")}
+        >
+          <OrderSummary order={{ ...order, partnerName: undefined }} />
           <Form method="post">
             <input type="hidden" name="intent" value="cancel" />
             <input type="hidden" name="confirm" value="yes" />
-            <SubmitButton className="button danger" pending={t("form.saving")}>
-              {t("orders.cancel")}
+            <SubmitButton className="button danger-solid" pending={t("form.saving")}>
+              {t("orders.cancelConfirm.submit")}
             </SubmitButton>
           </Form>
-        </section>
+        </ConfirmStep>
       ) : null}
     </>
   );

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import {
   Field,
@@ -19,7 +19,10 @@ import { placeOrder } from "../models/order.server.ts";
 import { listOffersForPartner } from "../models/partner.server.ts";
 import { isSubmissionKey, newSubmissionKey } from "../models/submission.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
-import { badRequest, formError, formValues, validate } from "../utils/forms.server.ts";
+import { badRequest, formError, formValues, readFormData, refuse, validate } from "../utils/forms.server.ts";
+import { redirectWithNotice } from "../utils/notice.server.ts";
+
+export const access = { roles: ["partner"] } satisfies import("../domain/access.ts").RouteAccess;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["partner"]);
@@ -40,18 +43,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { scope } = await requireScope(request, ["partner"]);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const key = formData.get("submissionKey");
   if (!isSubmissionKey(key)) return formError("form.expired", formValues(formData).values);
   const result = validate(placeOrderSchema, formData);
   if (!result.ok) return badRequest(result);
   const placed = await placeOrder(scope, result.data, new Date(), key);
-  if (!placed.ok) {
-    const fieldErrors: Record<string, string> =
-      placed.code === "notOffered" ? { productId: "orders.notOffered" } : { dueOn: "error.dateInPast" };
-    return badRequest({ fieldErrors, values: formValues(formData).values });
-  }
-  return redirect(`/partner/orders/${placed.id}?placed=1`);
+  if (!placed.ok)
+    return refuse(
+      placed,
+      { notOffered: { productId: "orders.notOffered" }, dueInPast: { dueOn: "error.dateInPast" } },
+      formData,
+    );
+  return redirectWithNotice(`/partner/orders/${placed.id}`, { key: "orders.placed" });
 }
 
 export default function NewOrder() {

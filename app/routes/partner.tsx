@@ -6,6 +6,8 @@ import { GeneralErrorBoundary } from "../components/error-boundary.tsx";
 import { RoleShell } from "../components/role-shell.tsx";
 import { requireScope } from "../utils/auth.server.ts";
 
+export const access = { roles: ["partner"] } satisfies import("../domain/access.ts").RouteAccess;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireScope(request, ["partner"]);
   return { userName: user.name };

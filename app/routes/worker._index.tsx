@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Notice } from "../components/notice.tsx";
+import { PageNotice } from "../components/notice.tsx";
 import { unitText } from "../components/units.ts";
 import { formatDate } from "../i18n/format.ts";
 import { toLocale } from "../i18n/locales.ts";
@@ -9,6 +9,8 @@ import { listWorkerAssignments } from "../models/order.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { dueState, estimateText, rateText } from "../utils/order-view.server.ts";
 
+export const access = { roles: ["worker"] } satisfies import("../domain/access.ts").RouteAccess;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["worker"]);
   const workshopName = user.workshopName;
@@ -16,15 +18,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = toLocale(user.locale);
   const now = new Date();
   const assignments = await listWorkerAssignments(scope, now);
-  // After a claim: the assignment it made (only ever one of her own, so it is in her list).
-  const claimedId = new URL(request.url).searchParams.get("claimed");
-  const claimed = claimedId ? (assignments.find((a) => a.id === claimedId) ?? null) : null;
   return {
     name: user.name,
     workshopName,
-    claimed: claimed
-      ? { quantity: claimed.quantity, unit: claimed.productUnit, productName: claimed.productName }
-      : null,
     tasks: assignments.map((a) => ({
       id: a.id,
       productName: a.productName,
@@ -45,22 +41,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function WorkerHome() {
   const t = useT();
   const locale = useLocale();
-  const { name, workshopName, claimed, tasks } = useLoaderData<typeof loader>();
+  const { name, workshopName, tasks } = useLoaderData<typeof loader>();
   return (
     <>
       <section className="hero">
         <h1>{t("worker.greeting", { name })}</h1>
         <p className="muted">{workshopName}</p>
       </section>
-      {claimed ? (
-        <Notice>
-          {t("claim.claimed", {
-            n: claimed.quantity,
-            unit: unitText(t, claimed.unit, claimed.quantity),
-            product: claimed.productName,
-          })}
-        </Notice>
-      ) : null}
+      <PageNotice />
       <section className="card">
         <h2>{t("worker.earnings")}</h2>
         <p className="muted">{t("worker.earningsPending")}</p>

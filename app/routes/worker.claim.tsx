@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Field, Form, SubmitButton, type ActionResult } from "../components/forms.tsx";
-import { errorText, FormAlert } from "../components/notice.tsx";
+import { errorText, FormAlert } from "../components/form-alert.tsx";
 import { unitText } from "../components/units.ts";
 import { msg } from "../forms/fields.ts";
 import { claimSchema } from "../forms/orders.ts";
@@ -9,11 +9,14 @@ import { formatDate } from "../i18n/format.ts";
 import { translator } from "../i18n/index.ts";
 import { toLocale } from "../i18n/locales.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
-import { claimOpenWork, listOpenWork } from "../models/order.server.ts";
+import { claimOpenWork, getWorkerAssignment, listOpenWork } from "../models/order.server.ts";
 import { isSubmissionKey, newSubmissionKey } from "../models/submission.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
-import { badRequest, formError, formValues, validate } from "../utils/forms.server.ts";
+import { badRequest, formError, formValues, readFormData, refuse, validate } from "../utils/forms.server.ts";
+import { redirectWithNotice } from "../utils/notice.server.ts";
 import { rateText } from "../utils/order-view.server.ts";
+
+export const access = { roles: ["worker"] } satisfies import("../domain/access.ts").RouteAccess;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["worker"]);
@@ -35,21 +38,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { scope, user } = await requireScope(request, ["worker"]);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const { values } = formValues(formData);
   const key = formData.get("submissionKey");
   if (!isSubmissionKey(key)) return formError("claim.expired", values);
   const result = validate(claimSchema, formData);
   if (!result.ok) return badRequest(result);
   const claimed = await claimOpenWork(scope, result.data.orderId, result.data.quantity, key);
-  if (claimed.ok) return redirect(claimed.id ? `/worker?claimed=${encodeURIComponent(claimed.id)}` : "/worker");
-  // Refused: say how many are left now (someone else may just have claimed some).
-  const now = (await listOpenWork(scope, new Date())).find((w) => w.orderId === result.data.orderId);
-  if (claimed.code === "exceedsOpen" && now) {
-    const unit = unitText(translator(toLocale(user.locale)), now.productUnit, now.open);
-    return badRequest({ fieldErrors: { quantity: msg("claim.onlyLeft", { n: now.open, unit }) }, values });
+  if (claimed.ok) {
+    // What she just took (a resent form answers with the first claim's assignment): only ever one of her own.
+    const task = claimed.id ? await getWorkerAssignment(scope, claimed.id, new Date()) : null;
+    if (!task) return redirect("/worker");
+    return redirectWithNotice("/worker", {
+      key: "claim.claimed",
+      params: { n: task.quantity, unit: task.productUnit, product: task.productName },
+    });
   }
-  return formError("claim.gone", values);
+  // Refused: say how many are left now (someone else may just have claimed some), or that it is gone.
+  const now = (await listOpenWork(scope, new Date())).find((w) => w.orderId === result.data.orderId);
+  const left = now && {
+    quantity: msg("claim.onlyLeft", {
+      n: now.open,
+      unit: unitText(translator(toLocale(user.locale)), now.productUnit, now.open),
+    }),
+  };
+  return refuse(claimed, { notFound: "claim.gone", exceedsOpen: left ?? "claim.gone" }, values);
 }
 
 export default function ClaimWork() {
@@ -103,7 +116,7 @@ function ClaimCard({ item, result }: { item: Item; result?: ActionResult }) {
       <p className="task-due">{t("claim.due", { date: formatDate(item.dueOn, locale) })}</p>
       <p className="task-rate">{item.rate ? t("claim.rate", { unit, rate: item.rate }) : t("claim.noRate")}</p>
       <FormAlert message={result?.formError} />
-      <Form method="post" noValidate className="claim-form">
+      <Form method="post" className="claim-form">
         <input type="hidden" name="orderId" value={item.orderId} />
         <input type="hidden" name="submissionKey" value={item.submissionKey} />
         <Field

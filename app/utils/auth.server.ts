@@ -1,9 +1,9 @@
 // Authentication and the role/scope check that every loader and action calls
-// first (house style 4). `requireScope(request, ["coordinator"])` returns the
+// first (docs/conventions.md §4). `requireScope(request, ["coordinator"])` returns the
 // coordinator's scope or ends the request: a redirect to /login when nobody is
 // logged in, a 403 when the account's role is not allowed here.
 import { data, redirect } from "@remix-run/node";
-import { scopeOf, type Role, type Scope } from "../domain/access.ts";
+import { plainLocalPath, scopeOf, type Role, type Scope } from "../domain/access.ts";
 import { DEFAULT_LOCALE, toLocale, type Locale } from "../i18n/locales.ts";
 import { isLive, readSession, type SessionRow, type SessionUser } from "../models/session.server.ts";
 import { getCookieSession, readLanguageCookie } from "./session.server.ts";
@@ -56,13 +56,11 @@ export async function getViewer(request: Request, now = new Date()): Promise<Vie
   return { user: lookup.row.user, scope, sessionId: lookup.sessionId };
 }
 
+/** To /login, remembering the page asked for only when it is a plain local path (see plainLocalPath). */
 function loginRedirect(request: Request): Response {
   const url = new URL(request.url);
-  const target = url.pathname + url.search;
-  const query =
-    target && target !== "/" && target.length <= 500
-      ? `?${new URLSearchParams({ redirectTo: target }).toString()}`
-      : "";
+  const target = plainLocalPath(url.pathname + url.search);
+  const query = target && target !== "/" ? `?${new URLSearchParams({ redirectTo: target }).toString()}` : "";
   return redirect(`/login${query}`);
 }
 

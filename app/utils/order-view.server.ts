@@ -1,6 +1,6 @@
 // What the order pages send to the browser about an order: plain numbers for
 // piece counts, and money only as text formatted here on the server from the
-// exact minor units (house style 2: money crosses the wire as strings).
+// exact minor units (docs/conventions.md §2: money crosses the wire as strings).
 import { chinaDate } from "../domain/dates.ts";
 import { formatAmount, formatRate, lineAmount, rateFromMinor, type Rate } from "../domain/money.ts";
 import { unallocated } from "../domain/orders.ts";

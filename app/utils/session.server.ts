@@ -1,8 +1,12 @@
 // The session cookie: signed (HMAC with SESSION_SECRET), httpOnly, SameSite=Lax,
 // Secure in production. It holds the session id and nothing else. A second,
-// unsigned-content cookie remembers the language for people not logged in.
+// unsigned-content cookie remembers the language for people not logged in. A
+// third, signed like the session, is the device cookie of login throttling
+// (ADR 011): which numbers have logged in successfully on this browser.
+import { randomBytes } from "node:crypto";
 import { createCookie, createCookieSessionStorage, type Session } from "@remix-run/node";
-import { getEnv } from "./env.server.ts";
+import { DEVICE_TOKEN_TTL_MS, liveDeviceTokens, type DeviceToken } from "../domain/login-throttle.ts";
+import { getEnv } from "../infra/env.server.ts";
 import { SESSION_TTL_MS } from "../models/session.server.ts";
 import { toLocale, type Locale } from "../i18n/locales.ts";
 
@@ -61,4 +65,33 @@ export async function readLanguageCookie(request: Request): Promise<Locale | nul
 
 export function writeLanguageCookie(locale: Locale): Promise<string> {
   return languageCookie().serialize(locale);
+}
+
+let deviceCookieInstance: ReturnType<typeof createCookie> | undefined;
+
+function deviceCookie() {
+  deviceCookieInstance ??= createCookie("__piecework_device", {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: getEnv().secureCookies,
+    secrets: getEnv().sessionSecrets,
+    maxAge: DEVICE_TOKEN_TTL_MS / 1000,
+  });
+  return deviceCookieInstance;
+}
+
+/** The live device tokens this browser presents (none when the cookie is missing, forged or expired). */
+export async function readDeviceTokens(request: Request, now: Date): Promise<DeviceToken[]> {
+  const value: unknown = await deviceCookie().parse(request.headers.get("Cookie"));
+  return liveDeviceTokens(value, now);
+}
+
+export function writeDeviceTokens(tokens: DeviceToken[]): Promise<string> {
+  return deviceCookie().serialize(tokens);
+}
+
+/** A new random device id (128 bits). */
+export function newDeviceId(): string {
+  return randomBytes(16).toString("base64url");
 }

@@ -12,7 +12,7 @@ const url =
 process.env.DATABASE_URL = url;
 migrate({ ...process.env, DATABASE_URL: url });
 
-const { db, disconnectDb } = await import("../../app/utils/db.server.ts");
+const { db, disconnectDb } = await import("../../app/infra/db.server.ts");
 const { claimOpenWork } = await import("../../app/models/order.server.ts");
 const { newSubmissionKey } = await import("../../app/models/submission.server.ts");
 

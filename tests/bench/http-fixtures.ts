@@ -11,7 +11,7 @@ import {
   placeOrder,
 } from "../../app/models/order.server.ts";
 import { newSubmissionKey } from "../../app/models/submission.server.ts";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 
 export const BENCH_WORKER_PHONE = "13800000013";
 
@@ -47,7 +47,7 @@ export async function createWorkerTasks(now = new Date()): Promise<{ tasks: numb
         newSubmissionKey(),
       ),
     );
-    if ((await decideOrder(actor, placed.id, "accept", "bench", now)) !== "done") throw new Error("accept failed");
+    must("decideOrder", await decideOrder(actor, placed.id, "accept", "bench", now));
     for (let n = 0; n < 3; n++) {
       must(
         "assignToWorker",

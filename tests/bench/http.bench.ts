@@ -201,7 +201,7 @@ try {
   migrate({ ...process.env, DATABASE_URL: databaseUrl });
   const { seedDemo } = await import("../../prisma/seed.ts");
   const { BENCH_WORKER_PHONE, createWorkerTasks } = await import("./http-fixtures.ts");
-  const { disconnectDb } = await import("../../app/utils/db.server.ts");
+  const { disconnectDb } = await import("../../app/infra/db.server.ts");
   await seedDemo();
   const fixtures = await createWorkerTasks();
   await disconnectDb();

@@ -1,5 +1,5 @@
 // Piece-rate versions, the fair-rate check and China calendar dates (pure).
-// domain.md step 2 ("a rate that has been used is never edited in place"),
+// docs/domain.md step 2 ("a rate that has been used is never edited in place"),
 // "Money rules" (fair-rate check) and app/domain/dates.ts.
 import fc from "fast-check";
 import { expect, test } from "vitest";
@@ -8,10 +8,16 @@ import { amountFromMinor, parseRate, rateFromMinor, type Rate } from "../../app/
 import {
   FAIR_RATE_PERCENT,
   fairRateCheck,
+  impliedHourlyOf,
+  inForcePerStep,
   planRateChange,
+  productPricing,
   rateInForce,
+  rateState,
+  sortRateHistory,
   type RateChangePlan,
   type RateVersion,
+  type StepRateVersion,
 } from "../../app/domain/rates.ts";
 
 function rate(text: string): Rate {
@@ -74,6 +80,109 @@ test("rateInForce: agrees with a brute-force oracle on random histories (fast-ch
     }),
     { numRuns: 300 },
   );
+});
+
+// ---------------------------------------------------------------------------
+// A product's rates per process step: in force, state, history order, pricing
+
+function sv(id: string, processStepId: string | null, effectiveOn: string): StepRateVersion {
+  return { id, processStepId, effectiveOn, used: false };
+}
+
+// The whole product: jan, mar (today 2026-03-10 → jan), may (scheduled); step "pack": feb; step "dry": only from April.
+const STEPPED = [
+  sv("w-may", null, "2026-05-01"),
+  sv("pack-feb", "pack", "2026-02-01"),
+  sv("w-jan", null, "2026-01-01"),
+  sv("dry-apr", "dry", "2026-04-01"),
+  sv("w-mar", null, "2026-03-10"),
+];
+
+test("inForcePerStep: one version per group (whole product under null), none for a group not started yet", () => {
+  const before = inForcePerStep(STEPPED, "2026-03-09");
+  expect(Object.fromEntries([...before].map(([k, v]) => [String(k), v.id]))).toEqual({
+    null: "w-jan",
+    pack: "pack-feb",
+  });
+  const today = inForcePerStep(STEPPED, "2026-03-10");
+  expect(today.get(null)?.id).toBe("w-mar");
+  expect(today.has("dry")).toBe(false);
+  expect(inForcePerStep(STEPPED, "2026-04-01").get("dry")?.id).toBe("dry-apr");
+  expect(inForcePerStep([], "2026-03-10").size).toBe(0);
+});
+
+test("inForcePerStep agrees with rateInForce applied to each group alone (fast-check)", () => {
+  const version = fc.record({
+    id: fc.uuid(),
+    processStepId: fc.constantFrom(null, "a", "b"),
+    effectiveOn: fc.integer({ min: 0, max: 60 }).map((n) => addDays("2026-01-01", n)),
+    used: fc.boolean(),
+  });
+  fc.assert(
+    fc.property(fc.array(version, { maxLength: 12 }), fc.integer({ min: -5, max: 70 }), (versions, offset) => {
+      const date = addDays("2026-01-01", offset);
+      const map = inForcePerStep(versions, date);
+      for (const step of [null, "a", "b"]) {
+        const expected = rateInForce(
+          versions.filter((v) => v.processStepId === step),
+          date,
+        );
+        expect(map.get(step)?.effectiveOn ?? null).toBe(expected?.effectiveOn ?? null);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test("rateState: in force, scheduled (starts after the date) or past (replaced)", () => {
+  const inForce = inForcePerStep(STEPPED, "2026-03-10");
+  const states = Object.fromEntries(STEPPED.map((v) => [v.id, rateState(v, inForce, "2026-03-10")]));
+  expect(states).toEqual({
+    "w-may": "scheduled",
+    "pack-feb": "inForce",
+    "w-jan": "past",
+    "dry-apr": "scheduled",
+    "w-mar": "inForce",
+  });
+});
+
+test("sortRateHistory: whole product first, then steps in their own order (unknown last), newest first within each", () => {
+  const unknown = sv("ghost", "gone", "2026-06-01");
+  const sorted = sortRateHistory([unknown, ...STEPPED, sv("pack-jan", "pack", "2026-01-15")], ["dry", "pack"]);
+  expect(sorted.map((v) => v.id)).toEqual(["w-may", "w-mar", "w-jan", "dry-apr", "pack-feb", "pack-jan", "ghost"]);
+  // The input is left as it was.
+  expect(STEPPED[0]?.id).toBe("w-may");
+});
+
+test.each([
+  { name: "a whole-product rate in force", versions: STEPPED, date: "2026-03-10", whole: "w-mar", stepPriced: false },
+  {
+    name: "only a step's rate in force: priced by step",
+    versions: STEPPED.filter((v) => v.processStepId !== null),
+    date: "2026-03-10",
+    whole: null,
+    stepPriced: true,
+  },
+  {
+    name: "only versions that start later: no rate yet",
+    versions: [sv("w-may", null, "2026-05-01"), sv("dry-apr", "dry", "2026-04-01")],
+    date: "2026-03-10",
+    whole: null,
+    stepPriced: false,
+  },
+  { name: "no versions at all", versions: [], date: "2026-03-10", whole: null, stepPriced: false },
+])("productPricing: $name", ({ versions, date, whole, stepPriced }) => {
+  const pricing = productPricing(versions, date);
+  expect(pricing.whole?.id ?? null).toBe(whole);
+  expect(pricing.stepPriced).toBe(stepPriced);
+});
+
+test("impliedHourlyOf: rate x 60 / standard minutes for a whole-product rate; null for a step's rate or without a time test", () => {
+  expect(impliedHourlyOf(rate("2.50"), 600)).toEqual(amountFromMinor(2500n));
+  expect(impliedHourlyOf(rate("0.30"), 75)).toEqual(amountFromMinor(2400n));
+  expect(impliedHourlyOf(rate("2.50"), 600, "pack")).toBeNull();
+  expect(impliedHourlyOf(rate("2.50"), null)).toBeNull();
+  expect(impliedHourlyOf(rate("2.50"), 0)).toBeNull();
 });
 
 // ---------------------------------------------------------------------------
@@ -215,7 +324,7 @@ test("planRateChange never refuses a future date unless that very day's version 
 });
 
 // ---------------------------------------------------------------------------
-// Rates are > 0 (domain.md "Money rules"): 0 and negative values never become a Rate.
+// Rates are > 0 (docs/domain.md "Money rules"): 0 and negative values never become a Rate.
 
 test("a rate of 0 or below cannot be parsed or constructed", () => {
   expect(parseRate("0")).toEqual({ ok: false, error: { code: "zero" } });

@@ -35,8 +35,8 @@ test("coordinator 王协调员 sees her workshop in Chinese, switches to English
   await expect(page.getByText("九龙坡区 华岩镇 · 工坊概况")).toBeVisible();
 
   await page.getByRole("banner").getByRole("button", { name: "退出登录" }).click();
-  await expect(page).toHaveURL("/login?loggedOut=1");
-  await expect(page.getByText("您已退出登录。")).toBeVisible();
+  await expect(page).toHaveURL("/login");
+  await expect(page.getByRole("status")).toHaveText("您已退出登录。");
 });
 
 test("a coordinator creates a worker account, sees it in the list, and the new worker can log in with that password", async ({
@@ -71,9 +71,16 @@ test("a coordinator creates a worker account, sees it in the list, and the new w
   await expect(form.getByLabel("初始密码")).toHaveValue("");
   await expect(form.getByLabel("手机号")).toHaveValue("");
   await screenshot(page, "coordinator-workers-created-zh");
+  // The notice belongs to that moment: the next page and the way back show it no more.
+  await page.getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+  await expect(page.getByRole("status")).toHaveCount(0);
+  await page.getByRole("link", { name: "返回手工者列表" }).click();
+  await expect(page.getByRole("heading", { name: "手工者", level: 1 })).toBeVisible();
+  await expect(page.getByRole("status")).toHaveCount(0);
 
   await page.getByRole("banner").getByRole("button", { name: "退出登录" }).click();
-  await expect(page).toHaveURL("/login?loggedOut=1");
+  await expect(page).toHaveURL("/login");
 
   await logIn(page, phone, password);
   await expect(page).toHaveURL("/worker");

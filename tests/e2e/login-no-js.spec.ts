@@ -61,6 +61,10 @@ test("without JavaScript, a worker logs in, switches to English and back, and lo
   await page.getByRole("link", { name: "我的" }).click();
   await expect(page).toHaveURL("/account");
   await page.getByRole("button", { name: "退出登录" }).click();
-  await expect(page).toHaveURL("/login?loggedOut=1");
-  await expect(page.getByText("您已退出登录。")).toBeVisible();
+  await expect(page).toHaveURL("/login");
+  await expect(page.getByRole("status")).toHaveText("您已退出登录。");
+  // The notice is shown once: a reload (or the address shared) shows no stale "logged out".
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "登录" })).toBeVisible();
+  await expect(page.getByRole("status")).toHaveCount(0);
 });

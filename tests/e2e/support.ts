@@ -16,10 +16,10 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 }
 
-/** The page has no horizontal scroll at the phone's width. */
-export async function expectNoHorizontalScroll(page: Page) {
+/** The page has no horizontal scroll at the phone's width (or the given one). */
+export async function expectNoHorizontalScroll(page: Page, viewportWidth = 390) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, "document scrollWidth").toBeLessThanOrEqual(390);
+  expect(width, "document scrollWidth").toBeLessThanOrEqual(viewportWidth);
 }
 
 /**

@@ -1,6 +1,6 @@
 // Who may see and change what: the login redirect, the role check on every
 // protected loader and action, and tenant isolation between workshops and
-// partner firms (domain.md, "Rules that protect people's pay and data").
+// partner firms (docs/domain.md, "Rules that protect people's pay and data").
 import { randomUUID } from "node:crypto";
 import { expect, test } from "vitest";
 import type { Role } from "../../app/domain/access.ts";
@@ -17,7 +17,7 @@ import * as partnerHome from "../../app/routes/partner._index.tsx";
 import * as partnerLayout from "../../app/routes/partner.tsx";
 import * as workerHome from "../../app/routes/worker._index.tsx";
 import * as workerLayout from "../../app/routes/worker.tsx";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 import {
   callAction,
   callLoader,
@@ -30,6 +30,7 @@ import {
   createWorkerUser,
   getRequest,
   location,
+  noticeOf,
   loginAs,
   passwordHashOf,
   postLogin,
@@ -437,7 +438,11 @@ test("an admin creates a workshop, then a coordinator for it, who can log in and
   expect(created.status).toBe(302);
   const workshop = await db().workshop.findFirstOrThrow({ where: { name: "白市驿镇巧手梦工坊" } });
   expect(workshop.district).toBe("九龙坡区 白市驿镇");
-  expect(location(created)).toBe(`/admin/workshops/${workshop.id}?created=1`);
+  expect(location(created)).toBe(`/admin/workshops/${workshop.id}`);
+  expect(await noticeOf(created, cookie)).toMatchObject({
+    key: "workshops.created",
+    params: { name: "白市驿镇巧手梦工坊" },
+  });
 
   const list = await callLoader(adminHome.loader, "/admin", cookie);
   expect((list.data as { workshops: { id: string }[] }).workshops.map((x) => x.id)).toContain(workshop.id);

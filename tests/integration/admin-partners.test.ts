@@ -1,13 +1,14 @@
 import { expect, test } from "vitest";
 import * as adminWorkshop from "../../app/routes/admin.workshops.$workshopId.tsx";
 import { listPartners } from "../../app/models/partner.server.ts";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 import {
   callAction,
   createAdminUser,
   createCoordinatorUser,
   createTestWorkshop,
   location,
+  noticeOf,
   loginAs,
   rowCounts,
 } from "../support/fixtures.ts";
@@ -26,9 +27,12 @@ test("an admin adds a partner firm to a workshop; its coordinator then sees the 
     { params: { workshopId: workshop.id } },
   );
   expect(outcome.status).toBe(302);
-  expect(location(outcome)).toBe(
-    `/admin/workshops/${workshop.id}?partner=${encodeURIComponent("重庆花语礼品有限公司")}`,
-  );
+  expect(location(outcome)).toBe(`/admin/workshops/${workshop.id}`);
+  expect(await noticeOf(outcome, cookie)).toMatchObject({
+    key: "partners.created",
+    params: { name: "重庆花语礼品有限公司" },
+    at: "partners",
+  });
 
   expect((await listPartners(workshop.id)).map((p) => p.name)).toEqual(["重庆花语礼品有限公司"]);
   expect(await listPartners(other.id)).toEqual([]);

@@ -5,7 +5,7 @@ import { expect, test } from "vitest";
 import * as auditPage from "../../app/routes/coordinator.audit.tsx";
 import * as workerDetail from "../../app/routes/coordinator.workers.$workerId.tsx";
 import * as workerList from "../../app/routes/coordinator.workers._index.tsx";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 import {
   callAction,
   callLoader,
@@ -84,7 +84,7 @@ test("a password reset writes one 'user.password.reset' event with no hash or pa
     { params: { workerId: worker.id } },
   );
   expect(outcome.status).toBe(302);
-  expect(location(outcome)).toBe(`/coordinator/workers/${worker.id}?reset=1`);
+  expect(location(outcome)).toBe(`/coordinator/workers/${worker.id}`);
 
   expect(await db().auditEvent.count()).toBe(before + 1);
   const events = await db().auditEvent.findMany({ where: { entityId: worker.id, action: "user.password.reset" } });

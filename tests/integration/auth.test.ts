@@ -1,5 +1,6 @@
-// Logging in and out, the session cookie, login throttling, sessions ending
-// on password changes, session expiry, and where a login may send you.
+// Logging in and out, the session cookie, sessions ending on password
+// changes, session expiry, and where a login may send you. Throttling:
+// tests/integration/login-throttle.test.ts.
 import { expect, test } from "vitest";
 import { action as accountAction } from "../../app/routes/account.tsx";
 import { action as resetPasswordAction } from "../../app/routes/coordinator.workers.$workerId.tsx";
@@ -12,7 +13,7 @@ import {
   SESSION_TTL_MS,
 } from "../../app/models/session.server.ts";
 import { getViewer } from "../../app/utils/auth.server.ts";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 import {
   callAction,
   callLoader,
@@ -21,7 +22,7 @@ import {
   createWorkshopWithStaff,
   getRequest,
   location,
-  login,
+  noticeOf,
   loginAs,
   postLogin,
   uniqueAddress,
@@ -121,81 +122,6 @@ test("a session of an account deactivated later stops authenticating", async () 
   expect(await viewerFor(cookie)).toBeNull();
 });
 
-test("5 wrong passwords lock the phone: the 6th attempt is refused with 429 even with the right password", async () => {
-  const { workshop } = await createWorkshopWithStaff();
-  const victim = await createWorkerUser(workshop.id);
-  const neighbour = await createWorkerUser(workshop.id);
-  const address = uniqueAddress();
-  for (let attempt = 1; attempt <= 5; attempt++) {
-    const outcome = await postLogin({ phone: victim.phone, password: `guess-${attempt}` }, { address });
-    expect(outcome.status, `attempt ${attempt}`).toBe(401);
-  }
-  const locked = await postLogin({ phone: victim.phone, password: victim.password }, { address });
-  expect(locked.status).toBe(429);
-  expect((locked.data as { formError?: string }).formError).toBe("login.locked?minutes=15");
-  expect(locked.headers.get("Set-Cookie")).toBeNull();
-  expect(await db().session.count({ where: { userId: victim.id } })).toBe(0);
-
-  // The lock is on the phone, so another address does not get around it...
-  const elsewhere = await postLogin({ phone: victim.phone, password: victim.password }, { address: uniqueAddress() });
-  expect(elsewhere.status).toBe(429);
-
-  // ...and it does not lock another phone from the same address.
-  const other = await postLogin({ phone: neighbour.phone, password: neighbour.password }, { address });
-  expect(other.status).toBe(302);
-});
-
-test("guesses sent in parallel are counted before the password check: at most 5 are ever checked", async () => {
-  const { workshop } = await createWorkshopWithStaff();
-  const victim = await createWorkerUser(workshop.id);
-  const address = uniqueAddress();
-  const outcomes = await Promise.all(
-    Array.from({ length: 20 }, (_, i) =>
-      postLogin({ phone: victim.phone, password: `parallel-guess-${i}` }, { address }),
-    ),
-  );
-  const statuses = outcomes.map((o) => o.status);
-  expect(statuses.filter((s) => s === 401)).toHaveLength(5);
-  expect(statuses.filter((s) => s === 429)).toHaveLength(15);
-  const right = await postLogin({ phone: victim.phone, password: victim.password }, { address: uniqueAddress() });
-  expect(right.status).toBe(429);
-});
-
-test("30 failed logins from one address lock that address, whatever phone it tries next", async () => {
-  const { workshop } = await createWorkshopWithStaff();
-  const address = uniqueAddress();
-  // 4 failures per phone (one short of a phone lock) over 8 accounts: only the address counter reaches 30.
-  const targets = await Promise.all(Array.from({ length: 8 }, () => createWorkerUser(workshop.id)));
-  for (let failure = 0; failure < 30; failure++) {
-    const target = targets[Math.floor(failure / 4)];
-    const outcome = await postLogin({ phone: target?.phone ?? "", password: "wrong-password" }, { address });
-    expect(outcome.status, `failure ${failure + 1}`).toBe(401);
-  }
-  const fresh = await createWorkerUser(workshop.id);
-  const locked = await postLogin({ phone: fresh.phone, password: fresh.password }, { address });
-  expect(locked.status).toBe(429);
-  expect((locked.data as { formError?: string }).formError).toMatch(/^login\.locked\?minutes=\d+$/);
-
-  // The same account from another address logs in: only the address is locked.
-  const fromElsewhere = await postLogin({ phone: fresh.phone, password: fresh.password }, { address: uniqueAddress() });
-  expect(fromElsewhere.status).toBe(302);
-});
-
-test("a successful login resets the phone's failure counter", async () => {
-  const { worker } = await createWorkshopWithStaff();
-  const address = uniqueAddress();
-  for (let attempt = 1; attempt <= 4; attempt++) {
-    expect((await postLogin({ phone: worker.phone, password: "wrong-password" }, { address })).status).toBe(401);
-  }
-  await login(worker.phone, worker.password, { address });
-  // Had the counter not been reset, the 5th of these would lock the phone.
-  for (let attempt = 1; attempt <= 4; attempt++) {
-    expect((await postLogin({ phone: worker.phone, password: "wrong-password" }, { address })).status).toBe(401);
-  }
-  const again = await postLogin({ phone: worker.phone, password: worker.password }, { address });
-  expect(again.status).toBe(302);
-});
-
 test("logging out deletes the session row: the old cookie no longer authenticates", async () => {
   const { worker } = await createWorkshopWithStaff();
   const cookie = await loginAs(worker);
@@ -204,8 +130,9 @@ test("logging out deletes the session row: the old cookie no longer authenticate
 
   const outcome = await callAction(logoutAction, "/logout", {}, cookie);
   expect(outcome.status).toBe(302);
-  expect(location(outcome)).toBe("/login?loggedOut=1");
+  expect(location(outcome)).toBe("/login");
   expect(outcome.headers.get("Set-Cookie")).toMatch(/^__piecework_session=;/);
+  expect(await noticeOf(outcome)).toMatchObject({ key: "login.loggedOut" });
   expect(await db().session.findUnique({ where: { id: sessionId ?? "" } })).toBeNull();
 
   // Replaying the old cookie (e.g. a copy kept by an attacker) gets nowhere.
@@ -231,7 +158,11 @@ test("a password reset by the coordinator ends every session of that worker, and
     { params: { workerId: worker.id } },
   );
   expect(outcome.status).toBe(302);
-  expect(location(outcome)).toBe(`/coordinator/workers/${worker.id}?reset=1`);
+  expect(location(outcome)).toBe(`/coordinator/workers/${worker.id}`);
+  expect(await noticeOf(outcome, coordinatorCookie)).toMatchObject({
+    key: "workers.resetDone",
+    params: { name: worker.name },
+  });
 
   expect(await viewerFor(phoneCookie)).toBeNull();
   expect(await viewerFor(laptopCookie)).toBeNull();
@@ -257,7 +188,8 @@ test("changing one's own password keeps the current session and ends the others"
     here,
   );
   expect(outcome.status).toBe(302);
-  expect(location(outcome)).toBe("/account?changed=1");
+  expect(location(outcome)).toBe("/account");
+  expect(await noticeOf(outcome, here)).toMatchObject({ key: "account.passwordChanged" });
 
   expect((await viewerFor(here))?.user.id).toBe(worker.id);
   expect(await viewerFor(elsewhere)).toBeNull();

@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, expect, test } from "vitest";
-import { parseEnv } from "../../app/utils/env.server.ts";
+import { parseEnv } from "../../app/infra/env.server.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const LONG_SECRET = "a-production-secret-of-forty-chars-long!";

@@ -9,7 +9,7 @@ import * as materialsPage from "../../app/routes/coordinator.materials.tsx";
 import * as productPage from "../../app/routes/coordinator.products.$productId.tsx";
 import * as productList from "../../app/routes/coordinator.products._index.tsx";
 import * as settingsPage from "../../app/routes/coordinator.settings.tsx";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 import { NOW, auditJsonOf, createTestProduct, setMinimumWage } from "../support/catalogue-fixtures.ts";
 import {
   callAction,
@@ -18,6 +18,7 @@ import {
   createWorkshopWithStaff,
   location,
   loginAs,
+  noticeOf,
   type Fields,
 } from "../support/fixtures.ts";
 
@@ -93,7 +94,8 @@ test("a valid product is created exactly (minutes and loss as x100 integers) and
   const outcome = await callAction(productList.action, "/coordinator/products", fields, w.cookie);
   expect(outcome.status).toBe(302);
   const created = await db().product.findFirstOrThrow({ where: { workshopId: w.workshop.id, name: "永生花礼盒" } });
-  expect(location(outcome)).toBe(`/coordinator/products/${created.id}?done=created`);
+  expect(location(outcome)).toBe(`/coordinator/products/${created.id}`);
+  expect(await noticeOf(outcome, w.cookie)).toMatchObject({ key: "products.created" });
   expect(created).toMatchObject({
     unit: "box",
     standardMinutesE2: 1250,
@@ -162,13 +164,13 @@ test("editing details with a name another product has answers 400 nameTaken and 
     standardMinutesE2: 600,
   });
 
-  expect(location(await postProduct(w, { intent: "archive" }))).toBe(
-    `/coordinator/products/${w.product.id}?done=archive`,
-  );
+  const archived = await postProduct(w, { intent: "archive" });
+  expect(location(archived)).toBe(`/coordinator/products/${w.product.id}`);
+  expect(await noticeOf(archived, w.cookie)).toMatchObject({ key: "products.archivedDone" });
   expect((await db().product.findUniqueOrThrow({ where: { id: w.product.id } })).archivedAt).not.toBeNull();
-  expect(location(await postProduct(w, { intent: "restore" }))).toBe(
-    `/coordinator/products/${w.product.id}?done=restore`,
-  );
+  const restored = await postProduct(w, { intent: "restore" });
+  expect(location(restored)).toBe(`/coordinator/products/${w.product.id}`);
+  expect(await noticeOf(restored, w.cookie)).toMatchObject({ key: "products.restoredDone" });
   expect((await db().product.findUniqueOrThrow({ where: { id: w.product.id } })).archivedAt).toBeNull();
   const actions = (
     await db().auditEvent.findMany({ where: { entityId: w.product.id }, orderBy: { createdAt: "asc" } })
@@ -207,9 +209,9 @@ test("a BOM line takes up to 3 decimals exactly; 4 decimals or another workshop'
   });
   expect(await db().bomLine.count({ where: { productId: w.product.id } })).toBe(0);
 
-  expect(location(await postProduct(w, { intent: "bom", materialId: material.id, quantityPerPiece: "0.105" }))).toBe(
-    `/coordinator/products/${w.product.id}?done=bom#bom`,
-  );
+  const saved = await postProduct(w, { intent: "bom", materialId: material.id, quantityPerPiece: "0.105" });
+  expect(location(saved)).toBe(`/coordinator/products/${w.product.id}#bom`);
+  expect(await noticeOf(saved, w.cookie)).toMatchObject({ key: "products.bomSaved", at: "bom" });
   const line = await db().bomLine.findFirstOrThrow({ where: { productId: w.product.id } });
   expect(line.quantityPerPieceE3).toBe(105n);
 
@@ -218,10 +220,14 @@ test("a BOM line takes up to 3 decimals exactly; 4 decimals or another workshop'
     { id: line.id, materialName: "皂基", materialUnit: "kg", quantity: "0.105" },
   ]);
 
-  expect(location(await postProduct(w, { intent: "removeBom", bomLineId: line.id }))).toBe(
-    `/coordinator/products/${w.product.id}?done=bomRemoved#bom`,
-  );
+  const removed = await postProduct(w, { intent: "removeBom", bomLineId: line.id });
+  expect(location(removed)).toBe(`/coordinator/products/${w.product.id}#bom`);
+  expect(await noticeOf(removed, w.cookie)).toMatchObject({ key: "products.bomRemoved", at: "bom" });
   expect(await db().bomLine.count({ where: { productId: w.product.id } })).toBe(0);
+  // Removing it again (a second tap) changes nothing and announces nothing.
+  const again = await postProduct(w, { intent: "removeBom", bomLineId: line.id });
+  expect(location(again)).toBe(`/coordinator/products/${w.product.id}#bom`);
+  expect(await noticeOf(again, w.cookie)).toBeNull();
 });
 
 test("a process step is added once; the same name again is refused", async () => {
@@ -286,7 +292,9 @@ test("a rate below the minimum with confirmation and a reason is stored as below
   const reason = "试产阶段，合作方只接受这个价，下月复核";
   const outcome = await postProduct(w, rateFields("2.00", { confirmBelowMinimum: "on", belowMinimumReason: reason }));
   expect(outcome.status).toBe(302);
-  expect(location(outcome)).toBe(`/coordinator/products/${w.product.id}?done=rateCreated#rates`);
+  expect(location(outcome)).toBe(`/coordinator/products/${w.product.id}#rates`);
+  // Below the minimum but confirmed: saved; not "below the fair target" (that is for rates at or above the minimum).
+  expect(await noticeOf(outcome, w.cookie)).toEqual({ id: expect.any(String), key: "rates.created", at: "rates" });
 
   const rows = await rateRows(w.product.id);
   expect(rows).toHaveLength(1);
@@ -310,11 +318,16 @@ test("a rate below the minimum with confirmation and a reason is stored as below
   });
 });
 
-test("a rate between the minimum and 120 % needs no confirmation; the redirect flags it as below the fair target", async () => {
+test("a rate between the minimum and 120 % needs no confirmation; its notice says it is below the fair target", async () => {
   const w = await setup();
   const outcome = await postProduct(w, rateFields("2.50"));
   expect(outcome.status).toBe(302);
-  expect(location(outcome)).toBe(`/coordinator/products/${w.product.id}?done=rateCreated&fair=belowFair#rates`);
+  expect(location(outcome)).toBe(`/coordinator/products/${w.product.id}#rates`);
+  expect(await noticeOf(outcome, w.cookie)).toMatchObject({
+    key: "rates.created",
+    at: "rates",
+    note: "rates.savedBelowFair",
+  });
   const [row] = await rateRows(w.product.id);
   expect(row).toMatchObject({ rateE4: 25_000n, belowMinimum: false, belowMinimumReason: "" });
 });
@@ -485,7 +498,8 @@ test("materials: 5-decimal cost is refused; create, edit and archive work; archi
   });
 
   const archived = await callAction(materialsPage.action, path, { intent: "archive", materialId: ribbon.id }, w.cookie);
-  expect(location(archived)).toContain("done=archived");
+  expect(location(archived)).toBe(path);
+  expect(await noticeOf(archived, w.cookie)).toMatchObject({ key: "materials.archivedDone", params: { name: "缎带" } });
 
   const list = async (query: string) =>
     (
@@ -553,7 +567,8 @@ test("the minimum wage takes 2 decimals and more than 0; a change is stored in f
     { hourlyMinimumWage: "24.5", minimumWageSource: "2026 年通知" },
     w.cookie,
   );
-  expect(location(saved)).toBe("/coordinator/settings?saved=1");
+  expect(location(saved)).toBe("/coordinator/settings");
+  expect(await noticeOf(saved, w.cookie)).toMatchObject({ key: "settings.saved" });
   expect(await db().workshop.findUniqueOrThrow({ where: { id: w.workshop.id } })).toMatchObject({
     hourlyMinimumWageFen: 2450n,
     minimumWageSource: "2026 年通知",

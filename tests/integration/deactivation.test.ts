@@ -3,7 +3,7 @@ import * as partnerDetail from "../../app/routes/coordinator.partners.$partnerId
 import * as workerDetail from "../../app/routes/coordinator.workers.$workerId.tsx";
 import * as newOrder from "../../app/routes/partner.orders.new.tsx";
 import { getViewer } from "../../app/utils/auth.server.ts";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 import { createOrderWorld } from "../support/catalogue-fixtures.ts";
 
 const FAR_DUE = "2099-12-31";

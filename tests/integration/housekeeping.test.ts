@@ -5,7 +5,7 @@ import {
   SUBMISSION_KEY_TTL_MS,
   createSession,
 } from "../../app/models/session.server.ts";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 import { createTestWorkshop, createWorkerUser } from "../support/fixtures.ts";
 
 test("housekeeping removes expired sessions, old throttle counters and week-old form keys, and keeps live ones", async () => {

@@ -1,5 +1,5 @@
 // Money is stored as BigInt minor units (fen) and must round-trip exactly on
-// both engines, and both databases must sum it exactly in SQL (domain.md,
+// both engines, and both databases must sum it exactly in SQL (docs/domain.md,
 // "Money rules"; ADR 001). Workshop.hourlyMinimumWageFen is the money column
 // the foundation has.
 import fc from "fast-check";
@@ -12,7 +12,7 @@ import {
   parseAmount,
   type Amount,
 } from "../../app/domain/money.ts";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 
 function parsed(text: string, opts?: { allowNegative?: boolean }): Amount {
   const result = parseAmount(text, opts);

@@ -12,7 +12,8 @@ import * as partnerOrder from "../../app/routes/partner.orders.$orderId.tsx";
 import * as newOrder from "../../app/routes/partner.orders.new.tsx";
 import * as claim from "../../app/routes/worker.claim.tsx";
 import * as workerHome from "../../app/routes/worker._index.tsx";
-import { db } from "../../app/utils/db.server.ts";
+import { loader as rootLoader } from "../../app/root.tsx";
+import { db } from "../../app/infra/db.server.ts";
 import {
   actorOf,
   assignmentsOf,
@@ -28,6 +29,7 @@ import {
   createPartnerUser,
   location,
   loginAs,
+  noticeOf,
 } from "../support/fixtures.ts";
 
 const FAR_DUE = "2099-12-31";
@@ -59,16 +61,20 @@ test("a claim sent twice (double tap, retry) makes one assignment, and both answ
   const second = await callAction(claim.action, "/worker/claim", fields, cookie);
 
   expect(first.status).toBe(302);
-  expect(location(first)).toMatch(/^\/worker\?claimed=/);
+  expect(location(first)).toBe("/worker");
   expect(second.status).toBe(302);
-  expect(location(second)).toBe(location(first));
+  expect(location(second)).toBe("/worker");
+  // Both answers say the same: what the one claim took.
+  const said = { key: "claim.claimed", params: { n: 60, unit: "piece", product: world.product.name } };
+  expect(await noticeOf(first, cookie)).toMatchObject(said);
+  expect(await noticeOf(second, cookie)).toMatchObject(said);
   const assignments = await assignmentsOf(orderId);
   expect(assignments).toHaveLength(1);
   expect(assignments[0]).toMatchObject({ workerId: world.workers[0]!.id, quantity: 60, source: "claimed" });
   expect((await orderState(orderId)).openQuantity).toBe(40);
 
   const home = await callLoader(workerHome.loader, location(first)!, cookie);
-  expect((home.data as { claimed: unknown }).claimed).toMatchObject({ quantity: 60, unit: "piece" });
+  expect((home.data as { tasks: { quantity: number }[] }).tasks.map((t) => t.quantity)).toEqual([60]);
 });
 
 test("a claim without a valid key, or for more than is open, answers 400 with how many are left and writes nothing; the corrected form then works", async () => {
@@ -108,7 +114,7 @@ test("a claim without a valid key, or for more than is open, answers 400 with ho
   expect(await assignmentsOf(orderId)).toHaveLength(1);
 });
 
-test("the worker's home shows a claim notice only for her own assignment", async () => {
+test("the claim notice goes to the worker who claimed, in her own answer; another worker's home shows none of it", async () => {
   const world = await createOrderWorld();
   const orderId = await openOrder(world, 100);
   const [ann, bea] = world.workers;
@@ -120,8 +126,11 @@ test("the worker's home shows a claim notice only for her own assignment", async
     annCookie,
   );
 
-  const beaHome = await callLoader(workerHome.loader, location(claimed)!, await loginAs(bea!));
-  expect((beaHome.data as { claimed: unknown; tasks: unknown[] }).claimed).toBeNull();
+  expect(await noticeOf(claimed, annCookie)).toMatchObject({ key: "claim.claimed", params: { n: 5 } });
+  const beaCookie = await loginAs(bea!);
+  const beaRoot = await callLoader(rootLoader, "/worker", beaCookie);
+  expect((beaRoot.data as { notice: unknown }).notice).toBeNull();
+  const beaHome = await callLoader(workerHome.loader, location(claimed)!, beaCookie);
   expect((beaHome.data as { tasks: unknown[] }).tasks).toHaveLength(0);
 });
 
@@ -182,9 +191,13 @@ test("giving out more than is left answers 400 with the remainder, and nothing i
       { params: { orderId } },
     );
 
-  expect(
-    (await post({ intent: "assign", workerId: world.workers[0]!.id, quantity: "400", dueOn: FAR_DUE })).status,
-  ).toBe(302);
+  const assigned = await post({ intent: "assign", workerId: world.workers[0]!.id, quantity: "400", dueOn: FAR_DUE });
+  expect(assigned.status).toBe(302);
+  expect(location(assigned)).toBe(`/coordinator/orders/${orderId}`);
+  expect(await noticeOf(assigned, cookie)).toMatchObject({
+    key: "assignments.created",
+    params: { n: 400, unit: "piece" },
+  });
   const tooMany = await post({ intent: "assign", workerId: world.workers[1]!.id, quantity: "150", dueOn: FAR_DUE });
   expect(tooMany.status).toBe(400);
   expect(parseMsg((tooMany.data as Failure).fieldErrors.quantity ?? "")).toEqual({
@@ -221,6 +234,9 @@ test("the same order form sent twice places one order, and both answers lead to 
   const third = await callAction(newOrder.action, "/partner/orders/new", fields, cookie);
   expect([first.status, second.status, third.status]).toEqual([302, 302, 302]);
   expect(new Set([location(first), location(second), location(third)]).size).toBe(1);
+  for (const answer of [first, second, third]) {
+    expect(await noticeOf(answer, cookie)).toMatchObject({ key: "orders.placed" });
+  }
   expect(await db().order.count({ where: { partnerId: world.partnerUser.partnerId ?? undefined } })).toBe(1);
 
   const missingKey = await callAction(newOrder.action, "/partner/orders/new", { ...fields, submissionKey: "" }, cookie);

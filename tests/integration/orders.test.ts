@@ -1,7 +1,7 @@
 // Partner orders and how their pieces are given out (app/models/order.server.ts):
 // placing only what is offered at the agreed price, cancelling and deciding only
 // while pending, firm/workshop/worker isolation, and the allocation arithmetic
-// (assigned + open never exceed the order). domain.md step 3 and "Rules that
+// (assigned + open never exceed the order). docs/domain.md step 3 and "Rules that
 // protect people's pay and data".
 import { expect, test } from "vitest";
 import {
@@ -22,7 +22,7 @@ import {
 } from "../../app/models/order.server.ts";
 import { setOffer } from "../../app/models/partner.server.ts";
 import { newSubmissionKey } from "../../app/models/submission.server.ts";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 import {
   NOW,
   TODAY,
@@ -56,7 +56,7 @@ async function place(world: OrderWorld, quantity = 500, productId = world.produc
 
 async function acceptedOrder(world: OrderWorld, quantity = 500) {
   const id = await place(world, quantity);
-  expect(await decideOrder(actorOf(world.coordinator), id, "accept", "产能足够", NOW)).toBe("done");
+  expect(await decideOrder(actorOf(world.coordinator), id, "accept", "产能足够", NOW)).toEqual({ ok: true });
   return id;
 }
 
@@ -203,7 +203,7 @@ test("a partner of firm B never sees or cancels firm A's orders", async () => {
   if (!orderB.ok) throw new Error("setup");
 
   expect(await getPartnerOrder(partnerScopeOf(userB), orderA)).toBeNull();
-  expect(await cancelOrder(partnerScopeOf(userB), orderA)).toBe("notFound");
+  expect(await cancelOrder(partnerScopeOf(userB), orderA)).toEqual({ ok: false, code: "notFound" });
   expect((await orderState(orderA)).status).toBe("pending");
 
   const listB = await listPartnerOrders(partnerScopeOf(userB));
@@ -225,18 +225,18 @@ test("a partner cancels only while the order is pending, audited once", async ()
   const world = await createOrderWorld();
   const scope = partnerScopeOf(world.partnerUser);
   const pending = await place(world);
-  expect(await cancelOrder(scope, pending)).toBe("cancelled");
+  expect(await cancelOrder(scope, pending)).toEqual({ ok: true });
   expect((await orderState(pending)).status).toBe("cancelled");
-  expect(await cancelOrder(scope, pending)).toBe("notPending");
+  expect(await cancelOrder(scope, pending)).toEqual({ ok: false, code: "notPending" });
   const cancelEvents = (await auditOf(pending)).filter((e) => e.action === "order.cancel");
   expect(cancelEvents).toHaveLength(1);
   expect(auditJsonOf(cancelEvents[0]?.before)).toEqual({ status: "pending" });
   expect(auditJsonOf(cancelEvents[0]?.after)).toEqual({ status: "cancelled" });
 
   const accepted = await acceptedOrder(world);
-  expect(await cancelOrder(scope, accepted)).toBe("notPending");
+  expect(await cancelOrder(scope, accepted)).toEqual({ ok: false, code: "notPending" });
   expect((await orderState(accepted)).status).toBe("accepted");
-  expect(await cancelOrder(scope, "no-such-order")).toBe("notFound");
+  expect(await cancelOrder(scope, "no-such-order")).toEqual({ ok: false, code: "notFound" });
 });
 
 // ---------------------------------------------------------------------------
@@ -248,8 +248,8 @@ test("a coordinator accepts or declines only pending orders, with the reason and
   const toAccept = await place(world);
   const toDecline = await place(world);
 
-  expect(await decideOrder(actor, toAccept, "accept", "产能足够", NOW)).toBe("done");
-  expect(await decideOrder(actor, toDecline, "decline", "交期太紧", NOW)).toBe("done");
+  expect(await decideOrder(actor, toAccept, "accept", "产能足够", NOW)).toEqual({ ok: true });
+  expect(await decideOrder(actor, toDecline, "decline", "交期太紧", NOW)).toEqual({ ok: true });
   const accepted = await db().order.findUniqueOrThrow({ where: { id: toAccept } });
   expect(accepted).toMatchObject({ status: "accepted", decisionReason: "产能足够", decidedById: world.coordinator.id });
   expect(accepted.decidedAt?.getTime()).toBe(NOW.getTime());
@@ -264,13 +264,13 @@ test("a coordinator accepts or declines only pending orders, with the reason and
 
   // No second decision, in either direction; nothing more audited.
   const audit = await db().auditEvent.count();
-  expect(await decideOrder(actor, toAccept, "decline", "改主意", NOW)).toBe("notPending");
-  expect(await decideOrder(actor, toAccept, "accept", "再次", NOW)).toBe("notPending");
-  expect(await decideOrder(actor, toDecline, "accept", "改主意", NOW)).toBe("notPending");
+  expect(await decideOrder(actor, toAccept, "decline", "改主意", NOW)).toEqual({ ok: false, code: "notPending" });
+  expect(await decideOrder(actor, toAccept, "accept", "再次", NOW)).toEqual({ ok: false, code: "notPending" });
+  expect(await decideOrder(actor, toDecline, "accept", "改主意", NOW)).toEqual({ ok: false, code: "notPending" });
   const cancelled = await place(world);
-  expect(await cancelOrder(partnerScopeOf(world.partnerUser), cancelled)).toBe("cancelled");
+  expect(await cancelOrder(partnerScopeOf(world.partnerUser), cancelled)).toEqual({ ok: true });
   const auditAfterCancel = await db().auditEvent.count();
-  expect(await decideOrder(actor, cancelled, "accept", "", NOW)).toBe("notPending");
+  expect(await decideOrder(actor, cancelled, "accept", "", NOW)).toEqual({ ok: false, code: "notPending" });
   expect(await db().auditEvent.count()).toBe(auditAfterCancel);
   expect(auditAfterCancel).toBe(audit + 2); // the new order and its cancellation only
   expect((await orderState(toAccept)).status).toBe("accepted");
@@ -284,8 +284,8 @@ test("a coordinator of workshop B gets notFound for everything about workshop A'
   const outsider = actorOf(other.coordinator);
   const before = await tableCounts();
 
-  expect(await decideOrder(outsider, pending, "accept", "", NOW)).toBe("notFound");
-  expect(await decideOrder(outsider, pending, "decline", "", NOW)).toBe("notFound");
+  expect(await decideOrder(outsider, pending, "accept", "", NOW)).toEqual({ ok: false, code: "notFound" });
+  expect(await decideOrder(outsider, pending, "decline", "", NOW)).toEqual({ ok: false, code: "notFound" });
   expect(
     await assignToWorker(
       outsider,

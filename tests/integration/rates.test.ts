@@ -1,7 +1,7 @@
 // Piece-rate versions through the model (app/models/rates.server.ts) on a real
 // database: versions by effective date, in-place correction only while unused,
 // frozen once used, the fair-rate confirmation with its audit trail, and
-// workshop isolation. domain.md step 2 and "Money rules".
+// workshop isolation. docs/domain.md step 2 and "Money rules".
 import { expect, test } from "vitest";
 import { rateToString } from "../../app/domain/money.ts";
 import {
@@ -12,7 +12,7 @@ import {
   setRate,
   type SetRateInput,
 } from "../../app/models/rates.server.ts";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 import {
   NOW,
   TODAY,

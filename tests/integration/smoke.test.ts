@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 
 test("each test file gets its own migrated, empty database", async () => {
   expect(await db().user.count()).toBe(0);

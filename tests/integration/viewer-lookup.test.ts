@@ -8,7 +8,7 @@ import { loader as rootLoader } from "../../app/root.tsx";
 import { loader as workerLayoutLoader } from "../../app/routes/worker.tsx";
 import { loader as workerHomeLoader } from "../../app/routes/worker._index.tsx";
 import { getViewer, viewerLookupsInFlight } from "../../app/utils/auth.server.ts";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 import {
   callLoader,
   createAdminUser,

@@ -8,7 +8,7 @@ import { listOpenWork, listWorkerAssignments } from "../../app/models/order.serv
 import { loader as accountLoader } from "../../app/routes/account.tsx";
 import { loader as claimLoader } from "../../app/routes/worker.claim.tsx";
 import { loader as workerHomeLoader } from "../../app/routes/worker._index.tsx";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 import {
   NOW,
   createOrderRow,
@@ -27,7 +27,7 @@ import {
   loginAs,
 } from "../support/fixtures.ts";
 
-type RateRow = { effectiveOn: string; rateE4: bigint; createdAt?: Date; processStepId?: string; workshopId?: string };
+type RateRow = { effectiveOn: string; rateE4: bigint; processStepId?: string; workshopId?: string };
 
 async function setRates(world: OrderWorld, productId: string, rows: RateRow[]) {
   for (const row of rows) {
@@ -40,7 +40,6 @@ async function setRates(world: OrderWorld, productId: string, rows: RateRow[]) {
         effectiveOn: row.effectiveOn,
         reason: "test",
         setById: world.coordinator.id,
-        createdAt: row.createdAt ?? new Date("2026-01-01T00:00:00Z"),
       },
     });
   }
@@ -54,9 +53,8 @@ async function rateHistory(world: OrderWorld, productId: string) {
   });
   await setRates(world, productId, [
     { effectiveOn: "2026-01-01", rateE4: 20_000n },
-    // Two versions for the same day: the one set later wins.
-    { effectiveOn: "2026-03-01", rateE4: 25_000n, createdAt: new Date("2026-02-20T00:00:00Z") },
-    { effectiveOn: "2026-03-01", rateE4: 26_000n, createdAt: new Date("2026-02-21T00:00:00Z") },
+    { effectiveOn: "2026-03-01", rateE4: 26_000n },
+    { effectiveOn: "2026-02-01", rateE4: 25_000n },
     // Not yet in force (tomorrow in China), and a process step's rate: neither counts.
     { effectiveOn: "2026-03-11", rateE4: 99_000n },
     { effectiveOn: "2026-03-05", rateE4: 88_000n, processStepId: step.id },
@@ -168,7 +166,6 @@ test("the worker's pages answer with her workshop, her tasks and the money as te
   expect(home.data).toMatchObject({
     name: world.workers[0]!.name,
     workshopName: world.workshop.name,
-    claimed: null,
     tasks: [{ quantity: 41, rate: "¥2.50", estimate: "¥102.50", due: "later", source: "assigned", done: false }],
   });
 

@@ -46,7 +46,7 @@ if (engine === "sqlite") {
 }
 
 afterAll(async () => {
-  const { disconnectDb } = await import("../../app/utils/db.server.ts");
+  const { disconnectDb } = await import("../../app/infra/db.server.ts");
   await disconnectDb();
   await cleanup();
 });

@@ -5,7 +5,7 @@
 // workshops and users.
 import { expect } from "vitest";
 import { parseRate, type Rate } from "../../app/domain/money.ts";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/infra/db.server.ts";
 import {
   createCoordinatorUser,
   createPartnerFirm,

@@ -12,8 +12,9 @@ import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { expect } from "vitest";
 import { action as loginAction } from "../../app/routes/login.tsx";
 import type { Role } from "../../app/domain/access.ts";
-import { db } from "../../app/utils/db.server.ts";
-import { hashPassword } from "../../app/utils/password.server.ts";
+import type { Notice } from "../../app/i18n/notice.ts";
+import { db } from "../../app/infra/db.server.ts";
+import { hashPassword } from "../../app/infra/password.server.ts";
 
 export const ORIGIN = "http://localhost";
 export const DEFAULT_ADDRESS = "10.0.0.1";
@@ -263,6 +264,21 @@ export function location(outcome: Outcome): string | null {
   return outcome.headers.get("Location");
 }
 
+/**
+ * The success notice an action's redirect carries (app/utils/notice.server.ts),
+ * as the page it leads to reads it: the root loader, called with the notice
+ * cookie (and the session cookie, if given), for the redirect's address. null
+ * when the answer sets no notice.
+ */
+export async function noticeOf(outcome: Outcome, cookie?: string | null): Promise<Notice | null> {
+  const setCookie = outcome.headers.getSetCookie().find((c) => c.startsWith("piecework_notice="));
+  if (!setCookie) return null;
+  const { loader } = await import("../../app/root.tsx");
+  const cookies = [cookie, cookiePair(setCookie)].filter(Boolean).join("; ");
+  const page = await callLoader(loader, location(outcome) ?? "/", cookies);
+  return (page.data as { notice: Notice | null }).notice;
+}
+
 /** The `name=value` part of a Set-Cookie header, usable as a Cookie request header. */
 export function cookiePair(setCookie: string): string {
   return setCookie.split(";")[0] ?? "";
@@ -271,9 +287,23 @@ export function cookiePair(setCookie: string): string {
 // ---------------------------------------------------------------------------
 // Logging in through the real login action
 
-/** Posts the login form. Returns the outcome (302 with a cookie, 401, 429, 400). */
-export function postLogin(fields: Fields, options: { address?: string } = {}): Promise<Outcome> {
-  return callAction(loginAction, "/login", fields, null, { address: options.address ?? DEFAULT_ADDRESS });
+/**
+ * Posts the login form (with `cookie`, e.g. a device cookie from an earlier
+ * login). Returns the outcome (302 with cookies, 401, 429, 400).
+ */
+export function postLogin(
+  fields: Fields,
+  options: { address?: string; cookie?: string | null } = {},
+): Promise<Outcome> {
+  return callAction(loginAction, "/login", fields, options.cookie ?? null, {
+    address: options.address ?? DEFAULT_ADDRESS,
+  });
+}
+
+/** The `name=value` of the cookie called `name` among an outcome's Set-Cookie headers, or null. */
+export function setCookieNamed(outcome: Outcome, name: string): string | null {
+  const found = outcome.headers.getSetCookie().find((c) => c.startsWith(`${name}=`));
+  return found ? cookiePair(found) : null;
 }
 
 /** Logs in and returns the Cookie header for later requests; fails the test if the login fails. */

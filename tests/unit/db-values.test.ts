@@ -2,7 +2,7 @@
 // accept every form SQLite and PostgreSQL use for a value, and refuse anything
 // else loudly rather than guess.
 import { expect, test } from "vitest";
-import { bigintOrNull, booleanOf, dateOf, intOf, textOf, textOrNull } from "../../app/utils/db.server.ts";
+import { bigintOrNull, booleanOf, dateOf, intOf, textOf, textOrNull } from "../../app/infra/db.server.ts";
 
 test("timestamps: ISO text with an offset, SQLite's UTC text without one, a Date, epoch milliseconds", () => {
   const instant = "2026-12-31T07:11:06.775Z";

@@ -18,6 +18,11 @@ export const authMessages = defineMessages({
     "zh-CN": "尝试次数过多，请 {minutes} 分钟后再试。",
     en: "Too many attempts. Please try again in {minutes} minutes.",
   },
+  "login.lockedNumber": {
+    "zh-CN":
+      "这个手机号最近在多个地方输错密码的次数太多，为保护账号，暂停在新设备上登录。请 {minutes} 分钟后再试，或用以前登录过的手机登录。",
+    en: "Too many wrong passwords for this number from several places. To protect the account, logging in from a new device is paused: try again in {minutes} minutes, or use a phone you have logged in with before.",
+  },
   "login.demoTitle": { "zh-CN": "演示账号（密码都是 {password}）", en: "Demo accounts (password {password} for all)" },
   "login.loggedOut": { "zh-CN": "您已退出登录。", en: "You have logged out." },
   "account.title": { "zh-CN": "我的账号", en: "My account" },
@@ -31,5 +36,9 @@ export const authMessages = defineMessages({
   "account.confirmPassword": { "zh-CN": "再输一次新密码", en: "New password again" },
   "account.passwordChanged": { "zh-CN": "密码已修改。", en: "Your password has been changed." },
   "account.wrongCurrentPassword": { "zh-CN": "当前密码不对", en: "The current password is wrong" },
+  "account.passwordCheckLocked": {
+    "zh-CN": "当前密码输错的次数太多，请 {minutes} 分钟后再试。忘记密码请找工坊协调员重置。",
+    en: "Too many wrong current passwords. Please try again in {minutes} minutes. If you forgot it, ask your coordinator to reset it.",
+  },
   "account.languageHint": { "zh-CN": "界面语言会记在您的账号上。", en: "Your language is remembered on your account." },
 });

@@ -31,10 +31,14 @@ export const orderMessages = defineMessages({
   "orders.back": { "zh-CN": "返回订单列表", en: "Back to orders" },
   "orders.quantityOf": { "zh-CN": "{n} {unit}", en: "{n} {unit}" },
   "orders.workshopNote": { "zh-CN": "工坊说明", en: "Note from the workshop" },
-  "orders.progressLabel": { "zh-CN": "已分派 {assigned} / 共 {quantity}", en: "{assigned} of {quantity} assigned" },
-  "orders.assigned": { "zh-CN": "已分派", en: "Assigned" },
+  "orders.progressLabel": {
+    "zh-CN": "共 {quantity}：已派工 {assigned}，已自领 {claimed}，待领取 {open}，未安排 {notGivenOut}",
+    en: "{quantity} in all: {assigned} assigned, {claimed} claimed, {open} open for claiming, {notGivenOut} not given out",
+  },
+  "orders.assigned": { "zh-CN": "已派工", en: "Assigned" },
+  "orders.claimed": { "zh-CN": "已自领", en: "Claimed" },
   "orders.open": { "zh-CN": "待领取", en: "Open for claiming" },
-  "orders.remaining": { "zh-CN": "未分配", en: "Not given out" },
+  "orders.remaining": { "zh-CN": "未安排", en: "Not given out" },
   "orders.handedIn": { "zh-CN": "已交件", en: "Handed in" },
   "orders.passed": { "zh-CN": "合格", en: "Passed" },
   "orders.delivered": { "zh-CN": "已交付", en: "Delivered" },
@@ -73,6 +77,13 @@ export const orderMessages = defineMessages({
     en: "You can cancel until the workshop accepts the order.",
   },
   "orders.cancelled": { "zh-CN": "订单已取消。", en: "Order cancelled." },
+  "orders.cancelConfirm.title": { "zh-CN": "要取消这张订单吗？", en: "Cancel this order?" },
+  "orders.cancelConfirm.warning": {
+    "zh-CN": "取消后不能恢复，工坊不会再处理它；如果还需要，要重新下单。",
+    en: "A cancelled order cannot be restored and the workshop will not work on it; to order again, place a new order.",
+  },
+  "orders.cancelConfirm.submit": { "zh-CN": "确认取消订单", en: "Yes, cancel the order" },
+  "orders.cancelConfirm.keep": { "zh-CN": "不取消，返回", en: "No, keep the order" },
   "orders.notPending": {
     "zh-CN": "工坊已经处理了这张订单，不能再取消。",
     en: "The workshop has already dealt with this order; it can no longer be cancelled.",
@@ -85,18 +96,32 @@ export const orderMessages = defineMessages({
   "orders.decline": { "zh-CN": "拒绝订单", en: "Decline order" },
   "orders.declineReason": { "zh-CN": "拒绝原因", en: "Reason for declining" },
   "orders.acceptedNotice": {
-    "zh-CN": "已接受订单，可以派工了。",
-    en: "Order accepted. You can give out the work now.",
+    "zh-CN": "已接受订单，现在可以派工或开放自领了。",
+    en: "Order accepted. You can now assign the work or open it for claiming.",
   },
   "orders.declinedNotice": { "zh-CN": "已拒绝订单。", en: "Order declined." },
+  "orders.declineConfirm.title": { "zh-CN": "要拒绝这张订单吗？", en: "Decline this order?" },
+  "orders.declineConfirm.warning": {
+    "zh-CN": "拒绝后不能撤销，{partner}会看到您写的原因。",
+    en: "Declining cannot be undone; {partner} will see the reason you give.",
+  },
+  "orders.declineConfirm.submit": { "zh-CN": "确认拒绝订单", en: "Yes, decline the order" },
+  "orders.declineConfirm.keep": { "zh-CN": "返回，不拒绝", en: "Back, do not decline" },
   "orders.alreadyDecided": {
     "zh-CN": "这张订单已经处理过了（可能刚被企业取消）。",
     en: "This order has already been dealt with (the firm may just have cancelled it).",
   },
 
   // Coordinator: giving the work out
-  "orders.remainingLine": { "zh-CN": "还可分配 {n} {unit}", en: "{n} {unit} left to give out" },
-  "orders.allAllocated": { "zh-CN": "已全部分派。", en: "Everything has been given out." },
+  "orders.remainingLine": { "zh-CN": "还有 {n} {unit}未安排。", en: "{n} {unit} not given out yet." },
+  "orders.waitingInPool": {
+    "zh-CN": "都已安排，但还有 {n} {unit}在自领池里等人领取。",
+    en: "All given out, but {n} {unit} still wait in the open pool for workers to claim.",
+  },
+  "orders.allWithWorkers": {
+    "zh-CN": "全部 {n} {unit}都已派工或被领走。",
+    en: "All {n} {unit} are assigned or claimed.",
+  },
   "orders.pool.title": { "zh-CN": "开放给手工者自领", en: "Open for workers to claim" },
   "orders.pool.hint": {
     "zh-CN": "手工者可以在手机「接活」里领取。现在待领取 {n} {unit}。",
@@ -109,16 +134,16 @@ export const orderMessages = defineMessages({
   "orders.pool.opened": { "zh-CN": "已开放 {n} {unit} 供手工者自领。", en: "{n} {unit} opened for claiming." },
   "orders.pool.closed": { "zh-CN": "已从自领池收回 {n} {unit}。", en: "{n} {unit} taken back from the open pool." },
   "orders.exceedsOrder": {
-    "zh-CN": "超过了剩余数量：还可分配 {n} {unit}",
-    en: "More than is left: {n} {unit} can still be given out",
+    "zh-CN": "超过了剩余数量：只有 {n} {unit}未安排",
+    en: "More than is left: only {n} {unit} not given out yet",
   },
   "orders.exceedsOpen": {
     "zh-CN": "自领池里只有 {n} {unit} 没被领走，最多收回这么多",
     en: "Only {n} {unit} in the open pool are unclaimed; you can take back at most that",
   },
   "orders.notAccepted": {
-    "zh-CN": "只有已接单的订单才能分派。",
-    en: "Only accepted orders can be given out.",
+    "zh-CN": "只有已接单的订单才能派工或开放自领。",
+    en: "Only accepted orders can be assigned or opened for claiming.",
   },
   "orders.workerNotFound": {
     "zh-CN": "找不到这位手工者（可能已停用），请重新选择",
@@ -126,8 +151,8 @@ export const orderMessages = defineMessages({
   },
 
   // Assignments
-  "assignments.title": { "zh-CN": "派工记录", en: "Assignments" },
-  "assignments.none": { "zh-CN": "还没有派工。", en: "Nothing given out yet." },
+  "assignments.title": { "zh-CN": "派工和自领记录", en: "Assigned and claimed work" },
+  "assignments.none": { "zh-CN": "还没有派工，也没有人自领。", en: "Nothing assigned or claimed yet." },
   "assignments.assign": { "zh-CN": "派给手工者", en: "Assign to a worker" },
   "assignments.worker": { "zh-CN": "手工者", en: "Worker" },
   "assignments.chooseWorker": { "zh-CN": "请选择手工者", en: "Choose a worker" },
@@ -135,6 +160,7 @@ export const orderMessages = defineMessages({
   "assignments.dueOn": { "zh-CN": "交件日期", en: "Due" },
   "assignments.source": { "zh-CN": "来源", en: "Source" },
   "assignments.source.assigned": { "zh-CN": "派工", en: "Assigned" },
+  "assignments.workerOption": { "zh-CN": "{name}（尾号 {tail}）", en: "{name} (phone …{tail})" },
   "assignments.source.claimed": { "zh-CN": "自领", en: "Claimed" },
   "assignments.status": { "zh-CN": "状态", en: "Status" },
   "assignments.status.active": { "zh-CN": "进行中", en: "In progress" },
@@ -188,9 +214,6 @@ export const orderMessages = defineMessages({
     en: "No logins yet: the firm needs one to place orders.",
   },
   "partners.addAccount": { "zh-CN": "新建企业账号", en: "New firm login" },
-  "partners.accountName": { "zh-CN": "姓名", en: "Name" },
-  "partners.accountPhone": { "zh-CN": "手机号", en: "Mobile number" },
-  "partners.initialPassword": { "zh-CN": "初始密码", en: "Initial password" },
   "partners.initialPasswordHint": {
     "zh-CN": "请告诉对方，并提醒登录后修改。",
     en: "Tell them, and ask them to change it after logging in.",
@@ -216,8 +239,8 @@ export const orderMessages = defineMessages({
   "partners.offerSaved": { "zh-CN": "已保存协议单价。", en: "Agreed price saved." },
   "partners.withdraw": { "zh-CN": "停止供应", en: "Withdraw" },
   "partners.withdrawn": {
-    "zh-CN": "已停止向这家企业供应该产品。",
-    en: "The product is no longer offered to this firm.",
+    "zh-CN": "已停止向这家企业供应该产品。需要时可在下面重新开放并填写单价。",
+    en: "The product is no longer offered to this firm. To offer it again, set a price below.",
   },
   "partners.offerGone": { "zh-CN": "这个产品已经停止供应了。", en: "This product is no longer offered." },
   "partners.productUnavailable": {

@@ -1,4 +1,4 @@
-// Configuration, read and validated once (house style 8). Defaults run the app
+// Configuration, read and validated once (docs/conventions.md §8). Defaults run the app
 // on embedded SQLite with no set-up. Demo accounts and the built-in session
 // secret exist only in development, test, or when PIECEWORK_DEMO=1 is given:
 // started for production without it, the app refuses to boot without its own

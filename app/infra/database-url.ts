@@ -1,5 +1,5 @@
 // Which database engine a DATABASE_URL names. Shared by the app
-// (app/utils/env.server.ts), the Prisma CLI (prisma.config.ts) and the scripts,
+// (app/infra/env.server.ts), the Prisma CLI (prisma.config.ts) and the scripts,
 // so that "SQLite by default, PostgreSQL for a postgres URL" is decided once.
 import path from "node:path";
 

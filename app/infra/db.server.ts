@@ -1,4 +1,4 @@
-// The single Prisma client (house style: one client, kept on globalThis so that
+// The single Prisma client (docs/conventions.md §3: one client, kept on globalThis so that
 // `remix dev` re-imports do not pile clients up). The engine comes from
 // DATABASE_URL at run time; only the active query compiler is loaded (at the
 // first query).
@@ -122,6 +122,10 @@ export function bigintOrNull(value: unknown): bigint | null {
   if (typeof value === "number" && Number.isSafeInteger(value)) return BigInt(value);
   if (typeof value === "string" && /^-?\d+$/.test(value)) return BigInt(value);
   return unexpected("big integer", value);
+}
+
+export function bigintOf(value: unknown): bigint {
+  return bigintOrNull(value) ?? unexpected("big integer", value);
 }
 
 export function booleanOf(value: unknown): boolean {

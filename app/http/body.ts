@@ -1,0 +1,78 @@
+// Hostile bodies (issue 6, defects 2 and 3): every write this app accepts is a
+// web form, urlencoded or multipart, of a bounded size. These rules decide
+// from the headers alone, before a byte of the body is read; the server
+// (app/http/server.server.ts) then reads at most the limit, counting as it
+// reads (also for chunked bodies that announce no length). Pure.
+
+/** The most a form post may send: the largest form here is a few KB; 64 KB leaves room and stops floods. */
+export const FORM_BODY_LIMIT = 64 * 1024;
+
+export type BodyLimit = { path: RegExp; limit: number };
+
+/**
+ * Paths that may send more than a form's worth, each with its own limit: the
+ * hook for photo uploads (e.g. `{ path: /^\/worker\/logs\/[^/]+\/photo$/, limit: 8 * 1024 * 1024 }`).
+ * Empty until a page uploads files.
+ */
+export const LARGER_BODY_LIMITS: readonly BodyLimit[] = [];
+
+/** The body limit for a request path: the first matching larger limit, else FORM_BODY_LIMIT. */
+export function bodyLimitFor(pathname: string, larger: readonly BodyLimit[] = LARGER_BODY_LIMITS): number {
+  return larger.find((entry) => entry.path.test(pathname))?.limit ?? FORM_BODY_LIMIT;
+}
+
+export type FormKind = "urlencoded" | "multipart";
+export type BodyRefusal = { status: 400 | 413 | 415; reason: "malformed" | "tooLarge" | "unsupported" };
+export type BodyHeaderVerdict = { ok: true; kind: FormKind } | ({ ok: false } & BodyRefusal);
+
+/** The media type of a Content-Type value, lower-cased, without parameters ("" when absent). */
+export function mediaType(contentType: string | null | undefined): string {
+  return (contentType ?? "").split(";", 1)[0]!.trim().toLowerCase();
+}
+
+/** A parameter of a Content-Type value (quoted or not), or undefined. */
+export function contentTypeParameter(contentType: string, name: string): string | undefined {
+  for (const part of contentType.split(";").slice(1)) {
+    const eq = part.indexOf("=");
+    if (eq < 0 || part.slice(0, eq).trim().toLowerCase() !== name) continue;
+    const value = part.slice(eq + 1).trim();
+    return value.startsWith('"') && value.endsWith('"') && value.length >= 2 ? value.slice(1, -1) : value;
+  }
+  return undefined;
+}
+
+/** RFC 2046 boundary: 1-70 of its characters, not ending in a space. */
+const BOUNDARY = /^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$/;
+
+export function isValidBoundary(boundary: string | undefined): boundary is string {
+  return boundary !== undefined && BOUNDARY.test(boundary);
+}
+
+export type BodyHeaders = {
+  contentType: string | undefined;
+  contentLength: string | undefined;
+  transferEncoding: string | undefined;
+};
+
+/**
+ * Whether a write's headers announce a form this app can read within `limit`:
+ * 415 for anything but a form (JSON, text/plain, no Content-Type), 400 for a
+ * multipart type without a usable boundary or a Content-Length that is not a
+ * number, 413 for a length over the limit. A chunked body passes here and is
+ * counted while it is read.
+ */
+export function checkBodyHeaders(headers: BodyHeaders, limit: number): BodyHeaderVerdict {
+  const type = mediaType(headers.contentType);
+  let kind: FormKind;
+  if (type === "application/x-www-form-urlencoded") kind = "urlencoded";
+  else if (type === "multipart/form-data") kind = "multipart";
+  else return { ok: false, status: 415, reason: "unsupported" };
+  if (kind === "multipart" && !isValidBoundary(contentTypeParameter(headers.contentType ?? "", "boundary"))) {
+    return { ok: false, status: 400, reason: "malformed" };
+  }
+  if (headers.contentLength !== undefined) {
+    if (!/^\d+$/.test(headers.contentLength.trim())) return { ok: false, status: 400, reason: "malformed" };
+    if (Number(headers.contentLength.trim()) > limit) return { ok: false, status: 413, reason: "tooLarge" };
+  }
+  return { ok: true, kind };
+}

@@ -1,0 +1,154 @@
+// The access matrix (issue 6, "Done when"): every module in app/routes
+// declares who may use it (`export const access`, type RouteAccess in
+// app/domain/access.ts), and its loader and action are called as nobody, a
+// worker, a coordinator, a partner and an admin (real sessions from the
+// fixtures; $params filled with real ids of the callers' own workshop, firm and
+// order). Roles not declared get 403 (nobody: a redirect to /login) and change
+// nothing; declared roles are served. The list of routes is read from the
+// folder, so a new route without a declaration fails here.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, test } from "vitest";
+import { ROLES, type Role, type RouteAccess } from "../../app/domain/access.ts";
+import { createOrderRow, createOrderWorld } from "../support/catalogue-fixtures.ts";
+import {
+  callAction,
+  callLoader,
+  createAdminUser,
+  location,
+  loginAs,
+  rowCounts,
+  type RouteFunction,
+} from "../support/fixtures.ts";
+
+const routesDir = fileURLToPath(new URL("../../app/routes/", import.meta.url));
+const FILES = readdirSync(routesDir)
+  .filter((f) => /\.(tsx|ts)$/.test(f))
+  .sort();
+
+type RouteModule = { access?: unknown; loader?: RouteFunction; action?: RouteFunction };
+
+const MODULES = new Map<string, RouteModule>();
+for (const file of FILES) MODULES.set(file, (await import(path.join(routesDir, file))) as RouteModule);
+
+function isRouteAccess(value: unknown): value is RouteAccess {
+  const v = value as { public?: unknown; roles?: unknown } | null;
+  if (typeof v !== "object" || v === null) return false;
+  if (v.public === true) return !("roles" in v);
+  return (
+    Array.isArray(v.roles) &&
+    v.roles.length > 0 &&
+    v.roles.every((r) => (ROLES as readonly unknown[]).includes(r)) &&
+    new Set(v.roles).size === v.roles.length
+  );
+}
+
+/** Remix flat routes: "coordinator.orders.$orderId.tsx" is /coordinator/orders/:orderId; "_index" is its parent. */
+function routeOf(file: string): { segments: string[]; params: string[] } {
+  const segments = file
+    .replace(/\.(tsx|ts)$/, "")
+    .split(".")
+    .filter((s) => s !== "_index");
+  return { segments, params: segments.filter((s) => s.startsWith("$")).map((s) => s.slice(1)) };
+}
+
+async function makeWorld() {
+  const world = await createOrderWorld();
+  const admin = await createAdminUser();
+  const orderId = await createOrderRow(world, { quantity: 100, status: "pending", dueOn: "2099-12-31" });
+  const users = {
+    worker: world.workers[0]!,
+    coordinator: world.coordinator,
+    partner: world.partnerUser,
+    admin,
+  } satisfies Record<Role, unknown>;
+  // Real ids from the callers' own tenant, so that a declared role is served, not given a 404.
+  const ids: Record<string, string> = {
+    workshopId: world.workshop.id,
+    orderId,
+    partnerId: world.partner.id,
+    productId: world.product.id,
+    workerId: world.workers[1]!.id,
+  };
+  const cookies = {} as Record<Role, string>;
+  for (const role of ROLES) cookies[role] = await loginAs(users[role]);
+  return { world, users, ids, cookies };
+}
+type World = Awaited<ReturnType<typeof makeWorld>>;
+let shared: Promise<World> | undefined;
+const world = () => (shared ??= makeWorld());
+
+function paramsOf(file: string, w: World): { url: string; params: Record<string, string> } {
+  const { segments, params } = routeOf(file);
+  const values: Record<string, string> = {};
+  for (const name of params) {
+    const id = w.ids[name];
+    if (!id) throw new Error(`${file}: no fixture id for $${name}; add one to makeWorld() in this test`);
+    values[name] = id;
+  }
+  const url = `/${segments.map((s) => (s.startsWith("$") ? values[s.slice(1)] : s)).join("/")}`;
+  return { url, params: values };
+}
+
+type Caller = "anonymous" | Role;
+const CALLERS: Caller[] = ["anonymous", ...ROLES];
+
+test("app/routes was read, and every route module declares who may use it", () => {
+  expect(FILES.length).toBeGreaterThan(20);
+  expect(FILES).toEqual(expect.arrayContaining(["login.tsx", "coordinator.products.$productId.tsx"]));
+  const undeclared = FILES.filter((f) => !isRouteAccess(MODULES.get(f)?.access));
+  expect(undeclared, "add `export const access = { roles: [...] }` or `{ public: true }`").toEqual([]);
+});
+
+test("a role area's routes are declared for that role only; only login, logout, language and / are public", () => {
+  for (const file of FILES) {
+    const access = MODULES.get(file)?.access as RouteAccess;
+    const area = file.split(".")[0] as string;
+    if ((ROLES as readonly string[]).includes(area)) expect(access, file).toEqual({ roles: [area] });
+    if ("public" in access) expect(["_index.tsx", "language.tsx", "login.tsx", "logout.tsx"]).toContain(file);
+  }
+});
+
+const CASES = FILES.flatMap((file) => {
+  const module = MODULES.get(file) ?? {};
+  const kinds = (["loader", "action"] as const).filter((k) => typeof module[k] === "function");
+  return kinds.flatMap((kind) => CALLERS.map((caller) => [file, kind, caller] as const));
+});
+
+test.each(CASES)("%s %s as %s", async (file, kind, caller) => {
+  const w = await world();
+  const module = MODULES.get(file)!;
+  const access = module.access as RouteAccess;
+  const allowed = "public" in access || (caller !== "anonymous" && access.roles.includes(caller));
+  const { url, params } = paramsOf(file, w);
+  // An action may end the session (logout): log in afresh for each one.
+  const cookie = caller === "anonymous" ? null : kind === "action" ? await loginAs(w.users[caller]) : w.cookies[caller];
+  const before = await rowCounts();
+
+  // An empty form for actions: enough to reach the role check, and it changes nothing when the role is let in.
+  const outcome =
+    kind === "loader"
+      ? await callLoader(module.loader!, url, cookie, { params })
+      : await callAction(module.action!, url, {}, cookie, { params });
+
+  expect(outcome.status, JSON.stringify(outcome.data)).toBeLessThan(500);
+  if (allowed) {
+    expect(outcome.status).not.toBe(403);
+    if (!("public" in access)) {
+      // Served, not sent to log in: a page (200) or, for an empty form, a 400 with its messages.
+      expect(location(outcome) ?? "").not.toMatch(/^\/login/);
+      expect(outcome.status).toBe(kind === "loader" ? 200 : 400);
+    }
+    return;
+  }
+  if (caller === "anonymous") {
+    expect(outcome.status).toBe(302);
+    expect(location(outcome)).toMatch(/^\/login(\?|$)/);
+  } else {
+    expect(outcome.status).toBe(403);
+    expect(outcome.data).toEqual({ reason: "forbidden" });
+  }
+  expect(outcome.thrown).toBe(true);
+  expect(await rowCounts()).toEqual(before);
+});

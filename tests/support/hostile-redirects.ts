@@ -1,0 +1,42 @@
+// redirectTo values that must never reach a Location header as they are
+// (issue 6, item 4), shared by the unit test of safeRedirect and the login and
+// language-switch tests. Each is meant for a worker: a safe answer is /worker.
+import { MAX_REDIRECT_LENGTH } from "../../app/domain/access.ts";
+
+export const HOSTILE_REDIRECTS: [what: string, value: string][] = [
+  ["non-ASCII text", "/worker/订单"],
+  ["a full-width path", "/ｗｏｒｋｅｒ"],
+  ["CR LF (header injection)", "/worker\r\nSet-Cookie: x=1"],
+  ["a bare LF", "/worker/\nx"],
+  ["a bare CR", "/worker/\rx"],
+  ["NUL", "/worker/\u0000"],
+  ["a tab", "/worker/\tx"],
+  ["DEL", "/worker/\u007f"],
+  ["a C1 control (NEL)", "/worker/\u0085"],
+  ["a space", "/worker/my tasks"],
+  ["a leading space", " /worker"],
+  ["a right-to-left override", "/worker/\u202eabc"],
+  ["a line separator", "/worker/\u2028x"],
+  ["a backslash", "/worker\\..\\admin"],
+  ["a slash-backslash", "/\\evil.com"],
+  ["a protocol-relative URL", "//evil.com"],
+  ["three slashes", "///evil.com"],
+  ["an absolute URL", "https://evil.com/worker"],
+  ["a javascript: URL", "javascript:alert(1)"],
+  ["a relative path", "worker"],
+  ["a dot-dot segment", "/worker/../admin"],
+  ["a trailing dot-dot", "/worker/.."],
+  ["a dot segment", "/worker/./tasks"],
+  ["an encoded dot-dot", "/worker/%2e%2e/admin"],
+  ["an upper-case encoded dot-dot", "/worker/%2E%2E/admin"],
+  ["a half-encoded dot-dot", "/worker/.%2e/admin"],
+  ["an encoded slash", "/worker%2f..%2fadmin"],
+  ["an encoded backslash", "/worker/%5cevil.com"],
+  ["an encoded NUL", "/worker/%00"],
+  ["an encoded CR LF", "/worker/%0d%0aSet-Cookie:x=1"],
+  ["an encoded C1 control", "/worker/%c2%85"],
+  ["an empty segment", "/worker//tasks"],
+  ["a fragment", "/worker#top"],
+  ["an empty string", ""],
+  ["an overlong path", `/worker/${"x".repeat(MAX_REDIRECT_LENGTH)}`],
+];

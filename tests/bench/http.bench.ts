@@ -181,6 +181,7 @@ function printWeight(weight: PageWeight, wire: { bytes: number; encoding: string
   console.log(
     `  ${weight.path.padEnd(14)} raw ${kb(weight.total.raw).padStart(9)}  gzip ${kb(weight.total.gzip).padStart(8)}  ` +
       `brotli ${kb(weight.total.brotli).padStart(8)}  (JS ${kb(weight.byKind.js.brotli)} br)  ` +
+      `sent ${kb(wire.reduce((sum, w) => sum + w.bytes, 0))}  ` +
       `${within ? "within" : "OVER"} the ${kb(WORKER_PAGE_BUDGET_BYTES)} budget; form libraries: ${forms.join(", ") || "none"}`,
   );
   for (const [i, a] of weight.assets.entries()) {

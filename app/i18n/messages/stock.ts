@@ -1,0 +1,287 @@
+import { defineMessages } from "../define.ts";
+
+// Material stock (库存, 发料, 退料), the assignment page (reduce, cancel,
+// reassign, give back) and reconciliation (对账, 损耗, 扣款). ADR 018.
+// Words from docs/glossary.md: 派工 assignment, 发料 hand-out, 退料 return,
+// 损耗 loss, 对账 reconciliation, 扣款 deduction, 未安排 not given out, 自领池 claim pool.
+export const stockMessages = defineMessages({
+  "coordinator.nav.reconciliation": { "zh-CN": "对账", en: "Reconciliation" },
+
+  // The assignment page
+  "assignment.title": { "zh-CN": "{worker} · {product}", en: "{worker} · {product}" },
+  "assignment.backToOrder": { "zh-CN": "返回订单", en: "Back to the order" },
+  "assignment.open": { "zh-CN": "查看", en: "Open" },
+  "assignment.openLabel": { "zh-CN": "查看 {worker} 的派工", en: "Open {worker}'s assignment" },
+  "assignment.facts": { "zh-CN": "派工情况", en: "The assignment" },
+  "assignment.logged": { "zh-CN": "已报工", en: "Logged" },
+  "assignment.unlogged": { "zh-CN": "未报工", en: "Not logged yet" },
+  "assignment.orderDueOn": { "zh-CN": "订单交货日期", en: "Order due" },
+  "assignment.change": { "zh-CN": "调整派工", en: "Change the assignment" },
+  "assignment.notActive": {
+    "zh-CN": "这个派工已经不在进行中，不能再调整。",
+    en: "This assignment is no longer in progress and cannot be changed.",
+  },
+  "assignment.allLoggedHint": {
+    "zh-CN": "全部 {n} {unit}都已报工，没有可以退回的。",
+    en: "All {n} {unit} are logged: there is nothing to give back.",
+  },
+  "assignment.reduce": { "zh-CN": "减少数量", en: "Reduce" },
+  "assignment.reduceTo": { "zh-CN": "减少到", en: "Reduce to" },
+  "assignment.reduceHint": {
+    "zh-CN": "不能少于已报工的 {logged} {unit}。减下的{place}。",
+    en: "Not below the {logged} {unit} logged. The pieces taken off {place}.",
+  },
+  "assignment.reduceSubmit": { "zh-CN": "减少", en: "Reduce" },
+  "assignment.place.order": { "zh-CN": "退回订单（未安排）", en: "go back to the order (not given out)" },
+  "assignment.place.pool": { "zh-CN": "退回自领池（待领取）", en: "go back to the claim pool (open for claiming)" },
+  "assignment.reduced": {
+    "zh-CN": "已减少 {n} {unit}，{place}。",
+    en: "Reduced by {n} {unit}; they {place}.",
+  },
+  "assignment.belowLogged": {
+    "zh-CN": "已经报工 {n} 件，不能少于这个数",
+    en: "{n} pieces are already logged: it cannot go below that",
+  },
+  "assignment.notLess": {
+    "zh-CN": "请填一个比现在少的数量",
+    en: "Enter fewer pieces than it has now",
+  },
+  "assignment.reassign": { "zh-CN": "改派给其他手工者", en: "Reassign to another worker" },
+  "assignment.reassignHint": {
+    "zh-CN": "只能改派未报工的 {n} {unit}；交件日期不能晚于订单的 {date}。",
+    en: "Only the {n} {unit} not logged yet can move; due no later than the order ({date}).",
+  },
+  "assignment.reassignSubmit": { "zh-CN": "改派", en: "Reassign" },
+  "assignment.reassigned": {
+    "zh-CN": "已把 {n} {unit} 改派给 {worker}。",
+    en: "{n} {unit} reassigned to {worker}.",
+  },
+  "assignment.exceedsUnlogged": {
+    "zh-CN": "最多只能改派未报工的 {n} 件",
+    en: "At most the {n} pieces not logged yet can move",
+  },
+  "assignment.sameWorker": { "zh-CN": "请选另一位手工者", en: "Choose another worker" },
+  "assignment.orderNotAccepted": {
+    "zh-CN": "订单不在进行中，不能改派",
+    en: "The order is not in progress: its work cannot be reassigned",
+  },
+  "assignment.dueAfterOrder": {
+    "zh-CN": "不能晚于订单交货日期 {date}",
+    en: "Not later than the order's due date, {date}",
+  },
+  "assignment.cancel": { "zh-CN": "取消派工", en: "Cancel the assignment" },
+  "assignment.cancelConfirm.title": { "zh-CN": "取消这个派工？", en: "Cancel this assignment?" },
+  "assignment.cancelConfirm.whole": {
+    "zh-CN": "{worker} 的 {n} {unit}将{place}，这个派工会被取消。此操作无法撤销。",
+    en: "{worker}'s {n} {unit} will {place} and the assignment is cancelled. This cannot be undone.",
+  },
+  "assignment.cancelConfirm.partly": {
+    "zh-CN": "{worker} 已报工 {logged} {unit}，这些保留并照常计件；其余 {n} {unit}将{place}。此操作无法撤销。",
+    en: "{worker} has logged {logged} {unit}: those stay and are paid as usual; the other {n} {unit} will {place}. This cannot be undone.",
+  },
+  "assignment.cancelConfirm.submit": { "zh-CN": "确认取消派工", en: "Yes, cancel it" },
+  "assignment.cancelConfirm.keep": { "zh-CN": "不取消，返回", en: "No, keep it" },
+  "assignment.cancelled": {
+    "zh-CN": "派工已取消，{n} {unit}{place}。",
+    en: "Assignment cancelled; {n} {unit} {place}.",
+  },
+  "assignment.cancelledPartly": {
+    "zh-CN": "已报工的 {logged} 件保留，其余 {n} {unit}{place}。",
+    en: "The {logged} pieces logged stay; the other {n} {unit} {place}.",
+  },
+  "assignment.allLogged": {
+    "zh-CN": "全部都已报工，没有可以退回的",
+    en: "Every piece is logged: there is nothing to give back",
+  },
+  "assignment.alreadyCancelled": { "zh-CN": "这个派工已经取消了", en: "This assignment is already cancelled" },
+
+  // Worker: give back a claim
+  "giveBack.title": { "zh-CN": "退回自领的活", en: "Give back claimed work" },
+  "giveBack.link": { "zh-CN": "退回这个活", en: "Give this work back" },
+  "giveBack.warning": {
+    "zh-CN": "{product} {n} {unit}会退回自领池，别人可以领走。",
+    en: "{n} {unit} of {product} go back to the claim pool, where others can claim them.",
+  },
+  "giveBack.submit": { "zh-CN": "确认退回", en: "Give it back" },
+  "giveBack.keep": { "zh-CN": "不退了，返回", en: "No, keep it" },
+  "giveBack.done": { "zh-CN": "已退回 {n} {unit}{product}。", en: "Gave back {n} {unit} of {product}." },
+  "giveBack.notClaimed": {
+    "zh-CN": "这是协调员派给你的活，要减少请联系协调员。",
+    en: "The coordinator assigned this work to you: ask her if it should change.",
+  },
+  "giveBack.logged": {
+    "zh-CN": "你已经为它报过工，不能整个退回了，请联系协调员。",
+    en: "You have logged pieces against it, so it cannot be given back whole: ask the coordinator.",
+  },
+  "giveBack.notActive": { "zh-CN": "这个活已经不在进行中了。", en: "This work is no longer in progress." },
+  "giveBack.back": { "zh-CN": "返回我的任务", en: "Back to my tasks" },
+
+  // Material stock
+  "stock.title": { "zh-CN": "{name} 库存", en: "{name}: stock" },
+  "stock.back": { "zh-CN": "返回物料列表", en: "Back to materials" },
+  "stock.link": { "zh-CN": "库存", en: "Stock" },
+  "stock.onHand": { "zh-CN": "库存", en: "On hand" },
+  "stock.received": { "zh-CN": "入库", en: "In" },
+  "stock.issued": { "zh-CN": "发出", en: "Out" },
+  "stock.returned": { "zh-CN": "退回", en: "Back" },
+  "stock.quantityOf": { "zh-CN": "{q} {unit}", en: "{q} {unit}" },
+  "stock.figuresLabel": {
+    "zh-CN": "入库 − 发出 + 退回 = 库存",
+    en: "In − out + back = on hand",
+  },
+  "stock.archived": {
+    "zh-CN": "这个物料已归档，不能再入库或发料。",
+    en: "This material is archived: it can no longer be received or handed out.",
+  },
+  "stock.receive": { "zh-CN": "入库", en: "Receive into stock" },
+  "stock.receiveQuantity": { "zh-CN": "数量（{unit}）", en: "Quantity ({unit})" },
+  "stock.quantityHint": { "zh-CN": "最多 3 位小数", en: "Up to 3 decimals" },
+  "stock.source": { "zh-CN": "来源", en: "Source" },
+  "stock.source.bought": { "zh-CN": "工坊采购", en: "Bought by the workshop" },
+  "stock.source.partner": { "zh-CN": "合作企业为订单提供", en: "Supplied by the partner for an order" },
+  "stock.chooseSource": { "zh-CN": "请选择来源", en: "Choose where it came from" },
+  "stock.order": { "zh-CN": "订单（合作企业提供时）", en: "Order (when the partner supplied it)" },
+  "stock.chooseOrder": { "zh-CN": "请选择是哪个订单的料", en: "Choose the order it was supplied for" },
+  "stock.orderOption": {
+    "zh-CN": "{partner} · {product} {n} {unit}（{date} 交货）",
+    en: "{partner} · {product}, {n} {unit} (due {date})",
+  },
+  "stock.orderNotFound": { "zh-CN": "找不到这个订单", en: "That order was not found" },
+  "stock.note": { "zh-CN": "备注（可不填）", en: "Note (optional)" },
+  "stock.receiveSubmit": { "zh-CN": "入库", en: "Receive" },
+  "stock.receivedNotice": { "zh-CN": "已入库 {q} {unit}{name}。", en: "Received {q} {unit} of {name}." },
+  "stock.movements": { "zh-CN": "出入记录", en: "Movements" },
+  "stock.noMovements": { "zh-CN": "还没有出入记录。", en: "No movements yet." },
+  "stock.when": { "zh-CN": "时间", en: "When" },
+  "stock.kind": { "zh-CN": "类型", en: "Kind" },
+  "stock.kind.receive": { "zh-CN": "入库", en: "In" },
+  "stock.kind.issue": { "zh-CN": "发料", en: "Hand-out" },
+  "stock.kind.return": { "zh-CN": "退料", en: "Return" },
+  "stock.quantity": { "zh-CN": "数量", en: "Quantity" },
+  "stock.detail": { "zh-CN": "说明", en: "Details" },
+  "stock.by": { "zh-CN": "经手", en: "By" },
+  "stock.forAssignment": { "zh-CN": "{worker} · {product}", en: "{worker} · {product}" },
+  "stock.latest": { "zh-CN": "只显示最近 {n} 条。", en: "Showing the latest {n}." },
+
+  // Hand-out and return on the assignment page
+  "materialMove.title": { "zh-CN": "物料（发料 / 退料）", en: "Materials (hand-out / return)" },
+  "materialMove.none": { "zh-CN": "还没有发料。", en: "Nothing handed out yet." },
+  "materialMove.material": { "zh-CN": "物料", en: "Material" },
+  "materialMove.issued": { "zh-CN": "已发", en: "Handed out" },
+  "materialMove.returned": { "zh-CN": "已退", en: "Returned" },
+  "materialMove.held": { "zh-CN": "在她手上", en: "She holds" },
+  "materialMove.handOut": { "zh-CN": "发料", en: "Hand out" },
+  "materialMove.return": { "zh-CN": "退料", en: "Take back" },
+  "materialMove.quantity": { "zh-CN": "数量", en: "Quantity" },
+  "materialMove.stockOption": { "zh-CN": "{name}（库存 {q} {unit}）", en: "{name} ({q} {unit} on hand)" },
+  "materialMove.stockOptionBom": {
+    "zh-CN": "{name}（库存 {q} {unit}，物料清单内）",
+    en: "{name} ({q} {unit} on hand, in the BOM)",
+  },
+  "materialMove.heldOption": { "zh-CN": "{name}（她手上 {q} {unit}）", en: "{name} (she holds {q} {unit})" },
+  "materialMove.handedOut": {
+    "zh-CN": "已发料 {q} {unit}{name}。",
+    en: "Handed out {q} {unit} of {name}.",
+  },
+  "materialMove.takenBack": { "zh-CN": "已退料 {q} {unit}{name}。", en: "Took back {q} {unit} of {name}." },
+  "materialMove.notEnough": {
+    "zh-CN": "库存不够：只有 {q} {unit}",
+    en: "Not enough in stock: only {q} {unit} on hand",
+  },
+  "materialMove.exceedsHeld": {
+    "zh-CN": "退料不能多于她手上的 {q} {unit}",
+    en: "Cannot take back more than the {q} {unit} she holds",
+  },
+  "materialMove.materialNotFound": { "zh-CN": "找不到这个物料", en: "That material was not found" },
+  "materialMove.notActive": {
+    "zh-CN": "派工已不在进行中，不能再发料（可以退料）",
+    en: "The assignment is no longer in progress: nothing more can be handed out (returns still can)",
+  },
+  "materialMove.snapshot": {
+    "zh-CN": "物料清单（第一次发料时记下）",
+    en: "Bill of materials (as at the first hand-out)",
+  },
+  "materialMove.snapshotHint": {
+    "zh-CN": "之后修改产品的物料清单，不会改变这个派工的对账。",
+    en: "Later changes to the product's bill of materials do not change this assignment's reconciliation.",
+  },
+  "materialMove.perPiece": { "zh-CN": "{q} {unit}/件", en: "{q} {unit} per piece" },
+  "materialMove.noMaterials": {
+    "zh-CN": "还没有可发的物料，请先在“物料”里添加并入库。",
+    en: "No materials to hand out yet: add them under Materials and receive stock first.",
+  },
+
+  // The worker's ledger (on the coordinator's worker page)
+  "ledger.title": { "zh-CN": "物料台账", en: "Material ledger" },
+  "ledger.none": { "zh-CN": "还没有给她发过料。", en: "No material handed out to her yet." },
+  "ledger.assignment": { "zh-CN": "派工", en: "Assignment" },
+
+  // Reconciliation
+  "reconciliation.title": { "zh-CN": "物料对账", en: "Material reconciliation" },
+  "reconciliation.intro": {
+    "zh-CN": "损耗 = 已发 − 已退 − 应耗用（已收件数 × 发料时的物料清单）。超出产品允许损耗的会标出来，可以转成扣款。",
+    en: "Loss = handed out − returned − expected use (pieces received × the bill of materials at hand-out). Loss beyond the product's allowance is flagged and can become a deduction.",
+  },
+  "reconciliation.none": { "zh-CN": "还没有发料记录。", en: "Nothing handed out yet." },
+  "reconciliation.onlyOver": { "zh-CN": "只看超出允许损耗的", en: "Only losses beyond the allowance" },
+  "reconciliation.all": { "zh-CN": "全部", en: "All" },
+  "reconciliation.noneOver": { "zh-CN": "没有超出允许损耗的。", en: "No loss beyond the allowance." },
+  "reconciliation.worker": { "zh-CN": "手工者", en: "Worker" },
+  "reconciliation.assignment": { "zh-CN": "派工", en: "Assignment" },
+  "reconciliation.material": { "zh-CN": "物料", en: "Material" },
+  "reconciliation.piecesReceived": { "zh-CN": "已收件数", en: "Pieces received" },
+  "reconciliation.issued": { "zh-CN": "已发", en: "Handed out" },
+  "reconciliation.returned": { "zh-CN": "已退", en: "Returned" },
+  "reconciliation.expected": { "zh-CN": "应耗用", en: "Expected use" },
+  "reconciliation.loss": { "zh-CN": "损耗", en: "Loss" },
+  "reconciliation.lossPercent": { "zh-CN": "损耗率", en: "Loss %" },
+  "reconciliation.allowance": { "zh-CN": "允许损耗", en: "Allowance" },
+  "reconciliation.proposed": { "zh-CN": "建议扣款", en: "Proposed deduction" },
+  "reconciliation.decision": { "zh-CN": "处理", en: "Decision" },
+  "reconciliation.over": { "zh-CN": "超出允许损耗", en: "Over the allowance" },
+  "reconciliation.within": { "zh-CN": "在允许范围内", en: "Within the allowance" },
+  "reconciliation.noPieces": { "zh-CN": "还没有收件", en: "No pieces received yet" },
+  "reconciliation.percentOf": { "zh-CN": "{p}%", en: "{p}%" },
+  "reconciliation.undecided": { "zh-CN": "待处理", en: "To decide" },
+  "reconciliation.rowLabel": {
+    "zh-CN": "{worker} · {product} · {material}",
+    en: "{worker} · {product} · {material}",
+  },
+  "reconciliation.decide": { "zh-CN": "处理", en: "Decide" },
+  "reconciliation.pending": {
+    "zh-CN": "收件以后才能算出应耗用；在那之前损耗按已发减已退计。",
+    en: "Expected use is known once pieces are received; until then loss is handed out minus returned.",
+  },
+
+  // Deductions
+  "deduction.charged": { "zh-CN": "{month} 扣 {amount}", en: "{amount} charged in {month}" },
+  "deduction.waived": { "zh-CN": "已免扣（{month}）", en: "Waived ({month})" },
+  "deduction.reasonShown": { "zh-CN": "原因：{reason}", en: "Reason: {reason}" },
+  "deduction.outdated": {
+    "zh-CN": "收件后建议扣款已变为 {amount}，低于已定的扣款，请重新处理。",
+    en: "Since more pieces were received the proposal is {amount}, below what was decided: decide again.",
+  },
+  "deduction.title": { "zh-CN": "扣款处理：{material}", en: "Deduction: {material}" },
+  "deduction.decision": { "zh-CN": "处理方式", en: "Decision" },
+  "deduction.decision.charge": { "zh-CN": "按建议扣款 {amount}", en: "Charge the proposed {amount}" },
+  "deduction.decision.lower": { "zh-CN": "少扣（填金额和原因）", en: "Charge less (amount and reason)" },
+  "deduction.decision.waive": { "zh-CN": "免扣（填原因）", en: "Waive it (reason)" },
+  "deduction.amount": { "zh-CN": "扣款金额（元）", en: "Amount (yuan)" },
+  "deduction.amountHint": { "zh-CN": "不能超过建议的 {amount}", en: "At most the proposed {amount}" },
+  "deduction.reason": { "zh-CN": "原因", en: "Reason" },
+  "deduction.month": { "zh-CN": "计入月份", en: "Month charged in" },
+  "deduction.submit": { "zh-CN": "保存扣款处理", en: "Save the decision" },
+  "deduction.saved": { "zh-CN": "已记下：{month} 扣 {amount}。", en: "Saved: {amount} charged in {month}." },
+  "deduction.savedWaived": { "zh-CN": "已记下：免扣。", en: "Saved: waived." },
+  "deduction.reasonRequired": { "zh-CN": "少扣或免扣请写明原因", en: "Give a reason for charging less or waiving" },
+  "deduction.amountRequired": { "zh-CN": "请填写扣款金额", en: "Enter the amount to charge" },
+  "deduction.aboveProposal": {
+    "zh-CN": "不能超过建议扣款 {amount}",
+    en: "Cannot be more than the proposed {amount}",
+  },
+  "deduction.nothingToDeduct": {
+    "zh-CN": "损耗在允许范围内，没有可扣的",
+    en: "The loss is within the allowance: there is nothing to deduct",
+  },
+  "stock.invalidMonth": { "zh-CN": "请选择月份", en: "Choose a month" },
+});

@@ -229,7 +229,12 @@ export function decideDeduction(
     const [row] = await gather(tx, { workshopId: actor.workshopId, assignmentId, materialId });
     if (!row) return fail("notFound");
     const proposedFen = amountToMinor(row.figures.proposedDeduction);
-    if (proposedFen <= 0n) return fail("nothingToDeduct");
+    const before = await tx.materialDeduction.findUnique({
+      where: { assignmentId_materialId: { assignmentId, materialId: row.materialId } },
+      select: { proposedFen: true, amountFen: true, status: true, reason: true, month: true },
+    });
+    // Within the allowance there is nothing to charge; an earlier decision can still be lowered or waived.
+    if (proposedFen <= 0n && (!before || input.decision === "charge")) return fail("nothingToDeduct");
     const reason = input.reason.trim();
     if (input.decision !== "charge" && reason === "") return fail("reasonRequired");
     let amountFen = proposedFen;
@@ -239,10 +244,6 @@ export function decideDeduction(
       amountFen = input.amountFen;
     }
     const status = amountFen === 0n ? "waived" : "charged";
-    const before = await tx.materialDeduction.findUnique({
-      where: { assignmentId_materialId: { assignmentId, materialId: row.materialId } },
-      select: { proposedFen: true, amountFen: true, status: true, reason: true, month: true },
-    });
     const data = { proposedFen, amountFen, status, reason, month: input.month, decidedById: actor.userId };
     const saved = await tx.materialDeduction.upsert({
       where: { assignmentId_materialId: { assignmentId, materialId: row.materialId } },

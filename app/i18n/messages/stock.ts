@@ -224,6 +224,7 @@ export const stockMessages = defineMessages({
   },
   "reconciliation.none": { "zh-CN": "还没有发料记录。", en: "Nothing handed out yet." },
   "reconciliation.onlyOver": { "zh-CN": "只看超出允许损耗的", en: "Only losses beyond the allowance" },
+  "reconciliation.filter": { "zh-CN": "筛选", en: "Filter" },
   "reconciliation.all": { "zh-CN": "全部", en: "All" },
   "reconciliation.noneOver": { "zh-CN": "没有超出允许损耗的。", en: "No loss beyond the allowance." },
   "reconciliation.worker": { "zh-CN": "手工者", en: "Worker" },

@@ -14,7 +14,6 @@ const NAV: Record<Role, NavItem[]> = {
     { to: "/coordinator/workers", label: "coordinator.nav.workers" },
     { to: "/coordinator/products", label: "coordinator.nav.products" },
     { to: "/coordinator/materials", label: "coordinator.nav.materials" },
-    { to: "/coordinator/reconciliation", label: "coordinator.nav.reconciliation" },
     { to: "/coordinator/partners", label: "coordinator.nav.partners" },
     { to: "/coordinator/settings", label: "coordinator.nav.settings" },
     { to: "/coordinator/audit", label: "coordinator.nav.audit" },

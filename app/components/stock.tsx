@@ -209,11 +209,13 @@ export function ReconciliationCards({
               ) : (
                 <strong>{r.materialName}</strong>
               )}{" "}
-              {r.over ? (
+              {r.inProgress ? (
+                <span className="badge warn">{t("reconciliation.inProgress")}</span>
+              ) : r.over ? (
                 <span className="badge bad">{t("reconciliation.over")}</span>
-              ) : r.lossPercent !== null ? (
+              ) : (
                 <span className="badge ok">{t("reconciliation.within")}</span>
-              ) : null}
+              )}
             </p>
             <dl className="recon-facts">
               <div>
@@ -247,7 +249,7 @@ export function ReconciliationCards({
               </div>
               <div>
                 <dt>{t("reconciliation.proposed")}</dt>
-                <dd>{r.proposed}</dd>
+                <dd>{r.inProgress ? "—" : r.proposed}</dd>
               </div>
               <div>
                 <dt>{t("reconciliation.decision")}</dt>
@@ -257,7 +259,11 @@ export function ReconciliationCards({
                 </dd>
               </div>
             </dl>
-            {r.lossPercent === null ? <p className="hint">{t("reconciliation.pending")}</p> : null}
+            {r.inProgress ? (
+              <p className="hint">
+                {t("reconciliation.pending", { received: r.piecesReceived, quantity: r.assignmentQuantity })}
+              </p>
+            ) : null}
             {children?.(r)}
           </li>
         );

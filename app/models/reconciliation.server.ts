@@ -8,6 +8,12 @@
 //
 // Pieces received are the counted quantities of the assignment's lots (Lot,
 // written by receiving); until pieces are received, expected use is 0.
+//
+// A loss is only a loss once the work is over: while an active assignment still
+// has pieces to come in, what she holds is material in use, not lost. Such a row
+// is "in progress": its figures are shown, but it is not flagged and no
+// deduction can be decided until every piece is received or the assignment is
+// reduced or cancelled (ADR 018).
 import type { Actor } from "../domain/access.ts";
 import { amountToMinor } from "../domain/money.ts";
 import { reconcile, type Reconciliation } from "../domain/materials.ts";
@@ -35,6 +41,11 @@ export type ReconciliationRow = {
   productName: string;
   productUnit: string;
   assignmentStatus: string;
+  assignmentQuantity: number;
+  /** The assignment is active and not all of its pieces are received yet: nothing is flagged or deducted. */
+  inProgress: boolean;
+  /** Over the allowance and no longer in progress: flagged on the coordinator's list, may become a deduction. */
+  flagged: boolean;
   materialId: string;
   materialName: string;
   materialUnit: string;
@@ -78,6 +89,7 @@ async function gather(client: Client, scope: Scope): Promise<ReconciliationRow[]
         orderId: true,
         workerId: true,
         status: true,
+        quantity: true,
         worker: { select: { name: true } },
         product: { select: { name: true, unit: true, lossAllowanceE2: true } },
       },
@@ -141,6 +153,7 @@ async function gather(client: Client, scope: Scope): Promise<ReconciliationRow[]
       unitCostE4: m.unitCostE4,
     });
     const d = decided.get(key);
+    const inProgress = a.status === "active" && piecesReceived < a.quantity;
     rows.push({
       assignmentId,
       orderId: a.orderId,
@@ -149,6 +162,9 @@ async function gather(client: Client, scope: Scope): Promise<ReconciliationRow[]
       productName: a.product.name,
       productUnit: a.product.unit,
       assignmentStatus: a.status,
+      assignmentQuantity: a.quantity,
+      inProgress,
+      flagged: figures.overAllowance && !inProgress,
       materialId,
       materialName: m.name,
       materialUnit: m.unit,
@@ -173,7 +189,7 @@ async function gather(client: Client, scope: Scope): Promise<ReconciliationRow[]
   }
   return rows.sort(
     (x, y) =>
-      Number(y.figures.overAllowance) - Number(x.figures.overAllowance) ||
+      Number(y.flagged) - Number(x.flagged) ||
       x.workerName.localeCompare(y.workerName, "zh-CN") ||
       x.productName.localeCompare(y.productName, "zh-CN") ||
       x.assignmentId.localeCompare(y.assignmentId) ||
@@ -181,7 +197,7 @@ async function gather(client: Client, scope: Scope): Promise<ReconciliationRow[]
   );
 }
 
-/** The workshop's reconciliation: every assignment and material with a hand-out, over-allowance losses first. */
+/** The workshop's reconciliation: every assignment and material with a hand-out, flagged losses first. */
 export function listReconciliation(
   workshopId: string,
   filter: { workerId?: string } = {},
@@ -200,12 +216,12 @@ export type DeductionDecision =
   | { decision: "waive"; reason: string; month: string };
 
 export type DeductionResult =
-  | Result<{ id?: string; amountFen?: bigint }, "notFound" | "nothingToDeduct" | "reasonRequired">
+  | Result<{ id?: string; amountFen?: bigint }, "notFound" | "inProgress" | "nothingToDeduct" | "reasonRequired">
   | Fail<"aboveProposal", { proposedFen: bigint }>;
 
 /**
  * The coordinator decides an over-allowance loss of one assignment and
- * material: charge the proposal (from reconcile(), computed again here from
+ * material (inProgress: pieces are still to come in, so nothing is lost yet): charge the proposal (from reconcile(), computed again here from
  * the figures now), lower it (below the proposal, with a reason), or waive it
  * (with a reason), for a month. A later decision replaces the earlier one
  * (audited with both); never above the proposal.
@@ -228,6 +244,7 @@ export function decideDeduction(
     await tx.assignment.update({ where: { id: assignment.id }, data: { updatedAt: new Date() } });
     const [row] = await gather(tx, { workshopId: actor.workshopId, assignmentId, materialId });
     if (!row) return fail("notFound");
+    if (row.inProgress) return fail("inProgress");
     const proposedFen = amountToMinor(row.figures.proposedDeduction);
     const before = await tx.materialDeduction.findUnique({
       where: { assignmentId_materialId: { assignmentId, materialId: row.materialId } },

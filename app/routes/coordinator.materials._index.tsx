@@ -125,6 +125,8 @@ export default function MaterialsPage() {
         <Link to={showArchived ? "/coordinator/materials" : "/coordinator/materials?archived=1"}>
           {showArchived ? t("catalogue.hideArchived") : t("catalogue.showArchived")}
         </Link>
+        {" · "}
+        <Link to="/coordinator/reconciliation">{t("reconciliation.title")}</Link>
       </p>
       {editing ? (
         <section className="card" id="edit">

@@ -177,6 +177,7 @@ export async function assignmentAction(scope: Actor, userLocale: string, assignm
     return refuse(
       outcome,
       {
+        inProgress: "deduction.inProgress",
         nothingToDeduct: "deduction.nothingToDeduct",
         reasonRequired: { reason: "deduction.reasonRequired" },
         aboveProposal: { amount: msg("deduction.aboveProposal", { amount: proposed }) },

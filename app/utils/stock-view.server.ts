@@ -86,6 +86,7 @@ export type ReconciliationView = {
   materialName: string;
   unit: string;
   piecesReceived: number;
+  assignmentQuantity: number;
   perPiece: string;
   issued: string;
   returned: string;
@@ -94,6 +95,9 @@ export type ReconciliationView = {
   /** null until pieces are received (nothing expected yet). */
   lossPercent: string | null;
   allowance: string;
+  /** Pieces still to come in: figures only, no flag, no deduction yet. */
+  inProgress: boolean;
+  /** Over the allowance, work over: flagged. */
   over: boolean;
   proposed: string;
   proposedInput: string;
@@ -116,6 +120,7 @@ export function reconciliationView(rows: ReconciliationRow[], locale: MoneyLocal
       materialName: r.materialName,
       unit: r.materialUnit,
       piecesReceived: r.piecesReceived,
+      assignmentQuantity: r.assignmentQuantity,
       perPiece: quantityText(r.perPieceE3, locale),
       issued: quantityText(r.issuedE3, locale),
       returned: quantityText(r.returnedE3, locale),
@@ -123,10 +128,11 @@ export function reconciliationView(rows: ReconciliationRow[], locale: MoneyLocal
       loss: quantityText(r.figures.lossE3, locale),
       lossPercent: r.figures.lossPercentE2 === null ? null : percentText(r.figures.lossPercentE2),
       allowance: percentText(r.allowanceE2),
-      over: r.figures.overAllowance,
+      inProgress: r.inProgress,
+      over: r.flagged,
       proposed: amountText(proposedFen, locale),
       proposedInput: amountInput(proposedFen),
-      canDeduct: proposedFen > 0n,
+      canDeduct: !r.inProgress && proposedFen > 0n,
       deduction: d
         ? d.status === "waived"
           ? { status: "waived", month: d.month, reason: d.reason, outdated: false }

@@ -80,10 +80,12 @@ async function handOut(world: OrderWorld, assignmentId: string, materialId: stri
 
 test("the worked example: 10 kg out, 0.3 back, 80 pieces received at 0.105 kg with 3 % allowed: loss 1.3 kg, 1.048 kg over, ¥29.34 proposed", async () => {
   const { world, base } = await soapWorld(300);
-  const { assignmentId } = await assignedWork(world, world.workers[0]!, 100);
+  const { assignmentId } = await assignedWork(world, world.workers[0]!, 80);
   await handOut(world, assignmentId, base.id, "10", "0.3");
 
+  // While pieces are still to come in, what she holds is in use: shown, not flagged.
   const [before] = await assignmentReconciliation(world.workshop.id, assignmentId);
+  expect(before).toMatchObject({ inProgress: true, flagged: false });
   expect(before).toMatchObject({ piecesReceived: 0, issuedE3: 10_000n, returnedE3: 300n, perPieceE3: 105n });
   expect(before!.figures).toMatchObject({
     expectedUseE3: 0n,
@@ -93,9 +95,15 @@ test("the worked example: 10 kg out, 0.3 back, 80 pieces received at 0.105 kg wi
   });
 
   await receivedLot(assignmentId, 50);
+  expect((await assignmentReconciliation(world.workshop.id, assignmentId))[0]).toMatchObject({
+    piecesReceived: 50,
+    inProgress: true,
+    flagged: false,
+  });
   await receivedLot(assignmentId, 30);
   const [row] = await assignmentReconciliation(world.workshop.id, assignmentId);
   expect(row).toMatchObject({ piecesReceived: 80, allowanceE2: 300, unitCostE4: 280_000n });
+  expect(row).toMatchObject({ inProgress: false, flagged: true });
   expect(row!.figures).toMatchObject({
     expectedUseE3: 8_400n,
     lossE3: 1_300n,
@@ -137,17 +145,17 @@ test("for random hand-outs, returns, lots, BOMs, allowances and costs, every row
     materials.push(m);
   }
   const expected = new Map<string, ReturnType<typeof oracle>>();
+  const inProgress = new Map<string, boolean>();
   for (let k = 0; k < 8; k++) {
     await db().product.update({ where: { id: world.product.id }, data: { lossAllowanceE2: next(1_500) } });
-    const { assignmentId } = await assignedWork(world, world.workers[k % 3]!, 200);
+    const lots = Array.from({ length: 1 + next(3) }, () => 1 + next(60));
+    const pieces = lots.reduce((a, b) => a + b, 0);
+    // Even ones have every piece received (the work is over); odd ones wait for 7 more (in progress).
+    const { assignmentId } = await assignedWork(world, world.workers[k % 3]!, pieces + (k % 2) * 7);
+    inProgress.set(assignmentId, k % 2 === 1);
     const bom = await db().bomLine.findMany({ where: { productId: world.product.id } });
     const allowanceE2 = (await db().product.findUniqueOrThrow({ where: { id: world.product.id } })).lossAllowanceE2;
-    let pieces = 0;
-    for (let l = 0; l < next(3); l++) {
-      const n = 1 + next(60);
-      pieces += n;
-      await receivedLot(assignmentId, n);
-    }
+    for (const n of lots) await receivedLot(assignmentId, n);
     for (const m of materials) {
       if (next(4) === 0) continue;
       let issued = 0n;
@@ -191,19 +199,27 @@ test("for random hand-outs, returns, lots, BOMs, allowances and costs, every row
     expect(row.allowanceE2).toBe(finalAllowance);
     expect(row.figures.overAllowance).toBe(recomputed.over);
     expect(row.figures.proposedDeduction.minor).toBe(recomputed.fen);
+    expect(row.inProgress).toBe(inProgress.get(row.assignmentId));
+    expect(row.flagged).toBe(recomputed.over && !row.inProgress);
   }
-  // Over-allowance rows come first.
-  const flags = rows.map((r) => r.figures.overAllowance);
+  const flagged = rows.filter((r) => r.flagged).length;
+  expect(flagged).toBeGreaterThan(0);
+  expect(flagged).toBeLessThan(rows.length);
+  // Flagged rows come first.
+  const flags = rows.map((r) => r.flagged);
   expect(flags).toEqual([...flags].sort((a, b) => Number(b) - Number(a)));
 });
 
 test("a deduction is the proposal, or lower with a reason, or waived with a reason; never above the proposal; each decision audited", async () => {
   const { world, actor, base } = await soapWorld(300);
-  const { assignmentId } = await assignedWork(world, world.workers[0]!, 100);
+  const { assignmentId } = await assignedWork(world, world.workers[0]!, 80);
   await handOut(world, assignmentId, base.id, "10", "0.3");
-  await receivedLot(assignmentId, 80);
   const decide = (input: Parameters<typeof decideDeduction>[3], key = newSubmissionKey()) =>
     decideDeduction(actor, assignmentId, base.id, input, key);
+  // Until every piece is in, nothing is lost yet: no deduction.
+  await receivedLot(assignmentId, 79);
+  expect(await decide({ decision: "charge", reason: "", month: "2026-03" })).toEqual({ ok: false, code: "inProgress" });
+  await receivedLot(assignmentId, 1);
 
   expect(await decide({ decision: "lower", amountFen: 2_935n, reason: "少扣", month: "2026-03" })).toEqual({
     ok: false,
@@ -267,30 +283,30 @@ test("a deduction is the proposal, or lower with a reason, or waived with a reas
     reason: "料本身有瑕疵",
   });
 
-  // The proposal is what the figures say now: more pieces received lower it, and the cap follows.
-  await receivedLot(assignmentId, 5);
+  // The proposal is what the figures say now: material brought back later lowers it, and the cap follows.
+  expect((await returnMaterial(actor, assignmentId, base.id, e3("0.2"), newSubmissionKey())).ok).toBe(true);
   const [now] = await assignmentReconciliation(world.workshop.id, assignmentId);
-  expect(now!.figures.proposedDeduction.minor).toBe(1_420n);
+  expect(now!.figures.proposedDeduction.minor).toBe(2_374n);
   expect(now!.figures.proposedDeduction.minor).toBe(
     oracle({
-      pieces: 85,
+      pieces: 80,
       perPieceE3: 105n,
       issuedE3: 10_000n,
-      returnedE3: 300n,
+      returnedE3: 500n,
       allowanceE2: 300,
       unitCostE4: 280_000n,
     }).fen,
   );
-  expect(await decide({ decision: "lower", amountFen: 2_000n, reason: "x", month: "2026-04" })).toEqual({
+  expect(await decide({ decision: "lower", amountFen: 2_375n, reason: "x", month: "2026-04" })).toEqual({
     ok: false,
     code: "aboveProposal",
-    proposedFen: now!.figures.proposedDeduction.minor,
+    proposedFen: 2_374n,
   });
 });
 
 test("within the allowance there is nothing to deduct; another workshop's assignment is not found", async () => {
   const { world, actor, base } = await soapWorld(500);
-  const { assignmentId } = await assignedWork(world, world.workers[0]!, 100);
+  const { assignmentId } = await assignedWork(world, world.workers[0]!, 96);
   await handOut(world, assignmentId, base.id, "10.5", "0.2");
   await receivedLot(assignmentId, 96); // expected 10.08, loss 0.22 = 2.18 %: within 5 %
   const [row] = await assignmentReconciliation(world.workshop.id, assignmentId);

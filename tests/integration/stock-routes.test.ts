@@ -356,7 +356,7 @@ test("receiving through the stock page: a partner's supply needs an order; the p
 
 test("reconciliation page and deductions through the assignment page; the worker's ledger", async () => {
   const { world, base, cookie } = await soapWorld();
-  const { assignmentId } = await assignedWork(world, world.workers[0]!, 100);
+  const { assignmentId } = await assignedWork(world, world.workers[0]!, 80);
   let keys = await pageKeys(world, cookie, assignmentId);
   await post(cookie, assignmentId, {
     intent: "issue",

@@ -5,8 +5,6 @@ import { defineMessages } from "../define.ts";
 // Words from docs/glossary.md: 派工 assignment, 发料 hand-out, 退料 return,
 // 损耗 loss, 对账 reconciliation, 扣款 deduction, 未安排 not given out, 自领池 claim pool.
 export const stockMessages = defineMessages({
-  "coordinator.nav.reconciliation": { "zh-CN": "对账", en: "Reconciliation" },
-
   // The assignment page
   "assignment.title": { "zh-CN": "{worker} · {product}", en: "{worker} · {product}" },
   "assignment.backToOrder": { "zh-CN": "返回订单", en: "Back to the order" },
@@ -249,9 +247,14 @@ export const stockMessages = defineMessages({
     en: "{worker} · {product} · {material}",
   },
   "reconciliation.decide": { "zh-CN": "处理", en: "Decide" },
+  "reconciliation.inProgress": { "zh-CN": "进行中", en: "In progress" },
   "reconciliation.pending": {
-    "zh-CN": "收件以后才能算出应耗用；在那之前损耗按已发减已退计。",
-    en: "Expected use is known once pieces are received; until then loss is handed out minus returned.",
+    "zh-CN": "已收 {received} / {quantity} 件：收齐（或减少、取消派工）以后才算损耗；在那之前她手上的料还在用。",
+    en: "{received} of {quantity} pieces received: the loss counts once all are in (or the assignment is reduced or cancelled); until then what she holds is still in use.",
+  },
+  "deduction.inProgress": {
+    "zh-CN": "还有件没收齐，现在还不能定扣款",
+    en: "Pieces are still to come in: no deduction can be decided yet",
   },
 
   // Deductions

@@ -84,10 +84,12 @@ export function MovementsList({ movements, unit }: { movements: StockPageView["m
             ) : null}
             {m.note ? <span className="prewrap"> · {m.note}</span> : null}
             {m.byName ? (
-              <span className="muted">
-                {" "}
-                · {t("stock.by")} {m.byName}
-              </span>
+              <>
+                {" · "}
+                <span className="muted by">
+                  {t("stock.by")} {m.byName}
+                </span>
+              </>
             ) : null}
           </p>
         </li>
@@ -110,7 +112,11 @@ export type HeldView = {
   assignmentStatus?: string;
 };
 
-/** What a worker was handed and gave back, and still holds, per material (and assignment, in her ledger). */
+/**
+ * What a worker was handed and gave back, and still holds, per material (and
+ * assignment, in her ledger). The unit goes with the material's name, so the
+ * three figures stay short enough for a phone.
+ */
 export function HeldTable({ rows, withAssignment = false }: { rows: HeldView[]; withAssignment?: boolean }) {
   const t = useT();
   const locale = useLocale();
@@ -119,8 +125,7 @@ export function HeldTable({ rows, withAssignment = false }: { rows: HeldView[]; 
       <table className="table held-table">
         <thead>
           <tr>
-            {withAssignment ? <th>{t("ledger.assignment")}</th> : null}
-            <th>{t("materialMove.material")}</th>
+            <th>{withAssignment ? t("ledger.assignmentAndMaterial") : t("materialMove.material")}</th>
             <th className="num">{t("materialMove.issued")}</th>
             <th className="num">{t("materialMove.returned")}</th>
             <th className="num">{t("materialMove.held")}</th>
@@ -128,23 +133,27 @@ export function HeldTable({ rows, withAssignment = false }: { rows: HeldView[]; 
         </thead>
         <tbody>
           {rows.map((r) => {
-            const unit = unitText(t, r.unit);
+            const material = t("stock.materialWithUnit", { name: r.materialName, unit: unitText(t, r.unit) });
             return (
               <tr key={r.key}>
                 {withAssignment ? (
                   <td>
                     <Link to={`/coordinator/assignments/${r.assignmentId}`}>{r.productName}</Link>
-                    {r.dueOn ? <span className="sub muted"> {formatDate(r.dueOn, locale)}</span> : null}
+                    <span className="sub">{material}</span>
+                    {r.dueOn ? (
+                      <span className="sub muted">{t("worker.task.due", { date: formatDate(r.dueOn, locale) })}</span>
+                    ) : null}
                     {r.assignmentStatus === "cancelled" ? (
                       <span className="tag muted">{t("assignments.status.cancelled")}</span>
                     ) : null}
                   </td>
-                ) : null}
-                <td>{r.materialName}</td>
-                <td className="num">{t("stock.quantityOf", { q: r.issued, unit })}</td>
-                <td className="num">{t("stock.quantityOf", { q: r.returned, unit })}</td>
+                ) : (
+                  <td>{material}</td>
+                )}
+                <td className="num">{r.issued}</td>
+                <td className="num">{r.returned}</td>
                 <td className="num">
-                  <strong>{t("stock.quantityOf", { q: r.held, unit })}</strong>
+                  <strong>{r.held}</strong>
                 </td>
               </tr>
             );

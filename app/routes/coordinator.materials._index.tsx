@@ -152,7 +152,6 @@ export default function MaterialsPage() {
                 <th>{t("materials.name")}</th>
                 <th>{t("materials.unit")}</th>
                 <th className="num">{t("materials.unitCost")}</th>
-                <th className="num">{t("stock.onHand")}</th>
                 <th>{t("catalogue.actions")}</th>
               </tr>
             </thead>
@@ -161,11 +160,13 @@ export default function MaterialsPage() {
                 <tr key={m.id} className={m.archived ? "archived" : undefined}>
                   <td>
                     <Link to={`/coordinator/materials/${m.id}`}>{m.name}</Link>
+                    <span className="sub muted">
+                      {t("stock.onHandLine", { q: m.onHand, unit: unitText(t, m.unit) })}
+                    </span>
                     {m.archived ? <span className="tag muted">{t("catalogue.archived")}</span> : null}
                   </td>
                   <td className="nowrap">{unitText(t, m.unit)}</td>
                   <td className="num">{m.unitCost ?? "—"}</td>
-                  <td className="num nowrap">{t("stock.quantityOf", { q: m.onHand, unit: unitText(t, m.unit) })}</td>
                   <td>
                     <div className="row-actions">
                       <Link to={`?${keep}edit=${m.id}#edit`} className="button small">

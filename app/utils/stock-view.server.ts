@@ -5,6 +5,7 @@
 import { chinaMonth } from "../domain/dates.ts";
 import {
   amountFromMinor,
+  amountToString,
   formatAmount,
   formatQuantity,
   MAX_QUANTITY_TEXT,
@@ -36,7 +37,7 @@ export function amountText(fen: bigint, locale: MoneyLocale): string {
 
 /** Fen as the plain yuan text a form field takes back ("29.34"). */
 export function amountInput(fen: bigint): string {
-  return scaledToString(fen, 2);
+  return amountToString(amountFromMinor(fen));
 }
 
 /** Percent x 100 as text: 350 → "3.5". */

@@ -123,6 +123,8 @@ export const stockMessages = defineMessages({
   "stock.issued": { "zh-CN": "发出", en: "Out" },
   "stock.returned": { "zh-CN": "退回", en: "Back" },
   "stock.quantityOf": { "zh-CN": "{q} {unit}", en: "{q} {unit}" },
+  "stock.materialWithUnit": { "zh-CN": "{name}（{unit}）", en: "{name} ({unit})" },
+  "stock.onHandLine": { "zh-CN": "库存 {q} {unit}", en: "{q} {unit} on hand" },
   "stock.figuresLabel": {
     "zh-CN": "入库 − 发出 + 退回 = 库存",
     en: "In − out + back = on hand",
@@ -165,9 +167,9 @@ export const stockMessages = defineMessages({
   "materialMove.title": { "zh-CN": "物料（发料 / 退料）", en: "Materials (hand-out / return)" },
   "materialMove.none": { "zh-CN": "还没有发料。", en: "Nothing handed out yet." },
   "materialMove.material": { "zh-CN": "物料", en: "Material" },
-  "materialMove.issued": { "zh-CN": "已发", en: "Handed out" },
-  "materialMove.returned": { "zh-CN": "已退", en: "Returned" },
-  "materialMove.held": { "zh-CN": "在她手上", en: "She holds" },
+  "materialMove.issued": { "zh-CN": "已发", en: "Out" },
+  "materialMove.returned": { "zh-CN": "已退", en: "Back" },
+  "materialMove.held": { "zh-CN": "在她手上", en: "With her" },
   "materialMove.handOut": { "zh-CN": "发料", en: "Hand out" },
   "materialMove.return": { "zh-CN": "退料", en: "Take back" },
   "materialMove.quantity": { "zh-CN": "数量", en: "Quantity" },
@@ -212,7 +214,7 @@ export const stockMessages = defineMessages({
   // The worker's ledger (on the coordinator's worker page)
   "ledger.title": { "zh-CN": "物料台账", en: "Material ledger" },
   "ledger.none": { "zh-CN": "还没有给她发过料。", en: "No material handed out to her yet." },
-  "ledger.assignment": { "zh-CN": "派工", en: "Assignment" },
+  "ledger.assignmentAndMaterial": { "zh-CN": "派工 / 物料", en: "Assignment / material" },
 
   // Reconciliation
   "reconciliation.title": { "zh-CN": "物料对账", en: "Material reconciliation" },
@@ -267,9 +269,9 @@ export const stockMessages = defineMessages({
   },
   "deduction.title": { "zh-CN": "扣款处理：{material}", en: "Deduction: {material}" },
   "deduction.decision": { "zh-CN": "处理方式", en: "Decision" },
-  "deduction.decision.charge": { "zh-CN": "按建议扣款 {amount}", en: "Charge the proposed {amount}" },
-  "deduction.decision.lower": { "zh-CN": "少扣（填金额和原因）", en: "Charge less (amount and reason)" },
-  "deduction.decision.waive": { "zh-CN": "免扣（填原因）", en: "Waive it (reason)" },
+  "deduction.decision.charge": { "zh-CN": "按建议扣 {amount}", en: "Charge {amount}" },
+  "deduction.decision.lower": { "zh-CN": "少扣（写明原因）", en: "Charge less (give a reason)" },
+  "deduction.decision.waive": { "zh-CN": "免扣（写明原因）", en: "Waive (give a reason)" },
   "deduction.amount": { "zh-CN": "扣款金额（元）", en: "Amount (yuan)" },
   "deduction.amountHint": { "zh-CN": "不能超过建议的 {amount}", en: "At most the proposed {amount}" },
   "deduction.reason": { "zh-CN": "原因", en: "Reason" },

@@ -96,7 +96,11 @@ export function ChangeForms({
             label={t("assignment.reduceTo")}
             inputMode="numeric"
             autoComplete="off"
-            hint={t("assignment.reduceHint", { logged: a.logged, unit: unit(a.logged), place })}
+            hint={
+              a.logged > 0
+                ? t("assignment.reduceHint", { logged: a.logged, unit: unit(a.logged), place })
+                : t("assignment.reduceHintNone", { place })
+            }
             error={reduce.errorFor("quantity")}
             defaultValue={results.reduce?.values?.quantity}
             registration={reduce.form.register("quantity")}

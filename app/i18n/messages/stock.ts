@@ -29,6 +29,10 @@ export const stockMessages = defineMessages({
     "zh-CN": "不能少于已报工的 {logged} {unit}。减下的{place}。",
     en: "Not below the {logged} {unit} logged. The pieces taken off {place}.",
   },
+  "assignment.reduceHintNone": {
+    "zh-CN": "减下的{place}。",
+    en: "The pieces taken off {place}.",
+  },
   "assignment.reduceSubmit": { "zh-CN": "减少", en: "Reduce" },
   "assignment.place.order": { "zh-CN": "退回订单（未安排）", en: "go back to the order (not given out)" },
   "assignment.place.pool": { "zh-CN": "退回自领池（待领取）", en: "go back to the claim pool (open for claiming)" },
@@ -70,7 +74,7 @@ export const stockMessages = defineMessages({
   "assignment.cancel": { "zh-CN": "取消派工", en: "Cancel the assignment" },
   "assignment.cancelConfirm.title": { "zh-CN": "取消这个派工？", en: "Cancel this assignment?" },
   "assignment.cancelConfirm.whole": {
-    "zh-CN": "{worker} 的 {n} {unit}将{place}，这个派工会被取消。此操作无法撤销。",
+    "zh-CN": "{worker}的 {n} {unit}将{place}，这个派工会被取消。此操作无法撤销。",
     en: "{worker}'s {n} {unit} will {place} and the assignment is cancelled. This cannot be undone.",
   },
   "assignment.cancelConfirm.partly": {

@@ -332,3 +332,26 @@ test("reductions, cancellations and reassignments racing piece logs never go bel
     expect(activeLogged).toBe(taken);
   });
 });
+
+test("a give-back racing a piece log: exactly one of them wins, and the pool gets the pieces only when nothing was logged", async () => {
+  const world = await createOrderWorld();
+  const me = world.workers[0]!;
+  await rounds(6, async (round) => {
+    const { orderId, assignmentId } = await claimedWork(world, me, 10, 10, 10);
+    const [logged, given] = await Promise.all([
+      logPieces(assignmentId, 1 + (round % 3)),
+      giveBackClaim(workerScopeOf(me), assignmentId, newSubmissionKey()),
+    ]);
+    expect(logged.taken !== given.ok, `round ${round}: exactly one wins`).toBe(true);
+    const after = await assignment(assignmentId);
+    const counters = await expectCountersConsistent(orderId);
+    if (given.ok) {
+      expect(after).toMatchObject({ status: "cancelled", loggedQuantity: 0 });
+      expect(counters.openQuantity).toBe(10);
+    } else {
+      expect(given).toEqual({ ok: false, code: "logged" });
+      expect(after).toMatchObject({ status: "active", quantity: 10, loggedQuantity: 1 + (round % 3) });
+      expect(counters.openQuantity).toBe(0);
+    }
+  });
+});

@@ -10,9 +10,9 @@
 //    WHERE id = ? AND status = 'active' AND quantity = <read> AND loggedQuantity <= <read> - n
 //
 // so an assignment never goes below what was logged, also while a piece log is
-// being written at the same moment (the log's update matches on the quantity it
-// read, ours on the quantity and the logged count: one of the two misses and
-// reads again). Pieces the coordinator assigned go back to "not given out"
+// being written at the same moment: each change first locks the assignment's
+// row and reads it as it is now (lockCurrent); a log's update, which matches on
+// the quantity it read, waits for the lock, misses and reads again. Pieces the coordinator assigned go back to "not given out"
 // (Order.allocatedQuantity - n); pieces a worker claimed go back to the claim
 // pool (Order.openQuantity + n), where the coordinator opened them. Every
 // change is audited in its transaction, and each form takes effect once per
@@ -22,7 +22,8 @@ import { chinaDate } from "../domain/dates.ts";
 import { db, type Tx } from "../infra/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { createAssignment } from "./order.server.ts";
-import { fail, ok, type Result } from "./result.ts";
+import { refuseInTransaction } from "./refusal.server.ts";
+import { fail, ok, type Fail, type Result } from "./result.ts";
 import { onceOk } from "./submission.server.ts";
 
 /** Where freed pieces go: assigned pieces to "not given out", claimed pieces back to the claim pool. */
@@ -129,30 +130,53 @@ export function unloggedOf(a: { quantity: number; loggedQuantity: number }): num
 type Current = {
   id: string;
   orderId: string;
+  workerId: string;
   quantity: number;
   loggedQuantity: number;
   source: string;
   status: string;
 };
 
-async function readCurrent(
+const currentSelect = {
+  id: true,
+  orderId: true,
+  workerId: true,
+  quantity: true,
+  loggedQuantity: true,
+  source: true,
+  status: true,
+} as const;
+
+/**
+ * Finds the assignment in the actor's workshop (and of `workerId`, when given),
+ * locks its row until the transaction ends (an update of updatedAt: a row lock
+ * on PostgreSQL, the writer lock on SQLite) and reads it as it is now: a piece
+ * log or another change that committed first is seen, and none can commit
+ * until we do (a log's update waits, then misses on the quantity we changed
+ * and reads again). Refusals after this point use refuseInTransaction, so
+ * the lock's write is rolled back with everything else.
+ */
+async function lockCurrent(
   tx: Tx,
   workshopId: string,
   assignmentId: string,
   workerId?: string,
 ): Promise<Current | null> {
-  return tx.assignment.findFirst({
+  const found = await tx.assignment.findFirst({
     where: { id: assignmentId, workshopId, ...(workerId ? { workerId } : {}) },
-    select: { id: true, orderId: true, quantity: true, loggedQuantity: true, source: true, status: true },
+    select: { id: true },
   });
+  if (!found) return null;
+  await tx.assignment.update({ where: { id: found.id }, data: { updatedAt: new Date() } });
+  return tx.assignment.findUniqueOrThrow({ where: { id: found.id }, select: currentSelect });
 }
 
 /**
- * Lowers an active assignment from the quantity read to `to` pieces, never
- * below its logged pieces. False (nothing written) when the row changed since
- * it was read (a log, another reduction) or `to` is below what is logged now.
+ * Lowers the locked, active assignment from the quantity read to `to` pieces
+ * (or cancels it), never below its logged pieces: the update's conditions say
+ * so again, and a miss under our lock is a bug, not a race.
  */
-async function lowerTo(tx: Tx, current: Current, to: number, cancel: boolean): Promise<boolean> {
+async function lowerTo(tx: Tx, current: Current, to: number, cancel: boolean): Promise<void> {
   const { count } = await tx.assignment.updateMany({
     where: {
       id: current.id,
@@ -163,7 +187,7 @@ async function lowerTo(tx: Tx, current: Current, to: number, cancel: boolean): P
     // A cancelled assignment keeps its quantity for the record; the order counts only active ones' pieces.
     data: cancel ? { status: "cancelled" } : { quantity: to },
   });
-  return count === 1;
+  if (count !== 1) throw new Error(`assignment ${current.id} changed under its lock`);
 }
 
 /** Gives n freed pieces back to the order: assigned ones to "not given out", claimed ones to the claim pool. */
@@ -184,49 +208,45 @@ async function returnToOrder(tx: Tx, orderId: string, source: string, n: number)
   return "order";
 }
 
-/** How many times a conditional update is tried again after a concurrent change (a log, another form). */
-const ATTEMPTS = 5;
-
 // ---------------------------------------------------------------------------
 // Coordinator: reduce, cancel, reassign
 
 export type LifecycleCode = "notFound" | "notActive" | "belowLogged" | "notLess";
-export type ReduceResult = Result<{ id?: string; freed?: number; to?: FreedTo }, LifecycleCode>;
+export type ReduceResult =
+  | Result<{ id?: string; freed?: number; to?: FreedTo }, "notFound" | "notActive" | "notLess">
+  | Fail<"belowLogged", { logged: number }>;
 
 /**
  * The coordinator lowers an assignment to `to` pieces (never below the pieces
  * logged against it); the freed pieces go back to the order or its claim pool.
- * belowLogged carries the logged count read last; notLess: `to` is not below
- * the assignment's pieces.
+ * belowLogged carries the logged count; notLess: `to` is not below the
+ * assignment's pieces.
  */
 export function reduceAssignment(
   actor: Actor,
   assignmentId: string,
   to: number,
   submissionKey: string,
-): Promise<(ReduceResult & { logged?: number }) | { ok: true; id?: string; replayed: true }> {
+): Promise<ReduceResult | { ok: true; id?: string; replayed: true }> {
   // Down to nothing is a cancellation (cancelAssignment), with its confirmation step.
   if (!Number.isSafeInteger(to) || to < 1) throw new RangeError(`reduce to a whole number >= 1, got ${to}`);
-  return onceOk(actor.userId, submissionKey, "assignment.reduce", assignmentId, async (tx) => {
-    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      const current = await readCurrent(tx, actor.workshopId, assignmentId);
-      if (!current) return fail("notFound");
-      if (current.status !== "active") return fail("notActive");
-      if (to >= current.quantity) return fail("notLess");
-      if (to < current.loggedQuantity) return fail("belowLogged", { logged: current.loggedQuantity });
-      if (!(await lowerTo(tx, current, to, false))) continue;
-      const freed = current.quantity - to;
-      const place = await returnToOrder(tx, current.orderId, current.source, freed);
-      await recordAudit(tx, actor, {
-        action: "assignment.reduce",
-        entityType: "Assignment",
-        entityId: current.id,
-        before: { quantity: current.quantity, loggedQuantity: current.loggedQuantity },
-        after: { quantity: to, freed, to: place, orderId: current.orderId },
-      });
-      return ok({ id: current.id, freed, to: place });
-    }
-    throw new Error(`assignment ${assignmentId}: changed ${ATTEMPTS} times while being reduced`);
+  return onceOk(actor.userId, submissionKey, "assignment.reduce", assignmentId, async (tx): Promise<ReduceResult> => {
+    const current = await lockCurrent(tx, actor.workshopId, assignmentId);
+    if (!current) return fail("notFound");
+    if (current.status !== "active") refuseInTransaction(fail("notActive"));
+    if (to >= current.quantity) refuseInTransaction(fail("notLess"));
+    if (to < current.loggedQuantity) refuseInTransaction(fail("belowLogged", { logged: current.loggedQuantity }));
+    await lowerTo(tx, current, to, false);
+    const freed = current.quantity - to;
+    const place = await returnToOrder(tx, current.orderId, current.source, freed);
+    await recordAudit(tx, actor, {
+      action: "assignment.reduce",
+      entityType: "Assignment",
+      entityId: current.id,
+      before: { quantity: current.quantity, loggedQuantity: current.loggedQuantity },
+      after: { quantity: to, freed, to: place, orderId: current.orderId },
+    });
+    return ok({ id: current.id, freed, to: place });
   });
 }
 
@@ -247,49 +267,43 @@ export function cancelAssignment(
   submissionKey: string,
 ): Promise<CancelResult | { ok: true; id?: string; replayed: true }> {
   return onceOk(actor.userId, submissionKey, "assignment.cancel", assignmentId, async (tx): Promise<CancelResult> => {
-    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      const current = await readCurrent(tx, actor.workshopId, assignmentId);
-      if (!current) return fail("notFound");
-      if (current.status !== "active") return fail("notActive");
-      const logged = current.loggedQuantity;
-      if (logged >= current.quantity) return fail("allLogged");
-      const cancel = logged === 0;
-      if (!(await lowerTo(tx, current, logged, cancel))) continue;
-      const freed = current.quantity - logged;
-      const place = await returnToOrder(tx, current.orderId, current.source, freed);
-      await recordAudit(tx, actor, {
-        action: cancel ? "assignment.cancel" : "assignment.reduce",
-        entityType: "Assignment",
-        entityId: current.id,
-        before: { status: "active", quantity: current.quantity, loggedQuantity: logged },
-        after: cancel
-          ? { status: "cancelled", freed, to: place, orderId: current.orderId }
-          : { quantity: logged, freed, to: place, orderId: current.orderId, asked: "cancel" },
-      });
-      return ok({ id: current.id, freed, to: place, cancelled: cancel, keptLogged: logged });
-    }
-    throw new Error(`assignment ${assignmentId}: changed ${ATTEMPTS} times while being cancelled`);
+    const current = await lockCurrent(tx, actor.workshopId, assignmentId);
+    if (!current) return fail("notFound");
+    if (current.status !== "active") refuseInTransaction(fail("notActive"));
+    const logged = current.loggedQuantity;
+    if (logged >= current.quantity) refuseInTransaction(fail("allLogged"));
+    const cancel = logged === 0;
+    await lowerTo(tx, current, logged, cancel);
+    const freed = current.quantity - logged;
+    const place = await returnToOrder(tx, current.orderId, current.source, freed);
+    await recordAudit(tx, actor, {
+      action: cancel ? "assignment.cancel" : "assignment.reduce",
+      entityType: "Assignment",
+      entityId: current.id,
+      before: { status: "active", quantity: current.quantity, loggedQuantity: logged },
+      after: cancel
+        ? { status: "cancelled", freed, to: place, orderId: current.orderId }
+        : { quantity: logged, freed, to: place, orderId: current.orderId, asked: "cancel" },
+    });
+    return ok({ id: current.id, freed, to: place, cancelled: cancel, keptLogged: logged });
   });
 }
 
-export type ReassignResult = Result<
-  { id?: string; moved?: number },
-  | LifecycleCode
-  | "exceedsUnlogged"
-  | "workerNotFound"
-  | "sameWorker"
-  | "orderNotAccepted"
-  | "dueInPast"
-  | "dueAfterOrder"
->;
+export type ReassignResult =
+  | Result<
+      { id?: string; moved?: number },
+      "notFound" | "notActive" | "workerNotFound" | "sameWorker" | "orderNotAccepted" | "dueInPast"
+    >
+  | Fail<"exceedsUnlogged", { unlogged: number }>
+  | Fail<"dueAfterOrder", { orderDueOn: string }>;
 
 /**
  * The coordinator moves n unlogged pieces of an assignment to another active
  * worker of the workshop, in one transaction: the old assignment is lowered
- * (never below its logged pieces) and a new one (派工, source "assigned") is
- * made for the other worker with its own due date (today or later, not after
- * the order's). The order's counters: pieces assigned stay assigned; pieces
- * that were claimed are now assigned (the coordinator gave them out).
+ * (never below its logged pieces; cancelled when all of it moves) and a new
+ * one (派工, source "assigned") is made for the other worker with its own due
+ * date (today or later, not after the order's). The order's counters do not
+ * change: pieces assigned stay assigned; pieces that were claimed are now assigned.
  */
 export function reassignAssignment(
   actor: Actor,
@@ -297,41 +311,43 @@ export function reassignAssignment(
   input: { workerId: string; quantity: number; dueOn: string },
   now: Date,
   submissionKey: string,
-): Promise<(ReassignResult & { unlogged?: number; orderDueOn?: string }) | { ok: true; id?: string; replayed: true }> {
+): Promise<ReassignResult | { ok: true; id?: string; replayed: true }> {
   if (!Number.isSafeInteger(input.quantity) || input.quantity < 1) {
     throw new RangeError(`piece count must be a whole number >= 1, got ${input.quantity}`);
   }
   if (input.dueOn < chinaDate(now)) return Promise.resolve(fail("dueInPast"));
-  return onceOk(actor.userId, submissionKey, "assignment.reassign", assignmentId, async (tx) => {
-    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      const current = await readCurrent(tx, actor.workshopId, assignmentId);
+  return onceOk(
+    actor.userId,
+    submissionKey,
+    "assignment.reassign",
+    assignmentId,
+    async (tx): Promise<ReassignResult> => {
+      const current = await lockCurrent(tx, actor.workshopId, assignmentId);
       if (!current) return fail("notFound");
-      if (current.status !== "active") return fail("notActive");
+      if (current.status !== "active") refuseInTransaction(fail("notActive"));
       const order = await tx.order.findUniqueOrThrow({
         where: { id: current.orderId },
         select: { id: true, productId: true, status: true, dueOn: true },
       });
-      if (order.status !== "accepted") return fail("orderNotAccepted");
-      if (input.dueOn > order.dueOn) return fail("dueAfterOrder", { orderDueOn: order.dueOn });
+      if (order.status !== "accepted") refuseInTransaction(fail("orderNotAccepted"));
+      if (input.dueOn > order.dueOn) refuseInTransaction(fail("dueAfterOrder", { orderDueOn: order.dueOn }));
       const worker = await tx.user.findFirst({
         where: { id: input.workerId, workshopId: actor.workshopId, role: "worker", active: true },
         select: { id: true },
       });
-      if (!worker) return fail("workerNotFound");
-      const old = await tx.assignment.findUniqueOrThrow({ where: { id: current.id }, select: { workerId: true } });
-      if (old.workerId === worker.id) return fail("sameWorker");
+      if (!worker) refuseInTransaction(fail("workerNotFound"));
+      if (current.workerId === worker.id) refuseInTransaction(fail("sameWorker"));
       const unlogged = unloggedOf(current);
-      if (input.quantity > unlogged) return fail("exceedsUnlogged", { unlogged });
+      if (input.quantity > unlogged) refuseInTransaction(fail("exceedsUnlogged", { unlogged }));
       const to = current.quantity - input.quantity;
-      const whole = to === 0 && current.loggedQuantity === 0;
-      if (!(await lowerTo(tx, current, to, whole))) continue;
+      const whole = to === 0;
+      await lowerTo(tx, current, to, whole);
       const id = await createAssignment(tx, actor, order, {
         workerId: worker.id,
         quantity: input.quantity,
         dueOn: input.dueOn,
         source: "assigned",
       });
-      // Claimed pieces stay given out (allocatedQuantity) and are now assigned; the pool does not change.
       await recordAudit(tx, actor, {
         action: "assignment.reassign",
         entityType: "Assignment",
@@ -346,9 +362,8 @@ export function reassignAssignment(
         },
       });
       return ok({ id, moved: input.quantity });
-    }
-    throw new Error(`assignment ${assignmentId}: changed ${ATTEMPTS} times while being reassigned`);
-  });
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -375,24 +390,21 @@ export function giveBackClaim(
     "assignment.giveBack",
     assignmentId,
     async (tx): Promise<GiveBackResult> => {
-      for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-        const current = await readCurrent(tx, worker.workshopId, assignmentId, worker.userId);
-        if (!current) return fail("notFound");
-        if (current.source !== "claimed") return fail("notClaimed");
-        if (current.status !== "active") return fail("notActive");
-        if (current.loggedQuantity > 0) return fail("logged");
-        if (!(await lowerTo(tx, current, 0, true))) continue;
-        await returnToOrder(tx, current.orderId, "claimed", current.quantity);
-        await recordAudit(tx, worker, {
-          action: "assignment.giveBack",
-          entityType: "Assignment",
-          entityId: current.id,
-          before: { status: "active", quantity: current.quantity },
-          after: { status: "cancelled", freed: current.quantity, to: "pool", orderId: current.orderId },
-        });
-        return ok({ id: current.id, freed: current.quantity });
-      }
-      throw new Error(`assignment ${assignmentId}: changed ${ATTEMPTS} times while being given back`);
+      const current = await lockCurrent(tx, worker.workshopId, assignmentId, worker.userId);
+      if (!current) return fail("notFound");
+      if (current.source !== "claimed") refuseInTransaction(fail("notClaimed"));
+      if (current.status !== "active") refuseInTransaction(fail("notActive"));
+      if (current.loggedQuantity > 0) refuseInTransaction(fail("logged"));
+      await lowerTo(tx, current, 0, true);
+      await returnToOrder(tx, current.orderId, "claimed", current.quantity);
+      await recordAudit(tx, worker, {
+        action: "assignment.giveBack",
+        entityType: "Assignment",
+        entityId: current.id,
+        before: { status: "active", quantity: current.quantity },
+        after: { status: "cancelled", freed: current.quantity, to: "pool", orderId: current.orderId },
+      });
+      return ok({ id: current.id, freed: current.quantity });
     },
   );
 }

@@ -20,6 +20,7 @@ import { reconcile, type Reconciliation } from "../domain/materials.ts";
 import { db, type Tx } from "../infra/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { fail, ok, type Fail, type Result } from "./result.ts";
+import { refuseInTransaction } from "./refusal.server.ts";
 import { onceOk } from "./submission.server.ts";
 
 type Client = Tx | ReturnType<typeof db>;
@@ -221,10 +222,11 @@ export type DeductionResult =
 
 /**
  * The coordinator decides an over-allowance loss of one assignment and
- * material (inProgress: pieces are still to come in, so nothing is lost yet): charge the proposal (from reconcile(), computed again here from
+ * material: charge the proposal (from reconcile(), computed again here from
  * the figures now), lower it (below the proposal, with a reason), or waive it
  * (with a reason), for a month. A later decision replaces the earlier one
- * (audited with both); never above the proposal.
+ * (audited with both); never above the proposal. inProgress: pieces are still
+ * to come in, so nothing is lost yet. A refusal writes nothing.
  */
 export function decideDeduction(
   actor: Actor,
@@ -243,21 +245,24 @@ export function decideDeduction(
     // Decisions on one assignment run one after the other (its row is locked until commit).
     await tx.assignment.update({ where: { id: assignment.id }, data: { updatedAt: new Date() } });
     const [row] = await gather(tx, { workshopId: actor.workshopId, assignmentId, materialId });
-    if (!row) return fail("notFound");
-    if (row.inProgress) return fail("inProgress");
+    // Refusals from here roll back the lock's write too.
+    if (!row) refuseInTransaction(fail("notFound"));
+    if (row.inProgress) refuseInTransaction(fail("inProgress"));
     const proposedFen = amountToMinor(row.figures.proposedDeduction);
     const before = await tx.materialDeduction.findUnique({
       where: { assignmentId_materialId: { assignmentId, materialId: row.materialId } },
       select: { proposedFen: true, amountFen: true, status: true, reason: true, month: true },
     });
     // Within the allowance there is nothing to charge; an earlier decision can still be lowered or waived.
-    if (proposedFen <= 0n && (!before || input.decision === "charge")) return fail("nothingToDeduct");
+    if (proposedFen <= 0n && (!before || input.decision === "charge")) refuseInTransaction(fail("nothingToDeduct"));
     const reason = input.reason.trim();
-    if (input.decision !== "charge" && reason === "") return fail("reasonRequired");
+    if (input.decision !== "charge" && reason === "") refuseInTransaction(fail("reasonRequired"));
     let amountFen = proposedFen;
     if (input.decision === "waive") amountFen = 0n;
     if (input.decision === "lower") {
-      if (input.amountFen < 0n || input.amountFen > proposedFen) return fail("aboveProposal", { proposedFen });
+      if (input.amountFen < 0n || input.amountFen > proposedFen) {
+        refuseInTransaction(fail("aboveProposal", { proposedFen }));
+      }
       amountFen = input.amountFen;
     }
     const status = amountFen === 0n ? "waived" : "charged";

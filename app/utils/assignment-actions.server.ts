@@ -107,8 +107,6 @@ export async function assignmentAction(scope: Actor, userLocale: string, assignm
         outcome,
         {
           notActive: "assignment.notActive",
-          belowLogged: "assignment.notActive",
-          notLess: "assignment.notActive",
           exceedsUnlogged: { quantity: msg("assignment.exceedsUnlogged", { n: unlogged }) },
           workerNotFound: { workerId: "orders.workerNotFound" },
           sameWorker: { workerId: "assignment.sameWorker" },

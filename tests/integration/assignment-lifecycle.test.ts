@@ -65,7 +65,10 @@ test("reducing an assigned assignment frees exactly the pieces taken off, back t
   expect(view?.progress).toMatchObject({ assigned: 25, claimed: 0, open: 0 });
 
   const key = newSubmissionKey();
+  const unchanged = await db().assignment.findUniqueOrThrow({ where: { id: assignmentId } });
   expect(await reduceAssignment(actor, assignmentId, 11, key)).toEqual({ ok: false, code: "belowLogged", logged: 12 });
+  // A refusal writes nothing, not even the lock taken on the row.
+  expect(await db().assignment.findUniqueOrThrow({ where: { id: assignmentId } })).toEqual(unchanged);
   expect(await reduceAssignment(actor, assignmentId, 25, newSubmissionKey())).toEqual({ ok: false, code: "notLess" });
   expect(await reduceAssignment(actor, assignmentId, 30, newSubmissionKey())).toEqual({ ok: false, code: "notLess" });
   // The refused key was not kept: corrected, the same form goes through.

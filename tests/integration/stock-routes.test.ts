@@ -72,7 +72,8 @@ async function snapshotOf(assignmentId: string, materialId: string) {
     db().materialMovement.count(),
     db().auditEvent.count(),
   ]);
-  return { quantity: a.quantity, status: a.status, stock, movements, audit };
+  // updatedAt too: a refusal after the assignment's row was locked rolls the lock's write back.
+  return { quantity: a.quantity, status: a.status, updatedAt: a.updatedAt, stock, movements, audit };
 }
 
 test("handing out and taking back through the assignment page: bad quantities, too much, or more than she holds answer 400 in her language and change nothing", async () => {

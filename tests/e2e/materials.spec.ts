@@ -5,8 +5,9 @@
 // 0.3, on hand 15.3) and the reconciliation row (9.7 kg with her, in progress).
 // Accounts: 赵经理 13800000021 (partner), 王协调员 13800000002 (coordinator);
 // 张秀英 13800000011 is given the work but does not log in. This journey leaves
-// an order, a task and soap-base stock on the demo accounts, so
-// playwright.config.ts runs it after the journeys that expect none.
+// a soap order, a task and soap-base stock on the demo accounts, so
+// playwright.config.ts runs it last, after orders.spec.ts (which expects the
+// partner's only soap order to be its own) and the journeys that expect none.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoHorizontalScroll, logIn, screenshot } from "./support.ts";
 

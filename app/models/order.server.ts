@@ -357,7 +357,7 @@ export function decideOrder(
 
 export type AllocationResult = Result<
   { id?: string },
-  "notFound" | "notAccepted" | "workerNotFound" | "exceedsOrder" | "exceedsOpen" | "dueInPast"
+  "notFound" | "notAccepted" | "workerNotFound" | "exceedsOrder" | "exceedsOpen" | "dueInPast" | "dueAfterOrder"
 >;
 
 /** Takes n pieces of an accepted order's unallocated remainder; false when they are not there (nothing changes). */
@@ -393,9 +393,10 @@ async function acceptedOrder(tx: Tx, workshopId: string, orderId: string) {
 
 /**
  * Writes the assignment row of pieces already taken from the order (assigned by
- * the coordinator, or claimed by the worker herself) and its audit entry.
+ * the coordinator, or claimed by the worker herself, or moved from another
+ * assignment: app/models/assignment.server.ts) and its audit entry.
  */
-async function createAssignment(
+export async function createAssignment(
   tx: Tx,
   actor: Actor,
   order: { id: string; productId: string },
@@ -435,6 +436,8 @@ export async function assignToWorker(
     const order = await acceptedOrder(tx, actor.workshopId, orderId);
     if (!order) return fail("notFound");
     if (order.status !== "accepted") return fail("notAccepted");
+    // An assignment is never due after its order (ADR 018); a claim takes the order's due date.
+    if (input.dueOn > order.dueOn) return fail("dueAfterOrder");
     const worker = await tx.user.findFirst({
       where: { id: input.workerId, workshopId: actor.workshopId, role: "worker", active: true },
       select: { id: true },

@@ -7,6 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { db, type Tx } from "../infra/db.server.ts";
 import { isUniqueViolation } from "./errors.server.ts";
+import { Refusal } from "./refusal.server.ts";
 
 /** A fresh key for a form on a page about to be rendered. */
 export function newSubmissionKey(): string {
@@ -54,6 +55,13 @@ export async function once<T>(
     }
     return { replayed: false, result: outcome.result };
   } catch (error) {
+    // Refused after a write (refuseInTransaction: all of it rolled back): a refusal like any other,
+    // unless a concurrent copy of this very submission succeeded meanwhile.
+    if (error instanceof Refusal) {
+      const raced = await earlier();
+      if (raced) return raced;
+      return { replayed: false, result: error.result as T };
+    }
     // A concurrent copy of the same submission won the race: report its result.
     if (isUniqueViolation(error)) {
       const raced = await earlier();

@@ -152,6 +152,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       notAccepted: "orders.notAccepted",
       workerNotFound: { workerId: "orders.workerNotFound" },
       dueInPast: { dueOn: "error.dateInPast" },
+      dueAfterOrder: { dueOn: msg("assignment.dueAfterOrder", { date: formatDate(order.dueOn, locale) }) },
       exceedsOrder: tooMany("orders.exceedsOrder", view.remaining),
       exceedsOpen: tooMany("orders.exceedsOpen", view.progress.open),
     },
@@ -232,6 +233,9 @@ export default function CoordinatorOrder() {
                     <th>{t("assignments.dueOn")}</th>
                     <th>{t("assignments.source")}</th>
                     <th>{t("assignments.status")}</th>
+                    <th>
+                      <span className="visually-hidden">{t("assignment.open")}</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -244,6 +248,15 @@ export default function CoordinatorOrder() {
                         {a.source === "claimed" ? t("assignments.source.claimed") : t("assignments.source.assigned")}
                       </td>
                       <td>{assignmentStatus(t, a.status)}</td>
+                      <td>
+                        <Link
+                          to={`/coordinator/assignments/${a.id}`}
+                          className="button small"
+                          aria-label={t("assignment.openLabel", { worker: a.workerName })}
+                        >
+                          {t("assignment.open")}
+                        </Link>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -380,6 +393,7 @@ function AllocationForms({ today, dueOn, remaining, open, unit, workers, keys, r
                   label={t("assignments.dueOn")}
                   type="date"
                   min={today}
+                  max={dueOn}
                   error={assign.errorFor("dueOn")}
                   defaultValue={results.assign?.values?.dueOn ?? dueOn}
                   registration={assign.form.register("dueOn")}

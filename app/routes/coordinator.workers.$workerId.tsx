@@ -2,22 +2,41 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, Form, FormAlert, IntentButton, SubmitButton, useValidatedForm } from "../components/forms.tsx";
 import { PageNotice } from "../components/notice.tsx";
+import { HeldTable } from "../components/stock.tsx";
 import { maskPhone } from "../domain/phone.ts";
 import { resetPasswordSchema, type ResetPasswordForm } from "../forms/workers.ts";
 import { formatDate } from "../i18n/format.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
+import { workerMaterialLedger } from "../models/material-stock.server.ts";
 import { getWorker, resetWorkerPassword, setAccountActive } from "../models/user.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { badRequest, readFormData, refuse, validate } from "../utils/forms.server.ts";
 import { redirectWithNotice } from "../utils/notice.server.ts";
+import { quantityText } from "../utils/stock-view.server.ts";
+import { toLocale } from "../i18n/locales.ts";
 
 export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requireScope(request, ["coordinator"]);
+  const { scope, user } = await requireScope(request, ["coordinator"]);
   const worker = await getWorker(scope.workshopId, params.workerId ?? "");
   if (!worker) notFound();
+  const locale = toLocale(user.locale);
+  // Her material ledger 物料台账: what she was handed, gave back and still holds, per assignment and material.
+  const ledger = await workerMaterialLedger(scope.workshopId, worker.id);
   return {
+    ledger: ledger.map((l) => ({
+      key: `${l.assignmentId}:${l.materialId}`,
+      assignmentId: l.assignmentId,
+      productName: l.productName,
+      dueOn: l.dueOn,
+      assignmentStatus: l.assignmentStatus,
+      materialName: l.materialName,
+      unit: l.unit,
+      issued: quantityText(l.issuedE3, locale),
+      returned: quantityText(l.returnedE3, locale),
+      held: quantityText(l.heldE3, locale),
+    })),
     worker: {
       id: worker.id,
       name: worker.name,
@@ -55,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function WorkerDetail() {
   const t = useT();
   const locale = useLocale();
-  const { worker } = useLoaderData<typeof loader>();
+  const { worker, ledger } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { form, onSubmit, errorFor } = useValidatedForm<ResetPasswordForm>(resetPasswordSchema, actionData);
   return (
@@ -93,6 +112,10 @@ export default function WorkerDetail() {
           />
           <SubmitButton pending={t("form.saving")}>{t("workers.resetPassword")}</SubmitButton>
         </Form>
+      </section>
+      <section className="card" aria-labelledby="ledger-heading">
+        <h2 id="ledger-heading">{t("ledger.title")}</h2>
+        {ledger.length === 0 ? <p className="empty">{t("ledger.none")}</p> : <HeldTable rows={ledger} withAssignment />}
       </section>
     </>
   );

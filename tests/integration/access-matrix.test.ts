@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
 import { ROLES, type Role, type RouteAccess } from "../../app/domain/access.ts";
 import { createOrderRow, createOrderWorld } from "../support/catalogue-fixtures.ts";
+import { claimedWork, createMaterialRow } from "../support/stock-fixtures.ts";
 import {
   callAction,
   callLoader,
@@ -57,6 +58,9 @@ async function makeWorld() {
   const world = await createOrderWorld();
   const admin = await createAdminUser();
   const orderId = await createOrderRow(world, { quantity: 100, status: "pending", dueOn: "2099-12-31" });
+  // The worker caller's own claim (on another, accepted order), and a material of the workshop.
+  const { assignmentId } = await claimedWork(world, world.workers[0]!, 5, 10, 10);
+  const material = await createMaterialRow(world.workshop.id);
   const users = {
     worker: world.workers[0]!,
     coordinator: world.coordinator,
@@ -70,6 +74,8 @@ async function makeWorld() {
     partnerId: world.partner.id,
     productId: world.product.id,
     workerId: world.workers[1]!.id,
+    assignmentId,
+    materialId: material.id,
   };
   const cookies = {} as Record<Role, string>;
   for (const role of ROLES) cookies[role] = await loginAs(users[role]);

@@ -5,7 +5,7 @@
 // with dictionary keys and writes nothing; another workshop's product is a 404.
 import { expect, test } from "vitest";
 import { markRateUsed } from "../../app/models/rates.server.ts";
-import * as materialsPage from "../../app/routes/coordinator.materials.tsx";
+import * as materialsPage from "../../app/routes/coordinator.materials._index.tsx";
 import * as productPage from "../../app/routes/coordinator.products.$productId.tsx";
 import * as productList from "../../app/routes/coordinator.products._index.tsx";
 import * as settingsPage from "../../app/routes/coordinator.settings.tsx";

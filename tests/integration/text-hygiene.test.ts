@@ -8,7 +8,7 @@ import { expect, test } from "vitest";
 import { newSubmissionKey } from "../../app/models/submission.server.ts";
 import * as adminHome from "../../app/routes/admin._index.tsx";
 import * as adminWorkshop from "../../app/routes/admin.workshops.$workshopId.tsx";
-import * as materials from "../../app/routes/coordinator.materials.tsx";
+import * as materials from "../../app/routes/coordinator.materials._index.tsx";
 import * as coordinatorOrder from "../../app/routes/coordinator.orders.$orderId.tsx";
 import * as partnerDetail from "../../app/routes/coordinator.partners.$partnerId.tsx";
 import * as partnerList from "../../app/routes/coordinator.partners._index.tsx";

@@ -55,6 +55,15 @@ const NOT_TEXT: Record<string, string> = {
   "setRateSchema.effectiveOn": "a date",
   "setRateSchema.confirmBelowMinimum": "a checkbox",
   "setRateSchema.processStepId": "an optional id from a list: an unknown one is refused by the model",
+  "receiveMaterialSchema.quantity": "an exact number",
+  "receiveMaterialSchema.source": "bought or partner",
+  "materialMoveSchema.quantity": "an exact number",
+  "reduceAssignmentSchema.quantity": "a whole number",
+  "reassignSchema.quantity": "a whole number",
+  "reassignSchema.dueOn": "a date",
+  "deductionSchema.decision": "charge, lower or waive",
+  "deductionSchema.amount": "an exact number",
+  "deductionSchema.month": "a month (YYYY-MM)",
 };
 
 /** Textareas: line breaks allowed, other controls refused. */
@@ -64,6 +73,7 @@ const MULTILINE = new Set([
   "decideOrderSchema.reason",
   "setRateSchema.belowMinimumReason",
   "minimumWageSchema.minimumWageSource",
+  "deductionSchema.reason",
 ]);
 
 /** Phone fields and a valid value for each. */

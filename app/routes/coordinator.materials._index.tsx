@@ -23,6 +23,8 @@ import { toLocale } from "../i18n/locales.ts";
 import { useT } from "../i18n/use-t.ts";
 import { setArchived } from "../models/archive.server.ts";
 import { createMaterial, getMaterial, listMaterials, updateMaterial } from "../models/catalogue.server.ts";
+import { stockByMaterial } from "../models/material-stock.server.ts";
+import { quantityText } from "../utils/stock-view.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { badRequest, formError, formValues, readFormData, refuse, validate } from "../utils/forms.server.ts";
 import { redirectWithNotice } from "../utils/notice.server.ts";
@@ -38,9 +40,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const showArchived = url.searchParams.get("archived") === "1";
   const editId = url.searchParams.get("edit");
-  const [materials, editing] = await Promise.all([
+  const [materials, editing, stock] = await Promise.all([
     listMaterials(scope.workshopId, { includeArchived: showArchived }),
     editId ? getMaterial(scope.workshopId, editId) : Promise.resolve(null),
+    stockByMaterial(scope.workshopId),
   ]);
   if (editId && !editing) notFound();
   return {
@@ -58,6 +61,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
             ? formatRate(rateFromMinor(m.unitCostE4), locale)
             : `¥${scaledToString(m.unitCostE4, 4)}`,
       archived: m.archivedAt !== null,
+      onHand: quantityText(stock.get(m.id) ?? 0n, locale),
     })),
     editing: editing && {
       id: editing.id,
@@ -121,6 +125,8 @@ export default function MaterialsPage() {
         <Link to={showArchived ? "/coordinator/materials" : "/coordinator/materials?archived=1"}>
           {showArchived ? t("catalogue.hideArchived") : t("catalogue.showArchived")}
         </Link>
+        {" · "}
+        <Link to="/coordinator/reconciliation">{t("reconciliation.title")}</Link>
       </p>
       {editing ? (
         <section className="card" id="edit">
@@ -153,7 +159,10 @@ export default function MaterialsPage() {
               {materials.map((m) => (
                 <tr key={m.id} className={m.archived ? "archived" : undefined}>
                   <td>
-                    {m.name}
+                    <Link to={`/coordinator/materials/${m.id}`}>{m.name}</Link>
+                    <span className="sub muted">
+                      {t("stock.onHandLine", { q: m.onHand, unit: unitText(t, m.unit) })}
+                    </span>
                     {m.archived ? <span className="tag muted">{t("catalogue.archived")}</span> : null}
                   </td>
                   <td className="nowrap">{unitText(t, m.unit)}</td>

@@ -10,6 +10,7 @@ import { coordinatorMessages } from "./messages/coordinator.ts";
 import { httpMessages } from "./messages/http.ts";
 import { orderMessages } from "./messages/orders.ts";
 import { partnerMessages } from "./messages/partner.ts";
+import { receivingMessages } from "./messages/receiving.ts";
 import { workerMessages } from "./messages/worker.ts";
 
 export const messages = {
@@ -21,6 +22,7 @@ export const messages = {
   ...adminMessages,
   ...catalogueMessages,
   ...orderMessages,
+  ...receivingMessages,
   ...httpMessages,
 };
 

@@ -672,10 +672,20 @@ export async function cancelReceipt(
   });
 }
 
-/** One lot of the workshop (for the notice after a receipt), or null. */
-export function getLot(workshopId: string, lotId: string) {
-  return db().lot.findFirst({
+/** One lot of the workshop, with its product's unit (for the notice after a receipt), or null. */
+export async function getLot(workshopId: string, lotId: string) {
+  const lot = await db().lot.findFirst({
     where: { id: lotId, workshopId },
-    select: { id: true, assignmentId: true, loggedQuantity: true, quantity: true, status: true, productId: true },
+    select: {
+      id: true,
+      assignmentId: true,
+      loggedQuantity: true,
+      quantity: true,
+      status: true,
+      assignment: { select: { product: { select: { unit: true } } } },
+    },
   });
+  if (!lot) return null;
+  const { assignment, ...rest } = lot;
+  return { ...rest, productUnit: assignment.product.unit };
 }

@@ -55,6 +55,11 @@ const NOT_TEXT: Record<string, string> = {
   "setRateSchema.effectiveOn": "a date",
   "setRateSchema.confirmBelowMinimum": "a checkbox",
   "setRateSchema.processStepId": "an optional id from a list: an unknown one is refused by the model",
+  "receiveSchema.logged": "a whole number (hidden)",
+  "receiveSchema.counted": "a whole number",
+  "correctReceiptSchema.logged": "a whole number (hidden)",
+  "correctReceiptSchema.counted": "a whole number",
+  "receiveAllSchema.pieceLogIds": "a hidden list of ids, each [A-Za-z0-9_-]",
 };
 
 /** Textareas: line breaks allowed, other controls refused. */

@@ -14,7 +14,7 @@ if (!baseURL) {
 }
 
 /** Journeys that leave orders or tasks on the shared demo accounts. */
-const CHANGES_DEMO_DATA = [/orders\.spec\.ts$/, /friction\.spec\.ts$/];
+const CHANGES_DEMO_DATA = [/orders\.spec\.ts$/, /friction\.spec\.ts$/, /receiving\.spec\.ts$/];
 
 export default defineConfig({
   testDir: "tests/e2e",

@@ -38,10 +38,9 @@ export function LogCard({ log, unit, result }: { log: Log; unit: string; result?
     <li className="receive-card" aria-labelledby={headingId}>
       <h3 id={headingId}>{t("receiving.logHeading", { quantity: pieces(log.quantity) })}</h3>
       <p className="muted small">
-        {t("receiving.loggedOn", {
-          date: formatDate(log.loggedOn, locale),
-          time: formatDateTime(log.createdAt, locale),
-        })}
+        {t("receiving.loggedOn", { date: formatDate(log.loggedOn, locale) })}
+        {" · "}
+        {t("receiving.sentAt", { time: formatDateTime(log.createdAt, locale) })}
       </p>
       {log.step ? <p className="small">{t("receiving.step", { step: log.step })}</p> : null}
       <p className="small">

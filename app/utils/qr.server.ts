@@ -7,7 +7,11 @@ import QRCode from "qrcode";
 
 export const QR_OPTIONS = { type: "svg", errorCorrectionLevel: "M", margin: 1 } as const;
 
-/** The SVG markup of a QR code that reads `text`. */
-export function qrSvg(text: string): Promise<string> {
-  return QRCode.toString(text, QR_OPTIONS);
+/**
+ * The SVG markup of a QR code that reads `text`, hidden from screen readers
+ * (the element around it says what it is, with the address in words).
+ */
+export async function qrSvg(text: string): Promise<string> {
+  const svg = await QRCode.toString(text, QR_OPTIONS);
+  return svg.replace(/^<svg /, '<svg aria-hidden="true" focusable="false" ');
 }

@@ -8,7 +8,8 @@
 import QRCode from "qrcode";
 import { expect, test } from "vitest";
 import { parseMsg } from "../../app/forms/fields.ts";
-import { isMessageKey, messages } from "../../app/i18n/index.ts";
+import { isMessageKey, messages, translate } from "../../app/i18n/index.ts";
+import type { Notice } from "../../app/i18n/notice.ts";
 import { db } from "../../app/infra/db.server.ts";
 import * as coordinatorLayout from "../../app/routes/coordinator.tsx";
 import * as singleLabel from "../../app/routes/coordinator.labels.$assignmentId.tsx";
@@ -73,6 +74,15 @@ function expectKeysInBothLanguages(failure: Failure) {
   }
 }
 
+/** A notice's text in both languages, as <PageNotice> shows it (a unit code becomes a word): every placeholder filled. */
+function expectNoticeReads(notice: Notice | null) {
+  expect(notice).not.toBeNull();
+  for (const locale of ["zh-CN", "en"] as const) {
+    const params = { ...notice!.params, ...(notice!.params?.unit ? { unit: "件" } : {}) };
+    expect(translate(locale, notice!.key, params)).not.toMatch(/\{\w+\}/);
+  }
+}
+
 async function counts() {
   const [lots, submitted, audit] = await Promise.all([
     db().lot.count(),
@@ -110,10 +120,9 @@ test("the coordinator sees the waiting logs per order and worker, with the badge
   for (const answer of [first, second]) {
     expect(answer.status).toBe(302);
     expect(location(answer)).toBe(deskPath(assignmentId));
-    expect(await noticeOf(answer, cookie)).toMatchObject({
-      key: "receiving.receivedShort",
-      params: { n: 28, unit: "piece", logged: 30 },
-    });
+    const notice = await noticeOf(answer, cookie);
+    expect(notice).toMatchObject({ key: "receiving.receivedShort", params: { n: 28, unit: "piece", logged: 30 } });
+    expectNoticeReads(notice);
   }
   expect(await lotsOfLog(logId)).toEqual([expect.objectContaining({ quantity: 28, differenceReason: "2 块有裂纹" })]);
   expect((await assignmentPieces(assignmentId)).loggedQuantity).toBe(28);
@@ -221,7 +230,9 @@ test("receive all as logged through the page; correcting and cancelling need a r
     pieceLogIds: page.submitted.map((l) => l.id).join(","),
   });
   expect(all.status).toBe(302);
-  expect(await noticeOf(all, cookie)).toMatchObject({ key: "receiving.receivedAll", params: { logs: 2, n: 22 } });
+  const notice = await noticeOf(all, cookie);
+  expect(notice).toMatchObject({ key: "receiving.receivedAll", params: { logs: 2, n: 22, unit: "piece" } });
+  expectNoticeReads(notice);
   for (const id of logs) expect(await lotsOfLog(id)).toHaveLength(1);
 
   page = await openDesk(assignmentId, cookie);
@@ -346,7 +357,7 @@ test("the label sheet has one label per assignment, each with a QR code of /l/<i
     const url = `${origin}/l/${label.assignmentId}`;
     expect(label.url).toBe(url);
     expect(label.qrSvg).toBe(await qrSvg(url));
-    expect(label.qrSvg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(label.qrSvg).toMatch(/^<svg aria-hidden="true" focusable="false" xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     // The drawing encodes exactly that address: the same modules as the code for it, and not those of another.
     const drawn = darkModulesOfSvg(label.qrSvg);
     const expected = darkModulesOf(url);

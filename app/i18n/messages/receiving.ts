@@ -40,7 +40,8 @@ export const receivingMessages = defineMessages({
     en: "No piece logs of this assignment are waiting.",
   },
   "receiving.logHeading": { "zh-CN": "报工 {quantity}", en: "Logged {quantity}" },
-  "receiving.loggedOn": { "zh-CN": "{date} 报工（{time} 提交）", en: "Logged on {date} (sent {time})" },
+  "receiving.loggedOn": { "zh-CN": "{date} 报工", en: "Logged on {date}" },
+  "receiving.sentAt": { "zh-CN": "{time} 提交", en: "sent {time}" },
   "receiving.step": { "zh-CN": "工序：{step}", en: "Step: {step}" },
   "receiving.rate": { "zh-CN": "单价 {rate}/{unit}", en: "{rate} per {unit}" },
   "receiving.noRate": { "zh-CN": "报工时没有单价", en: "No rate was set on the day it was logged" },
@@ -101,16 +102,16 @@ export const receivingMessages = defineMessages({
 
   // Notices and refusals
   "receiving.received": {
-    "zh-CN": "已收货：{counted}（报工 {logged}）。",
-    en: "Received {counted} (logged {logged}).",
+    "zh-CN": "已收货 {n} {unit}（报工 {logged} {unit}）。",
+    en: "Received {n} {unit} of the {logged} logged.",
   },
   "receiving.receivedShort": {
-    "zh-CN": "已收货：{counted}（报工 {logged}），少收的已退回她的派工。",
-    en: "Received {counted} (logged {logged}); the pieces not counted went back to her task.",
+    "zh-CN": "已收货 {n} {unit}（报工 {logged} {unit}），少收的已退回她的派工。",
+    en: "Received {n} {unit} of the {logged} logged; the pieces not counted went back to her task.",
   },
   "receiving.receivedAll": {
-    "zh-CN": "已收货 {logs} 条报工，共 {pieces}。",
-    en: "Received {logs} logs, {pieces} in all.",
+    "zh-CN": "已收货 {logs} 条报工，共 {n} {unit}。",
+    en: "Received {logs} logs, {n} {unit} in all.",
   },
   "receiving.receivedAllAgain": { "zh-CN": "这些报工已收货。", en: "Those logs have been received." },
   "receiving.corrected": { "zh-CN": "已更正点收数量。", en: "The count has been corrected." },

@@ -689,3 +689,22 @@ export async function getLot(workshopId: string, lotId: string) {
   const { assignment, ...rest } = lot;
   return { ...rest, productUnit: assignment.product.unit };
 }
+
+/**
+ * Pieces received per assignment: the counted pieces of its lots that are not
+ * cancelled (awaiting the check or checked). What material reconciliation's
+ * "expected use = pieces received x BOM" multiplies (ADR 019); assignments
+ * with nothing received are absent.
+ */
+export async function receivedPiecesByAssignment(
+  workshopId: string,
+  assignmentIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (assignmentIds.length === 0) return new Map();
+  const groups = await db().lot.groupBy({
+    by: ["assignmentId"],
+    where: { workshopId, assignmentId: { in: [...assignmentIds] }, status: { in: ["awaiting", "checked"] } },
+    _sum: { quantity: true },
+  });
+  return new Map(groups.map((g) => [g.assignmentId, g._sum.quantity ?? 0]));
+}

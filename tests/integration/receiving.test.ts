@@ -17,6 +17,7 @@ import {
   listReceiptsForWorker,
   listWaitingToReceive,
   receiveAllAsLogged,
+  receivedPiecesByAssignment,
   receiveLog,
 } from "../../app/models/receiving.server.ts";
 import { newSubmissionKey } from "../../app/models/submission.server.ts";
@@ -449,6 +450,8 @@ test("cancelling a receipt needs a reason, cancels lot and log, gives the counte
   expect(audit).toHaveLength(1);
   expect(auditJsonOf(audit[0]!.before)).toMatchObject({ status: "awaiting", logStatus: "received", quantity: 28 });
   expect(auditJsonOf(audit[0]!.after)).toMatchObject({ status: "cancelled", reason: "收错了人", releasedPieces: 28 });
+  // A cancelled receipt counts for nothing received (reconciliation's expected use).
+  expect(await receivedPiecesByAssignment(world.workshop.id, [assignmentId])).toEqual(new Map());
   expect(await listReceiptsForWorker(workerScopeOf(world.workers[0]!))).toEqual([
     expect.objectContaining({ pieceLogId: logId, status: "cancelled", changeReason: "收错了人" }),
   ]);
@@ -525,4 +528,8 @@ test("the receiving list groups waiting logs per order and worker, newest first,
     [9, "awaiting", world.coordinator.name],
   ]);
   expect(await getReceivingDesk(elsewhere.workshop.id, first)).toBeNull();
+  expect(await receivedPiecesByAssignment(world.workshop.id, [first, secondOrderAssignment])).toEqual(
+    new Map([[first, 9]]),
+  );
+  expect(await receivedPiecesByAssignment(elsewhere.workshop.id, [first])).toEqual(new Map());
 });

@@ -131,3 +131,37 @@ test("the coordinator receives 28 of 30 with a reason, prints the label sheet, a
   await expect(phone).toHaveURL(`/worker/tasks/${seed.assignmentId}`);
   await worker.close();
 });
+
+test("without JavaScript the receive form posts plainly: a short count without a reason comes back with the message, then receives", async ({
+  browser,
+  baseURL,
+}) => {
+  const seed = seedReceiving();
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    baseURL,
+    javaScriptEnabled: false,
+  });
+  const page = await context.newPage();
+  await page.goto(`/l/${seed.assignmentId}`);
+  await logIn(page, "13800000002");
+  await expect(page).toHaveURL(`/coordinator/receiving/${seed.assignmentId}`);
+
+  const log30 = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "报工 30 件" }) });
+  await log30.getByLabel("点收数量").fill("27");
+  const refused = page.waitForResponse((r) => r.request().method() === "POST");
+  await log30.getByRole("button", { name: "收货", exact: true }).click();
+  expect((await refused).status()).toBe(400);
+  const again = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "报工 30 件" }) });
+  await expect(again.getByText("点收数量和报工不同，请写明原因")).toBeVisible();
+  await expect(again.getByLabel("点收数量")).toHaveValue("27");
+  await again.getByLabel("数量不同的原因").fill("3 块没有带来");
+  await again.getByRole("button", { name: "收货", exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText("已收货 27 件（报工 30 件），少收的已退回她的派工。");
+  await expect(page.getByRole("region", { name: /^已收货/ })).toContainText("差异原因：3 块没有带来");
+  await context.close();
+});

@@ -102,11 +102,11 @@ export const receivingMessages = defineMessages({
 
   // Notices and refusals
   "receiving.received": {
-    "zh-CN": "已收货 {n} {unit}（报工 {logged} {unit}）。",
+    "zh-CN": "已收货 {n} {unit}（报工 {logged}）。",
     en: "Received {n} {unit} of the {logged} logged.",
   },
   "receiving.receivedShort": {
-    "zh-CN": "已收货 {n} {unit}（报工 {logged} {unit}），少收的已退回她的派工。",
+    "zh-CN": "已收货 {n} {unit}（报工 {logged}），少收的已退回她的派工。",
     en: "Received {n} {unit} of the {logged} logged; the pieces not counted went back to her task.",
   },
   "receiving.receivedAll": {

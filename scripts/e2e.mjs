@@ -163,7 +163,8 @@ try {
 
   playwright = spawn(join(root, "node_modules/.bin/playwright"), ["test", ...process.argv.slice(2)], {
     cwd: root,
-    env: { ...process.env, E2E_BASE_URL: baseUrl },
+    // E2E_DATABASE_URL: for journeys that need data no page can make yet (tests/e2e/seed-receiving.ts).
+    env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_DATABASE_URL: databaseUrl },
     stdio: "inherit",
   });
   const code = await new Promise((resolve) => playwright.once("exit", (c, signal) => resolve(c ?? (signal ? 1 : 0))));

@@ -11,6 +11,7 @@ const NAV: Record<Role, NavItem[]> = {
   coordinator: [
     { to: "/coordinator", label: "nav.home", end: true },
     { to: "/coordinator/orders", label: "coordinator.nav.orders" },
+    { to: "/coordinator/receiving", label: "coordinator.nav.receiving" },
     { to: "/coordinator/workers", label: "coordinator.nav.workers" },
     { to: "/coordinator/products", label: "coordinator.nav.products" },
     { to: "/coordinator/materials", label: "coordinator.nav.materials" },

@@ -103,11 +103,19 @@ function pathOf(plain: string): string {
   return queryAt === -1 ? plain : plain.slice(0, queryAt);
 }
 
+/** A label's address (/l/<assignmentId>, ADR 019): one segment after /l/. */
+const LABEL_PATH = /^\/l\/[^/]+$/;
+
+/** The roles a label's address serves (a worker to her log page, a coordinator to receiving). */
+const LABEL_ROLES: readonly Role[] = ["worker", "coordinator"];
+
 /**
  * Where to go after logging in: the requested page when it is a plain local
  * path (see plainLocalPath) inside this role's area or the shared account
- * page, else the role's home. Never an absolute or protocol-relative URL (no
- * open redirect), never a path that leaves the area through dot segments.
+ * page, or, for workers and coordinators, a label's /l/<id> (scanned before
+ * logging in; that page checks who may see the assignment), else the role's
+ * home. Never an absolute or protocol-relative URL (no open redirect), never a
+ * path that leaves the area through dot segments.
  */
 export function safeRedirect(role: Role, requested: string | null | undefined): string {
   const home = homePath(role);
@@ -115,6 +123,7 @@ export function safeRedirect(role: Role, requested: string | null | undefined): 
   if (!plain) return home;
   const path = pathOf(plain);
   if (path === home || path.startsWith(`${home}/`) || path === "/account") return plain;
+  if (LABEL_ROLES.includes(role) && LABEL_PATH.test(path)) return plain;
   return home;
 }
 

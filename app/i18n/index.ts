@@ -11,6 +11,7 @@ import { httpMessages } from "./messages/http.ts";
 import { orderMessages } from "./messages/orders.ts";
 import { partnerMessages } from "./messages/partner.ts";
 import { stockMessages } from "./messages/stock.ts";
+import { receivingMessages } from "./messages/receiving.ts";
 import { workerMessages } from "./messages/worker.ts";
 
 export const messages = {
@@ -23,6 +24,7 @@ export const messages = {
   ...catalogueMessages,
   ...orderMessages,
   ...stockMessages,
+  ...receivingMessages,
   ...httpMessages,
 };
 

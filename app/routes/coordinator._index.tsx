@@ -6,6 +6,7 @@ import { formatDate } from "../i18n/format.ts";
 import { toLocale } from "../i18n/locales.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { getOrderDesk } from "../models/order.server.ts";
+import { countLogsToReceive } from "../models/receiving.server.ts";
 import { getWorkshopSummary } from "../models/workshop.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { orderView, type OrderView } from "../utils/order-view.server.ts";
@@ -14,7 +15,11 @@ export const access = { roles: ["coordinator"] } satisfies import("../domain/acc
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["coordinator"]);
-  const [workshop, desk] = await Promise.all([getWorkshopSummary(scope.workshopId), getOrderDesk(scope.workshopId)]);
+  const [workshop, desk, logsToReceive] = await Promise.all([
+    getWorkshopSummary(scope.workshopId),
+    getOrderDesk(scope.workshopId),
+    countLogsToReceive(scope.workshopId),
+  ]);
   if (!workshop) notFound();
   const locale = toLocale(user.locale);
   // What waits for her first: orders to accept or decline, then accepted orders with pieces not given out.
@@ -22,12 +27,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     workshop,
     pending: desk.pending.map((o) => orderView(o, locale)),
     toGiveOut: desk.toGiveOut.map((o) => orderView(o, locale)),
+    logsToReceive,
   };
 }
 
 export default function CoordinatorHome() {
   const t = useT();
-  const { workshop, pending, toGiveOut } = useLoaderData<typeof loader>();
+  const { workshop, pending, toGiveOut, logsToReceive } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{workshop.name}</h1>
@@ -41,6 +47,13 @@ export default function CoordinatorHome() {
         ) : (
           <OrderList orders={pending} />
         )}
+      </section>
+      <section className="card" aria-labelledby="receiving-heading">
+        <h2 id="receiving-heading">{t("coordinator.home.receivingTitle", { n: logsToReceive })}</h2>
+        {logsToReceive === 0 ? <p className="empty">{t("coordinator.home.receivingNone")}</p> : null}
+        <p>
+          <Link to="/coordinator/receiving">{t("coordinator.home.receivingLink")}</Link>
+        </p>
       </section>
       <section className="card" aria-labelledby="give-out-heading">
         <h2 id="give-out-heading">{t("coordinator.home.toGiveOutTitle", { n: toGiveOut.length })}</h2>

@@ -221,6 +221,11 @@ export default function CoordinatorOrder() {
       {order.status !== "pending" ? (
         <section className="card" aria-labelledby="assignments-heading">
           <h2 id="assignments-heading">{t("assignments.title")}</h2>
+          {assignments.some((a) => a.status !== "cancelled") ? (
+            <p>
+              <Link to={`/coordinator/orders/${order.id}/labels`}>{t("labels.printLink")}</Link>
+            </p>
+          ) : null}
           {assignments.length === 0 ? (
             <p className="empty">{t("assignments.none")}</p>
           ) : (

@@ -5,23 +5,31 @@ import { Outlet, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary.tsx";
 import { RoleShell } from "../components/role-shell.tsx";
 import { countPendingOrders } from "../models/order.server.ts";
+import { countLogsToReceive } from "../models/receiving.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
 
 export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requireScope(request, ["coordinator"]);
-  // The badge on 订单: orders waiting for her to accept or decline.
-  return { userName: user.name, pendingOrders: await countPendingOrders(scope.workshopId) };
+  // The badges on 订单 (orders waiting for her to accept or decline) and 收货 (piece logs waiting to be received).
+  const [pendingOrders, logsToReceive] = await Promise.all([
+    countPendingOrders(scope.workshopId),
+    countLogsToReceive(scope.workshopId),
+  ]);
+  return { userName: user.name, pendingOrders, logsToReceive };
 }
 
 export default function CoordinatorLayout() {
-  const { userName, pendingOrders } = useLoaderData<typeof loader>();
+  const { userName, pendingOrders, logsToReceive } = useLoaderData<typeof loader>();
   return (
     <RoleShell
       role="coordinator"
       userName={userName}
-      badges={{ "/coordinator/orders": { count: pendingOrders, label: "coordinator.nav.ordersWaiting" } }}
+      badges={{
+        "/coordinator/orders": { count: pendingOrders, label: "coordinator.nav.ordersWaiting" },
+        "/coordinator/receiving": { count: logsToReceive, label: "coordinator.nav.receivingWaiting" },
+      }}
     >
       <Outlet />
     </RoleShell>

@@ -53,6 +53,17 @@ test.each([
   ["partner", "/partner/%2e%2e/admin", "/partner"],
   ["admin", "/admin/workshops/abc", "/admin/workshops/abc"],
   ["admin", "/worker", "/admin"],
+  // A label's address, scanned before logging in (ADR 019): workers and coordinators go on to it.
+  ["worker", "/l/cmlabel123", "/l/cmlabel123"],
+  ["coordinator", "/l/cmlabel123", "/l/cmlabel123"],
+  ["partner", "/l/cmlabel123", "/partner"],
+  ["admin", "/l/cmlabel123", "/admin"],
+  ["worker", "/l/", "/worker"],
+  ["worker", "/l", "/worker"],
+  ["worker", "/l/a/b", "/worker"],
+  ["worker", "/l/../admin", "/worker"],
+  ["coordinator", "/l/%2e%2e", "/coordinator"],
+  ["worker", "/label/x", "/worker"],
 ] as const)("a %s asking for %s goes to %s", (role, requested, expected) => {
   expect(safeRedirect(role, requested)).toBe(expected);
 });
@@ -64,9 +75,11 @@ function browserLands(value: string): string {
   return new URL(value, base).href.slice(base.length);
 }
 
-test("property: wherever safeRedirect sends a role, a browser stays on this site, inside that role's area or /account", () => {
+test("property: wherever safeRedirect sends a role, a browser stays on this site, inside that role's area, /account or (worker, coordinator) one label's /l/<id>", () => {
   const pieces = fc.constantFrom(
     "/",
+    "l",
+    "/l/",
     "worker",
     "admin",
     "account",
@@ -101,7 +114,8 @@ test("property: wherever safeRedirect sends a role, a browser stays on this site
       const landed = browserLands(target);
       const path = landed.split(/[?#]/)[0] ?? "";
       const home = `/${role}`;
-      expect(path === home || path.startsWith(`${home}/`) || path === "/account").toBe(true);
+      const label = (role === "worker" || role === "coordinator") && /^\/l\/[^/]+$/.test(path);
+      expect(path === home || path.startsWith(`${home}/`) || path === "/account" || label).toBe(true);
       expect(new Headers({ Location: target }).get("Location")).toBe(target);
     }),
     { numRuns: 3000 },

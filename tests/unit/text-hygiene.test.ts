@@ -64,6 +64,11 @@ const NOT_TEXT: Record<string, string> = {
   "deductionSchema.decision": "charge, lower or waive",
   "deductionSchema.amount": "an exact number",
   "deductionSchema.month": "a month (YYYY-MM)",
+  "receiveSchema.logged": "a whole number (hidden)",
+  "receiveSchema.counted": "a whole number",
+  "correctReceiptSchema.logged": "a whole number (hidden)",
+  "correctReceiptSchema.counted": "a whole number",
+  "receiveAllSchema.pieceLogIds": "a hidden list of ids, each [A-Za-z0-9_-]",
 };
 
 /** Textareas: line breaks allowed, other controls refused. */

@@ -100,9 +100,19 @@ export default tseslint.config(
   layer("app/domain/**", [NO_FRAMEWORK, NO_DATABASE, NO_MODELS, NO_UTILS, NO_INFRA, NO_UI]),
   layer("app/infra/**", [NO_FRAMEWORK, NO_MODELS, NO_UTILS, NO_UI]),
   layer("app/models/**", [NO_FRAMEWORK, NO_UTILS, NO_UI]),
-  layer("app/utils/**", [NO_UI]),
+  layer("app/utils/**", [NO_UI, NO_DATABASE]),
   layer("app/components/**", [NO_SERVER_MODULES, NO_DATABASE]),
   layer("app/routes/**", [NO_DATABASE]),
+  {
+    // import() would slip past the import rules above: app code imports statically.
+    files: ["app/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "ImportExpression", message: "Import statically, so the layering rules (ADR 014) can see it." },
+      ],
+    },
+  },
   {
     // Benchmarks format durations (milliseconds), never money.
     files: ["tests/bench/**"],

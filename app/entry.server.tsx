@@ -4,9 +4,9 @@
 // request's CSP nonce (from the load context, app/http/server.server.ts); the
 // security headers are set by the HTTP layer for every response.
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce.ts";
@@ -18,6 +18,22 @@ getEnv();
 export { createAppServer } from "./http/app-server.server.ts";
 
 export const streamTimeout = 5_000;
+
+/**
+ * Unexpected errors are logged once, with the request they belong to. Expected
+ * answers are not errors: a request the client abandoned, and 4xx answers such
+ * as an unknown address or an old-style `?_data=` request (the app uses single
+ * fetch), which Remix reports here too; logging those filled the request log
+ * with stack traces for every probe.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  console.error(
+    JSON.stringify({ level: "error", method: request.method, path: new URL(request.url).pathname, error: text }),
+  );
+};
 
 export default function handleRequest(
   request: Request,

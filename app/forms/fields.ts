@@ -50,7 +50,9 @@ function fail(ctx: z.core.ParsePayload, message: string): never {
 // looks: C0 and C1 control characters (NUL, BEL, tab, ESC, DEL, NEL, ...) and
 // the bidirectional embeddings, overrides and isolates U+202A-U+202E and
 // U+2066-U+2069, which can show text in another order than it is stored
-// ("Trojan Source"). Single-line fields also refuse line breaks (LF, CR,
+// ("Trojan Source"), and the marks and zero-width characters that draw nothing
+// (U+061C, U+200B-U+200F, U+2060, U+FEFF), which make two names that look the
+// same differ. Single-line fields also refuse line breaks (LF, CR,
 // U+2028, U+2029); multi-line fields (textareas) keep them, as "\n" (a
 // browser posts a textarea's line breaks as CRLF). Leading and trailing
 // whitespace is trimmed first, so a pasted trailing newline is no error.
@@ -58,7 +60,7 @@ function fail(ctx: z.core.ParsePayload, message: string): never {
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHAR = /[\u0000-\u001f\u007f-\u009f]/;
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
-const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+const BIDI_CONTROL = /[\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/;
 
 /** The checks every single-line text gets, after trimming: no line break, no control character, no bidi control. */
 function singleLineChecks() {

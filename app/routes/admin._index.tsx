@@ -39,28 +39,30 @@ export default function AdminHome() {
       {workshops.length === 0 ? (
         <p className="empty">{t("workshops.none")}</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t("workshops.name")}</th>
-              <th>{t("workshops.district")}</th>
-              <th className="num">{t("workshops.coordinators")}</th>
-              <th className="num">{t("workshops.workers")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {workshops.map((w) => (
-              <tr key={w.id}>
-                <td>
-                  <Link to={`/admin/workshops/${w.id}`}>{w.name}</Link>
-                </td>
-                <td>{w.district}</td>
-                <td className="num">{w.coordinators}</td>
-                <td className="num">{w.workers}</td>
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{t("workshops.name")}</th>
+                <th>{t("workshops.district")}</th>
+                <th className="num">{t("workshops.coordinators")}</th>
+                <th className="num">{t("workshops.workers")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {workshops.map((w) => (
+                <tr key={w.id}>
+                  <td>
+                    <Link to={`/admin/workshops/${w.id}`}>{w.name}</Link>
+                  </td>
+                  <td>{w.district}</td>
+                  <td className="num">{w.coordinators}</td>
+                  <td className="num">{w.workers}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <section className="card">
         <h2>{t("workshops.add")}</h2>

@@ -22,34 +22,36 @@ export default function AuditPage() {
       {events.length === 0 ? (
         <p className="empty">{t("audit.none")}</p>
       ) : (
-        <table className="table audit">
-          <thead>
-            <tr>
-              <th>{t("audit.when")}</th>
-              <th>{t("audit.who")}</th>
-              <th>{t("audit.what")}</th>
-              <th>{t("audit.before")}</th>
-              <th>{t("audit.after")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr key={e.id}>
-                <td>{formatDateTime(e.createdAt, locale)}</td>
-                <td>{e.actorName ?? t("audit.system")}</td>
-                <td>
-                  <code>{e.action}</code>
-                </td>
-                <td>
-                  <code className="json">{e.before ?? "—"}</code>
-                </td>
-                <td>
-                  <code className="json">{e.after ?? "—"}</code>
-                </td>
+        <div className="table-scroll">
+          <table className="table audit">
+            <thead>
+              <tr>
+                <th>{t("audit.when")}</th>
+                <th>{t("audit.who")}</th>
+                <th>{t("audit.what")}</th>
+                <th>{t("audit.before")}</th>
+                <th>{t("audit.after")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {events.map((e) => (
+                <tr key={e.id}>
+                  <td>{formatDateTime(e.createdAt, locale)}</td>
+                  <td>{e.actorName ?? t("audit.system")}</td>
+                  <td>
+                    <code>{e.action}</code>
+                  </td>
+                  <td>
+                    <code className="json">{e.before ?? "—"}</code>
+                  </td>
+                  <td>
+                    <code className="json">{e.after ?? "—"}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );

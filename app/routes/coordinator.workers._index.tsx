@@ -54,28 +54,30 @@ export default function WorkersPage() {
       {workers.length === 0 ? (
         <p className="empty">{t("workers.none")}</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t("workers.name")}</th>
-              <th>{t("workers.phone")}</th>
-              <th>{t("workers.status")}</th>
-              <th>{t("workers.since")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {workers.map((w) => (
-              <tr key={w.id}>
-                <td>
-                  <Link to={w.id}>{w.name}</Link>
-                </td>
-                <td>{w.phone}</td>
-                <td>{w.active ? t("workers.active") : t("workers.inactive")}</td>
-                <td>{formatDate(w.createdAt, locale)}</td>
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{t("workers.name")}</th>
+                <th>{t("workers.phone")}</th>
+                <th>{t("workers.status")}</th>
+                <th>{t("workers.since")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {workers.map((w) => (
+                <tr key={w.id}>
+                  <td>
+                    <Link to={w.id}>{w.name}</Link>
+                  </td>
+                  <td>{w.phone}</td>
+                  <td>{w.active ? t("workers.active") : t("workers.inactive")}</td>
+                  <td>{formatDate(w.createdAt, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <section className="card">
         <h2>{t("workers.add")}</h2>

@@ -40,8 +40,8 @@ export const commonMessages = defineMessages({
     en: "Contains an invisible control character (such as a tab); please remove it",
   },
   "error.bidiControl": {
-    "zh-CN": "含有会改变文字显示方向的隐藏字符，请删掉后再提交",
-    en: "Contains a hidden character that changes the direction of the text; please remove it",
+    "zh-CN": "含有看不见的隐藏字符（如零宽字符或文字方向标记），请删掉后再提交",
+    en: "Contains a hidden character (such as a zero-width space or a direction mark); please remove it",
   },
   "error.phoneTaken": { "zh-CN": "这个手机号已经有账号了", en: "This phone number already has an account" },
   "error.passwordTooShort": { "zh-CN": "密码至少 {min} 位", en: "Password must be at least {min} characters" },

@@ -114,6 +114,12 @@ export default tseslint.config(
     },
   },
   {
+    // Thin routes (ADR 014): a route module reads the request, calls a model, answers. Rules go to
+    // app/domain, page data to a model or *-view.server.ts, sub-components to app/components.
+    files: ["app/routes/**"],
+    rules: { "max-lines": ["error", { max: 300 }] },
+  },
+  {
     // Benchmarks format durations (milliseconds), never money.
     files: ["tests/bench/**"],
     rules: { "no-restricted-properties": "off" },

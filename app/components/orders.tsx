@@ -1,7 +1,7 @@
 // Pieces shared by the order pages (partner, coordinator, worker): the status
 // tag, the progress bar and figures, and the order card of the phone lists.
 import { Link } from "@remix-run/react";
-import { givingOutState, isOrderStatus } from "../domain/orders.ts";
+import { givingOutState, hasProgress, isOrderStatus } from "../domain/orders.ts";
 import { formatDate, formatDateTime } from "../i18n/format.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { unitText } from "./units.ts";
@@ -225,7 +225,7 @@ export function OrderCard({
       <p className="order-card-head">
         <Link to={to}>{order.productName}</Link> <OrderStatusTag status={order.status} />
       </p>
-      {order.status === "accepted" || order.status === "completed" ? (
+      {hasProgress(order.status) ? (
         <div className="order-card-progress">
           <ProgressBar progress={order.progress} />
           <ProgressFacts progress={order.progress} compact givingOutOnly={givingOutOnly} />

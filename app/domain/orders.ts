@@ -28,6 +28,11 @@ export function canTransition(status: string, action: OrderAction): boolean {
   return status === "pending" && (action === "accept" || action === "decline" || action === "cancel");
 }
 
+/** Whether an order has progress to show: pieces are (or were) being made for it. */
+export function hasProgress(status: string): boolean {
+  return status === "accepted" || status === "completed";
+}
+
 export const ORDER_MAX_QUANTITY = 1_000_000;
 
 /**

@@ -1,44 +1,19 @@
 // One order for the coordinator: decide it (accept/decline), give its pieces
 // out (assign to a worker, open or close the claim pool), see its assignments.
 // Forms are told apart by a hidden `intent`; each gives pieces out once per
-// submission key (docs/decisions/010-allocation-and-once-only.md).
-//
-// Over 300 lines, for now: its forms (DecideForms, AllocationForms) are being
-// reworked for issue 7's first-time-user fixes in parallel; they move to
-// app/components/ once those land, as the product page's did.
+// submission key (docs/decisions/010-allocation-and-once-only.md). The forms
+// themselves live in app/components/order-forms.tsx.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
-import {
-  Field,
-  Form,
-  FormAlert,
-  SelectField,
-  SubmitButton,
-  TextAreaField,
-  useValidatedForm,
-  type ActionResult,
-} from "../components/forms.tsx";
-import { ConfirmStep } from "../components/confirm.tsx";
+import { type ActionResult } from "../components/forms.tsx";
 import { PageNotice } from "../components/notice.tsx";
-import {
-  GivingOutLine,
-  OrderFacts,
-  OrderStatusTag,
-  OrderSummary,
-  ProgressBar,
-  ProgressFacts,
-} from "../components/orders.tsx";
+import { AllocationForms, DecideForms } from "../components/order-forms.tsx";
+import { GivingOutLine, OrderFacts, OrderStatusTag, ProgressBar, ProgressFacts } from "../components/orders.tsx";
 import { unitText } from "../components/units.ts";
 import { chinaDate } from "../domain/dates.ts";
+import { hasProgress } from "../domain/orders.ts";
 import { msg } from "../forms/fields.ts";
-import {
-  assignSchema,
-  decideOrderSchema,
-  openForClaimingSchema,
-  type AssignForm,
-  type DecideOrderForm,
-  type OpenForClaimingForm,
-} from "../forms/orders.ts";
+import { assignSchema, decideOrderSchema, openForClaimingSchema } from "../forms/orders.ts";
 import { formatDate } from "../i18n/format.ts";
 import { translator } from "../i18n/index.ts";
 import { toLocale } from "../i18n/locales.ts";
@@ -195,7 +170,7 @@ export default function CoordinatorOrder() {
         />
       ) : null}
 
-      {order.status === "accepted" || order.status === "completed" ? (
+      {hasProgress(order.status) ? (
         <section className="card" aria-labelledby="progress-heading">
           <h2 id="progress-heading">{t("orders.progress")}</h2>
           <ProgressBar progress={order.progress} />
@@ -277,184 +252,4 @@ export default function CoordinatorOrder() {
 function assignmentStatus(t: ReturnType<typeof useT>, status: string): string {
   if (status === "active" || status === "done" || status === "cancelled") return t(`assignments.status.${status}`);
   return status;
-}
-
-type DecideProps = {
-  order: { productName: string; partnerName: string; quantity: number; unit: string; dueOn: string; value: string };
-  /** Declining cannot be undone: its form only appears in a confirmation step (?decline=confirm). */
-  confirmingDecline: boolean;
-  accept?: ActionResult;
-  decline?: ActionResult;
-};
-
-function DecideForms({ order, confirmingDecline, accept, decline }: DecideProps) {
-  const t = useT();
-  const acceptForm = useValidatedForm<DecideOrderForm>(decideOrderSchema, accept);
-  const declineForm = useValidatedForm<DecideOrderForm>(decideOrderSchema, decline);
-  if (confirmingDecline) {
-    return (
-      <ConfirmStep
-        id="decline-confirm"
-        title={t("orders.declineConfirm.title")}
-        warning={t("orders.declineConfirm.warning", { partner: order.partnerName })}
-        backTo="."
-        backLabel={t("orders.declineConfirm.keep")}
-      >
-        <OrderSummary order={order} />
-        <FormAlert message={decline?.formError} />
-        <Form method="post" onSubmit={declineForm.onSubmit} noValidate>
-          <input type="hidden" name="intent" value="decline" />
-          <input type="hidden" value="decline" {...declineForm.form.register("decision")} />
-          <TextAreaField
-            label={t("orders.declineReason")}
-            error={declineForm.errorFor("reason")}
-            defaultValue={decline?.values?.reason}
-            registration={declineForm.form.register("reason")}
-          />
-          <SubmitButton className="button danger-solid" pending={t("form.saving")}>
-            {t("orders.declineConfirm.submit")}
-          </SubmitButton>
-        </Form>
-      </ConfirmStep>
-    );
-  }
-  return (
-    <section className="card">
-      <h2>{t("orders.decide")}</h2>
-      <FormAlert message={accept?.formError} />
-      <Form method="post" onSubmit={acceptForm.onSubmit} noValidate className="form-card">
-        <input type="hidden" name="intent" value="accept" />
-        <input type="hidden" value="accept" {...acceptForm.form.register("decision")} />
-        <TextAreaField
-          label={t("orders.acceptNote")}
-          error={acceptForm.errorFor("reason")}
-          defaultValue={accept?.values?.reason}
-          registration={acceptForm.form.register("reason")}
-        />
-        <div className="form-actions">
-          <SubmitButton pending={t("form.saving")}>{t("orders.accept")}</SubmitButton>
-          <Link to="?decline=confirm#decline-confirm" className="button danger" preventScrollReset>
-            {t("orders.decline")}
-          </Link>
-        </div>
-      </Form>
-    </section>
-  );
-}
-
-type AllocationProps = {
-  today: string;
-  dueOn: string;
-  remaining: number;
-  open: number;
-  unit: string;
-  workers: { id: string; name: string; phoneTail: string }[];
-  keys: { assign: string; open: string; close: string };
-  results: { assign?: ActionResult; open?: ActionResult; close?: ActionResult };
-};
-
-function AllocationForms({ today, dueOn, remaining, open, unit, workers, keys, results }: AllocationProps) {
-  const t = useT();
-  const assign = useValidatedForm<AssignForm>(assignSchema, results.assign);
-  const openPool = useValidatedForm<OpenForClaimingForm>(openForClaimingSchema, results.open);
-  const closePool = useValidatedForm<OpenForClaimingForm>(openForClaimingSchema, results.close);
-  // With nothing left to give out only taking back from the pool makes sense; a refused form stays to show its error.
-  const showAssign = remaining > 0 || results.assign !== undefined;
-  const showOpen = remaining > 0 || results.open !== undefined;
-  const showClose = open > 0 || results.close !== undefined;
-  return (
-    <>
-      {showAssign ? (
-        <section className="card" aria-labelledby="assign-heading">
-          <h2 id="assign-heading">{t("assignments.assign")}</h2>
-          {workers.length === 0 ? (
-            <p className="empty">{t("assignments.noWorkers")}</p>
-          ) : (
-            <>
-              <FormAlert message={results.assign?.formError} />
-              <Form method="post" onSubmit={assign.onSubmit} noValidate className="inline-form">
-                <input type="hidden" name="intent" value="assign" />
-                <input type="hidden" name="submissionKey" value={keys.assign} />
-                <SelectField
-                  label={t("assignments.worker")}
-                  placeholder={t("assignments.chooseWorker")}
-                  options={workers.map((w) => ({
-                    value: w.id,
-                    label: t("assignments.workerOption", { name: w.name, tail: w.phoneTail }),
-                  }))}
-                  error={assign.errorFor("workerId")}
-                  defaultValue={results.assign?.values?.workerId}
-                  registration={assign.form.register("workerId")}
-                />
-                <Field
-                  label={t("assignments.quantity")}
-                  inputMode="numeric"
-                  autoComplete="off"
-                  error={assign.errorFor("quantity")}
-                  defaultValue={results.assign?.values?.quantity}
-                  registration={assign.form.register("quantity")}
-                />
-                <Field
-                  label={t("assignments.dueOn")}
-                  type="date"
-                  min={today}
-                  max={dueOn}
-                  error={assign.errorFor("dueOn")}
-                  defaultValue={results.assign?.values?.dueOn ?? dueOn}
-                  registration={assign.form.register("dueOn")}
-                />
-                <SubmitButton pending={t("form.saving")}>{t("assignments.submit")}</SubmitButton>
-              </Form>
-            </>
-          )}
-        </section>
-      ) : null}
-      {showOpen || showClose ? (
-        <section className="card" aria-labelledby="pool-heading">
-          <h2 id="pool-heading">{t("orders.pool.title")}</h2>
-          <p className="muted">{t("orders.pool.hint", { n: open, unit })}</p>
-          <div className="form-columns">
-            {showOpen ? (
-              <div className="subform">
-                <FormAlert message={results.open?.formError} />
-                <Form method="post" onSubmit={openPool.onSubmit} noValidate>
-                  <input type="hidden" name="intent" value="open" />
-                  <input type="hidden" name="submissionKey" value={keys.open} />
-                  <Field
-                    label={t("orders.pool.quantity")}
-                    inputMode="numeric"
-                    autoComplete="off"
-                    error={openPool.errorFor("quantity")}
-                    defaultValue={results.open?.values?.quantity}
-                    registration={openPool.form.register("quantity")}
-                  />
-                  <SubmitButton pending={t("form.saving")}>{t("orders.pool.open")}</SubmitButton>
-                </Form>
-              </div>
-            ) : null}
-            {showClose ? (
-              <div className="subform">
-                <FormAlert message={results.close?.formError} />
-                <Form method="post" onSubmit={closePool.onSubmit} noValidate>
-                  <input type="hidden" name="intent" value="close" />
-                  <input type="hidden" name="submissionKey" value={keys.close} />
-                  <Field
-                    label={t("orders.pool.takeBackQuantity")}
-                    inputMode="numeric"
-                    autoComplete="off"
-                    error={closePool.errorFor("quantity")}
-                    defaultValue={results.close?.values?.quantity}
-                    registration={closePool.form.register("quantity")}
-                  />
-                  <SubmitButton className="button" pending={t("form.saving")}>
-                    {t("orders.pool.takeBack")}
-                  </SubmitButton>
-                </Form>
-              </div>
-            ) : null}
-          </div>
-        </section>
-      ) : null}
-    </>
-  );
 }

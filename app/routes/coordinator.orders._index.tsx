@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { OrderCard, OrderStatusTag, ProgressBar, ProgressFacts } from "../components/orders.tsx";
 import { unitText } from "../components/units.ts";
-import { isOrderStatus, type OrderStatus } from "../domain/orders.ts";
+import { hasProgress, isOrderStatus, type OrderStatus } from "../domain/orders.ts";
 import { formatDate } from "../i18n/format.ts";
 import { toLocale } from "../i18n/locales.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
@@ -128,7 +128,7 @@ function OrderRows({ orders }: { orders: OrderView[] }) {
                 <OrderStatusTag status={o.status} />
               </td>
               <td className="progress-cell">
-                {o.status === "accepted" || o.status === "completed" ? (
+                {hasProgress(o.status) ? (
                   <>
                     <ProgressBar progress={o.progress} />
                     <ProgressFacts progress={o.progress} compact givingOutOnly />

@@ -4,6 +4,7 @@ import { Form, FormAlert, SubmitButton } from "../components/forms.tsx";
 import { ConfirmStep } from "../components/confirm.tsx";
 import { PageNotice } from "../components/notice.tsx";
 import { OrderFacts, OrderStatusTag, OrderSummary, ProgressBar, ProgressFacts } from "../components/orders.tsx";
+import { hasProgress } from "../domain/orders.ts";
 import { cancelOrderSchema } from "../forms/orders.ts";
 import { toLocale } from "../i18n/locales.ts";
 import { useT } from "../i18n/use-t.ts";
@@ -53,7 +54,7 @@ export default function PartnerOrder() {
       <section className="card">
         <OrderFacts order={order} />
       </section>
-      {order.status === "accepted" || order.status === "completed" ? (
+      {hasProgress(order.status) ? (
         <section className="card" aria-labelledby="progress-heading">
           <h2 id="progress-heading">{t("orders.progress")}</h2>
           <ProgressBar progress={order.progress} />

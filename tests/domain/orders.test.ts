@@ -4,7 +4,13 @@
 // claim pool, and counted claimed pieces as assigned.
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import { givingOut, givingOutState, type GivingOutState } from "../../app/domain/orders.ts";
+import {
+  givingOut,
+  givingOutState,
+  hasProgress,
+  ORDER_STATUSES,
+  type GivingOutState,
+} from "../../app/domain/orders.ts";
 
 const cases: [string, Parameters<typeof givingOut>[0], ReturnType<typeof givingOut>, GivingOutState][] = [
   [
@@ -62,4 +68,8 @@ test("the four figures always add up to the quantity, and the sentence says 'all
       expect(givingOutState(f) === "partly").toBe(f.notGivenOut > 0);
     }),
   );
+});
+
+test("only accepted and completed orders have progress to show", () => {
+  expect(ORDER_STATUSES.filter(hasProgress)).toEqual(["accepted", "completed"]);
 });

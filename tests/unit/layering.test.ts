@@ -113,3 +113,11 @@ test("code the browser loads keeps the classic-zod ban alongside the layering ru
   expect(await layeringErrors("app/domain/layering-probe.ts", 'import { z as x } from "zod";')).toHaveLength(1);
   expect(await layeringErrors("app/infra/probe.server.ts", 'import { z as x } from "zod";')).toEqual([]);
 });
+
+test("a route module over 300 lines is a lint error (thin routes)", async () => {
+  const long = Array.from({ length: 301 }, (_, i) => `export const line${i} = ${i};`).join("\n");
+  const [result] = await eslint.lintText(long, { filePath: "app/routes/too-long.tsx" });
+  expect(result?.messages.map((m) => m.ruleId)).toContain("max-lines");
+  const [domain] = await eslint.lintText(long, { filePath: "app/domain/long-is-fine.ts" });
+  expect(domain?.messages.map((m) => m.ruleId)).not.toContain("max-lines");
+});

@@ -24,14 +24,25 @@ declare global {
   var __pieceworkReader: { url: string; adapter: Promise<Adapter> } | undefined;
 }
 
+/**
+ * A burst of writes (a workshop's workers all logging pieces in the evening, a
+ * phone re-sending its offline queue) waits for a pooled connection up to
+ * 10 s instead of failing after Prisma's default 2 s; a transaction may then
+ * run up to 15 s.
+ */
+const transactionOptions = { maxWait: 10_000, timeout: 15_000 };
+
 function createClient(url: string): Db {
   if (getEnv().databaseEngine === "postgresql") {
-    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) });
+    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }), transactionOptions });
     return client as unknown as Db;
   }
   const file = sqliteFilePath(url, projectRoot());
   // timeout: wait up to 10 s for the writer lock instead of failing at once.
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 10_000 }) });
+  return new PrismaClient({
+    adapter: new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 10_000 }),
+    transactionOptions,
+  });
 }
 
 /** The application's database client. Only app/models and scripts use it. */

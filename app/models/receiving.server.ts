@@ -16,7 +16,7 @@ import type { Actor } from "../domain/access.ts";
 import { chinaDate } from "../domain/dates.ts";
 import { checkCount, correctionPieces, piecesReleasedOnReceipt } from "../domain/receiving.ts";
 import { db, type Tx } from "../infra/db.server.ts";
-import { releaseLoggedPieces, takeLoggedPieces } from "./assignment-pieces.server.ts";
+import { releaseLoggedPieces, settleStepPieces, takeLoggedPieces } from "./assignment-pieces.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { fail, ok, type Fail, type Ok } from "./result.ts";
 import { onceOk } from "./submission.server.ts";
@@ -473,7 +473,10 @@ async function receiveOne(
     select: { id: true },
   });
   const released = piecesReleasedOnReceipt(log.quantity, counted);
-  if (released > 0) await releaseLoggedPieces(tx, log.assignmentId, released);
+  // A process step's pieces are counted per step (ADR 020): the assignment's count is settled from its logs.
+  if (log.processStepId !== null)
+    await settleStepPieces(tx, log.assignmentId, log.processStepId, { mustBeActive: false });
+  else if (released > 0) await releaseLoggedPieces(tx, log.assignmentId, released);
   await recordAudit(tx, actor, {
     action: "lot.receive",
     entityType: "Lot",
@@ -562,6 +565,7 @@ export async function correctReceipt(
           select: {
             id: true,
             pieceLogId: true,
+            processStepId: true,
             loggedQuantity: true,
             quantity: true,
             differenceReason: true,
@@ -585,12 +589,14 @@ export async function correctReceipt(
         });
         if (count !== 1) continue;
         const { take, release } = correctionPieces(lot.quantity, input.counted);
-        if (take > 0) {
+        if (lot.processStepId !== null) {
+          const settled = await settleStepPieces(tx, assignmentId, lot.processStepId, { mustBeActive: false });
+          if (!settled.settled) throw new Refusal("piecesLoggedAgain");
+        } else if (take > 0) {
           const taken = await takeLoggedPieces(tx, assignmentId, take);
           // Rolls the lot's change back too.
           if (!taken.taken) throw new Refusal("piecesLoggedAgain");
-        }
-        if (release > 0) await releaseLoggedPieces(tx, assignmentId, release);
+        } else if (release > 0) await releaseLoggedPieces(tx, assignmentId, release);
         await tx.pieceLog.updateMany({
           where: { id: lot.pieceLogId, status: "received" },
           data: { changeReason: reason },
@@ -636,7 +642,7 @@ export async function cancelReceipt(
     for (let attempt = 0; attempt < 5; attempt++) {
       const lot = await tx.lot.findFirst({
         where: { id: input.lotId, workshopId: actor.workshopId, assignmentId },
-        select: { id: true, pieceLogId: true, loggedQuantity: true, quantity: true, status: true },
+        select: { id: true, pieceLogId: true, processStepId: true, loggedQuantity: true, quantity: true, status: true },
       });
       if (!lot) return fail("notFound");
       if (lot.status !== "awaiting") return fail("notAwaiting");
@@ -651,7 +657,9 @@ export async function cancelReceipt(
         data: { status: "cancelled", changeReason: reason },
       });
       if (log.count !== 1) throw new Error(`lot ${lot.id}: its piece log ${lot.pieceLogId} is not received`);
-      if (lot.quantity > 0) await releaseLoggedPieces(tx, assignmentId, lot.quantity);
+      if (lot.processStepId !== null)
+        await settleStepPieces(tx, assignmentId, lot.processStepId, { mustBeActive: false });
+      else if (lot.quantity > 0) await releaseLoggedPieces(tx, assignmentId, lot.quantity);
       await recordAudit(tx, actor, {
         action: "lot.cancel",
         entityType: "Lot",

@@ -1,0 +1,270 @@
+// Piece logs 报工 (ADR 017, ADR 020): a worker logs finished pieces of one of
+// her assignments from her phone. A log is made once, forever: the phone (or
+// the page, without JavaScript) gives each submission a key, and
+// `PieceLog @@unique([workerId, clientKey])` makes a re-send, a double tap or
+// a phone that comes back online days later find the log it already made.
+// In the transaction that writes the log: the assignment's pieces are taken
+// (never beyond its quantity), the day's rate version is copied onto the log
+// and marked used (so it can no longer change), and the audit entry written.
+// She may correct or cancel a log until it is received; after that only the
+// coordinator can, with a reason (app/models/receiving.server.ts).
+import { chinaDate } from "../domain/dates.ts";
+import type { Actor } from "../domain/access.ts";
+import { inForcePerStep } from "../domain/rates.ts";
+import { db, type Tx } from "../infra/db.server.ts";
+import { releaseLoggedPieces, settleStepPieces, takeLoggedPieces } from "./assignment-pieces.server.ts";
+import { recordAudit } from "./audit.server.ts";
+import { isUniqueViolation } from "./errors.server.ts";
+import { markRateUsed } from "./rates.server.ts";
+import { Refusal } from "./refusal.server.ts";
+import { fail, ok, type Fail, type Ok } from "./result.ts";
+
+export const PIECE_LOG_STATUSES = ["submitted", "received", "cancelled"] as const;
+export type PieceLogStatus = (typeof PIECE_LOG_STATUSES)[number];
+
+/** How the product is priced on a day: one rate for the whole piece, a rate per process step, or none yet. */
+export type LogPricing =
+  | { kind: "whole"; rateId: string; rateE4: bigint }
+  | { kind: "steps"; steps: { id: string; name: string; rateId: string; rateE4: bigint }[] }
+  | { kind: "none" };
+
+/** The pricing of a product on a date, read inside `tx` (the log's transaction) or outside it. */
+export async function logPricingOn(
+  tx: Tx | ReturnType<typeof db>,
+  workshopId: string,
+  productId: string,
+  date: string,
+): Promise<LogPricing> {
+  const versions = await tx.pieceRate.findMany({
+    where: { workshopId, productId, effectiveOn: { lte: date } },
+    select: { id: true, processStepId: true, effectiveOn: true, rateE4: true, createdAt: true },
+  });
+  const inForce = inForcePerStep(
+    versions.map((v) => ({ ...v, used: false })),
+    date,
+  );
+  const whole = inForce.get(null);
+  if (whole) return { kind: "whole", rateId: whole.id, rateE4: whole.rateE4 };
+  const stepIds = [...inForce.keys()].filter((k): k is string => k !== null);
+  if (stepIds.length === 0) return { kind: "none" };
+  const steps = await tx.processStep.findMany({
+    where: { id: { in: stepIds }, workshopId, productId, archivedAt: null },
+    select: { id: true, name: true },
+    orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
+  });
+  if (steps.length === 0) return { kind: "none" };
+  return {
+    kind: "steps",
+    steps: steps.map((s) => {
+      const v = inForce.get(s.id)!;
+      return { id: s.id, name: s.name, rateId: v.id, rateE4: v.rateE4 };
+    }),
+  };
+}
+
+export type LogInput = { quantity: number; processStepId: string | null; clientKey: string; photoPath?: string | null };
+
+export type LogResult =
+  | Ok<{ id: string; replayed: boolean; quantity: number; assignmentId: string }>
+  | Fail<"notFound" | "notActive" | "stepRequired" | "stepUnknown" | "keyUsedElsewhere">
+  | Fail<"tooMany", { remaining: number }>;
+
+/**
+ * Logs `quantity` finished pieces of the worker's own assignment, once per
+ * `clientKey` whatever the network does. A re-send answers the first log
+ * (`replayed: true`) even when the assignment has changed since.
+ */
+export async function createPieceLog(
+  worker: Actor,
+  assignmentId: string,
+  input: LogInput,
+  now: Date,
+): Promise<LogResult> {
+  const earlier = () => findByKey(worker, input.clientKey, assignmentId);
+  const seen = await earlier();
+  if (seen) return seen;
+  try {
+    return await db().$transaction((tx) => logIn(tx, worker, assignmentId, input, now));
+  } catch (error) {
+    // A copy of this very submission (a retry that overtook the first) has just made the log.
+    if (isUniqueViolation(error)) {
+      const raced = await earlier();
+      if (raced) return raced;
+    }
+    if (error instanceof Refusal) return error.result as LogResult;
+    throw error;
+  }
+}
+
+async function findByKey(worker: Actor, clientKey: string, assignmentId: string): Promise<LogResult | null> {
+  const row = await db().pieceLog.findUnique({
+    where: { workerId_clientKey: { workerId: worker.userId, clientKey } },
+    select: { id: true, assignmentId: true, quantity: true, workshopId: true },
+  });
+  if (!row || row.workshopId !== worker.workshopId) return null;
+  if (row.assignmentId !== assignmentId) return fail("keyUsedElsewhere");
+  return ok({ id: row.id, replayed: true, quantity: row.quantity, assignmentId });
+}
+
+async function logIn(tx: Tx, worker: Actor, assignmentId: string, input: LogInput, now: Date): Promise<LogResult> {
+  const assignment = await tx.assignment.findFirst({
+    where: { id: assignmentId, workshopId: worker.workshopId, workerId: worker.userId },
+    select: { id: true, orderId: true, productId: true, status: true },
+  });
+  if (!assignment) return fail("notFound");
+  if (assignment.status !== "active") return fail("notActive");
+  const loggedOn = chinaDate(now);
+  const pricing = await logPricingOn(tx, worker.workshopId, assignment.productId, loggedOn);
+  let step: string | null = null;
+  let rate: { id: string; rateE4: bigint } | null = null;
+  if (pricing.kind === "steps") {
+    if (!input.processStepId) return fail("stepRequired");
+    const chosen = pricing.steps.find((s) => s.id === input.processStepId);
+    if (!chosen) return fail("stepUnknown");
+    step = chosen.id;
+    rate = { id: chosen.rateId, rateE4: chosen.rateE4 };
+  } else if (pricing.kind === "whole") {
+    rate = { id: pricing.rateId, rateE4: pricing.rateE4 };
+  }
+
+  if (step === null) {
+    const taken = await takeLoggedPieces(tx, assignmentId, input.quantity);
+    if (!taken.taken) return fail("tooMany", { remaining: taken.remaining });
+  }
+  const log = await tx.pieceLog.create({
+    data: {
+      workshopId: worker.workshopId,
+      assignmentId,
+      orderId: assignment.orderId,
+      workerId: worker.userId,
+      productId: assignment.productId,
+      processStepId: step,
+      quantity: input.quantity,
+      loggedOn,
+      pieceRateId: rate?.id ?? null,
+      rateE4: rate?.rateE4 ?? null,
+      photoPath: input.photoPath ?? null,
+      status: "submitted",
+      clientKey: input.clientKey,
+      createdAt: now,
+    },
+    select: { id: true },
+  });
+  if (step !== null) {
+    const settled = await settleStepPieces(tx, assignmentId, step, { mustBeActive: true });
+    if (!settled.settled) throw new Refusal(fail("tooMany", { remaining: Math.max(0, input.quantity - settled.over) }));
+  }
+  if (rate) await markRateUsed(tx, worker.workshopId, rate.id, now);
+  await recordAudit(tx, worker, {
+    action: "pieceLog.create",
+    entityType: "PieceLog",
+    entityId: log.id,
+    after: {
+      assignmentId,
+      quantity: input.quantity,
+      processStepId: step,
+      loggedOn,
+      pieceRateId: rate?.id ?? null,
+      rateE4: rate?.rateE4 ?? null,
+      photo: input.photoPath ? true : false,
+    },
+  });
+  return ok({ id: log.id, replayed: false, quantity: input.quantity, assignmentId });
+}
+
+export type ChangeResult =
+  Ok<{ id: string }> | Fail<"notFound" | "notSubmitted" | "unchanged"> | Fail<"tooMany", { remaining: number }>;
+
+/**
+ * The worker corrects the count of one of her logs while it waits to be
+ * received. Going up takes pieces (never beyond the assignment), going down
+ * gives them back. A re-send of the same correction answers "unchanged".
+ */
+export async function correctPieceLog(
+  worker: Actor,
+  assignmentId: string,
+  pieceLogId: string,
+  quantity: number,
+): Promise<ChangeResult> {
+  try {
+    return await db().$transaction(async (tx): Promise<ChangeResult> => {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const log = await ownLog(tx, worker, assignmentId, pieceLogId);
+        if (!log) return fail("notFound");
+        if (log.status !== "submitted") return fail("notSubmitted");
+        if (log.quantity === quantity) return fail("unchanged");
+        // Matching on the status and count read: a concurrent receipt or change makes this miss.
+        const { count } = await tx.pieceLog.updateMany({
+          where: { id: log.id, status: "submitted", quantity: log.quantity },
+          data: { quantity },
+        });
+        if (count !== 1) continue;
+        const more = quantity - log.quantity;
+        if (log.processStepId !== null) {
+          const settled = await settleStepPieces(tx, assignmentId, log.processStepId, { mustBeActive: more > 0 });
+          if (!settled.settled) throw new Refusal(fail("tooMany", { remaining: Math.max(0, more - settled.over) }));
+        } else if (more > 0) {
+          const taken = await takeLoggedPieces(tx, assignmentId, more);
+          if (!taken.taken) throw new Refusal(fail("tooMany", { remaining: taken.remaining }));
+        } else {
+          await releaseLoggedPieces(tx, assignmentId, -more);
+        }
+        await recordAudit(tx, worker, {
+          action: "pieceLog.correct",
+          entityType: "PieceLog",
+          entityId: log.id,
+          before: { quantity: log.quantity },
+          after: { quantity },
+        });
+        return ok({ id: log.id });
+      }
+      throw new Error(`piece log ${pieceLogId}: could not correct after 5 attempts`);
+    });
+  } catch (error) {
+    if (error instanceof Refusal) return error.result as ChangeResult;
+    throw error;
+  }
+}
+
+export type CancelLogResult = Ok<{ id: string; alreadyCancelled: boolean }> | Fail<"notFound" | "notSubmitted">;
+
+/** The worker cancels one of her logs while it waits to be received; its pieces go back to her task. */
+export async function cancelPieceLog(
+  worker: Actor,
+  assignmentId: string,
+  pieceLogId: string,
+): Promise<CancelLogResult> {
+  return db().$transaction(async (tx): Promise<CancelLogResult> => {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const log = await ownLog(tx, worker, assignmentId, pieceLogId);
+      if (!log) return fail("notFound");
+      // A second tap on "cancel" (or a resent form) finds it cancelled: that is what she asked for.
+      if (log.status === "cancelled" && log.changeReason === "") return ok({ id: log.id, alreadyCancelled: true });
+      if (log.status !== "submitted") return fail("notSubmitted");
+      const { count } = await tx.pieceLog.updateMany({
+        where: { id: log.id, status: "submitted", quantity: log.quantity },
+        data: { status: "cancelled" },
+      });
+      if (count !== 1) continue;
+      if (log.processStepId !== null)
+        await settleStepPieces(tx, assignmentId, log.processStepId, { mustBeActive: false });
+      else await releaseLoggedPieces(tx, assignmentId, log.quantity);
+      await recordAudit(tx, worker, {
+        action: "pieceLog.cancel",
+        entityType: "PieceLog",
+        entityId: log.id,
+        before: { status: "submitted", quantity: log.quantity },
+        after: { status: "cancelled", quantity: log.quantity, releasedPieces: log.quantity },
+      });
+      return ok({ id: log.id, alreadyCancelled: false });
+    }
+    throw new Error(`piece log ${pieceLogId}: could not cancel after 5 attempts`);
+  });
+}
+
+function ownLog(tx: Tx, worker: Actor, assignmentId: string, pieceLogId: string) {
+  return tx.pieceLog.findFirst({
+    where: { id: pieceLogId, assignmentId, workshopId: worker.workshopId, workerId: worker.userId },
+    select: { id: true, status: true, quantity: true, processStepId: true, changeReason: true },
+  });
+}

@@ -4,7 +4,7 @@
 // never takes an assignment beyond its pieces and a reduction never goes below
 // what was logged, also under concurrent requests on SQLite and PostgreSQL
 // (the same pattern as allocation, ADR 010).
-import type { Tx } from "../infra/db.server.ts";
+import type { Db, Tx } from "../infra/db.server.ts";
 
 function assertPieces(n: number): void {
   if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`piece count must be a whole number >= 1, got ${n}`);
@@ -102,7 +102,7 @@ export async function settleStepPieces(
  * product): a submitted log its quantity, a received one its lot's count, a
  * cancelled one nothing.
  */
-export async function stepCounts(tx: Tx, assignmentId: string): Promise<Map<string | null, number>> {
+export async function stepCounts(tx: Tx | Db, assignmentId: string): Promise<Map<string | null, number>> {
   // One after the other: a transaction runs its queries on one connection.
   const submitted = await tx.pieceLog.groupBy({
     by: ["processStepId"],

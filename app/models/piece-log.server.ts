@@ -12,7 +12,7 @@ import { chinaDate } from "../domain/dates.ts";
 import type { Actor } from "../domain/access.ts";
 import { inForcePerStep } from "../domain/rates.ts";
 import { db, type Tx } from "../infra/db.server.ts";
-import { releaseLoggedPieces, settleStepPieces, takeLoggedPieces } from "./assignment-pieces.server.ts";
+import { releaseLoggedPieces, settleStepPieces, stepCounts, takeLoggedPieces } from "./assignment-pieces.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { isUniqueViolation } from "./errors.server.ts";
 import { markRateUsed } from "./rates.server.ts";
@@ -65,7 +65,7 @@ export async function logPricingOn(
 export type LogInput = { quantity: number; processStepId: string | null; clientKey: string; photoPath?: string | null };
 
 export type LogResult =
-  | Ok<{ id: string; replayed: boolean; quantity: number; assignmentId: string }>
+  | Ok<{ id: string; replayed: boolean; quantity: number; unit: string }>
   | Fail<"notFound" | "notActive" | "stepRequired" | "stepUnknown" | "keyUsedElsewhere">
   | Fail<"tooMany", { remaining: number }>;
 
@@ -99,17 +99,23 @@ export async function createPieceLog(
 async function findByKey(worker: Actor, clientKey: string, assignmentId: string): Promise<LogResult | null> {
   const row = await db().pieceLog.findUnique({
     where: { workerId_clientKey: { workerId: worker.userId, clientKey } },
-    select: { id: true, assignmentId: true, quantity: true, workshopId: true },
+    select: {
+      id: true,
+      assignmentId: true,
+      quantity: true,
+      workshopId: true,
+      assignment: { select: { product: { select: { unit: true } } } },
+    },
   });
   if (!row || row.workshopId !== worker.workshopId) return null;
   if (row.assignmentId !== assignmentId) return fail("keyUsedElsewhere");
-  return ok({ id: row.id, replayed: true, quantity: row.quantity, assignmentId });
+  return ok({ id: row.id, replayed: true, quantity: row.quantity, unit: row.assignment.product.unit });
 }
 
 async function logIn(tx: Tx, worker: Actor, assignmentId: string, input: LogInput, now: Date): Promise<LogResult> {
   const assignment = await tx.assignment.findFirst({
     where: { id: assignmentId, workshopId: worker.workshopId, workerId: worker.userId },
-    select: { id: true, orderId: true, productId: true, status: true },
+    select: { id: true, orderId: true, productId: true, status: true, product: { select: { unit: true } } },
   });
   if (!assignment) return fail("notFound");
   if (assignment.status !== "active") return fail("notActive");
@@ -169,7 +175,7 @@ async function logIn(tx: Tx, worker: Actor, assignmentId: string, input: LogInpu
       photo: input.photoPath ? true : false,
     },
   });
-  return ok({ id: log.id, replayed: false, quantity: input.quantity, assignmentId });
+  return ok({ id: log.id, replayed: false, quantity: input.quantity, unit: assignment.product.unit });
 }
 
 export type ChangeResult =
@@ -267,4 +273,117 @@ function ownLog(tx: Tx, worker: Actor, assignmentId: string, pieceLogId: string)
     where: { id: pieceLogId, assignmentId, workshopId: worker.workshopId, workerId: worker.userId },
     select: { id: true, status: true, quantity: true, processStepId: true, changeReason: true },
   });
+}
+
+export type LogDeskEntry = {
+  id: string;
+  loggedOn: string;
+  createdAt: Date;
+  quantity: number;
+  stepName: string | null;
+  status: PieceLogStatus;
+  hasPhoto: boolean;
+  /** What the coordinator counted, when received (and why it differs, or why she changed it later). */
+  receipt: { counted: number; differenceReason: string; changeReason: string } | null;
+  /** A cancelled log: the coordinator's reason, or "" when the worker cancelled it herself. */
+  changeReason: string;
+};
+
+export type LogDesk = {
+  id: string;
+  productName: string;
+  unit: string;
+  quantity: number;
+  loggedQuantity: number;
+  dueOn: string;
+  status: string;
+  source: string;
+  /** Today's pricing: what a log made now is paid at. */
+  pricing: LogPricing;
+  /** Pieces she may still log: of the whole product, or per step. */
+  remaining: number;
+  stepRemaining: Map<string, number>;
+  logs: LogDeskEntry[];
+};
+
+/** The worker's log page for one of her own assignments, or null (another's is not found). */
+export async function getLogDesk(worker: Actor, assignmentId: string, now: Date): Promise<LogDesk | null> {
+  const client = db();
+  const a = await client.assignment.findFirst({
+    where: { id: assignmentId, workshopId: worker.workshopId, workerId: worker.userId },
+    select: {
+      id: true,
+      productId: true,
+      quantity: true,
+      loggedQuantity: true,
+      dueOn: true,
+      status: true,
+      source: true,
+      product: { select: { name: true, unit: true } },
+    },
+  });
+  if (!a) return null;
+  const pricing = await logPricingOn(client, worker.workshopId, a.productId, chinaDate(now));
+  const logs = await client.pieceLog.findMany({
+    where: { assignmentId, workerId: worker.userId },
+    select: {
+      id: true,
+      loggedOn: true,
+      createdAt: true,
+      quantity: true,
+      status: true,
+      photoPath: true,
+      changeReason: true,
+      processStepId: true,
+      lot: { select: { quantity: true, differenceReason: true, status: true } },
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 100,
+  });
+  const stepIds = [...new Set(logs.map((l) => l.processStepId).filter((id): id is string => id !== null))];
+  const stepNames = new Map(
+    stepIds.length === 0
+      ? []
+      : (await client.processStep.findMany({ where: { id: { in: stepIds } }, select: { id: true, name: true } })).map(
+          (s) => [s.id, s.name],
+        ),
+  );
+  const stepRemaining = new Map<string, number>();
+  if (pricing.kind === "steps") {
+    const counts = await stepCounts(client, assignmentId);
+    const whole = counts.get(null) ?? 0;
+    for (const s of pricing.steps) stepRemaining.set(s.id, Math.max(0, a.quantity - whole - (counts.get(s.id) ?? 0)));
+  }
+  return {
+    id: a.id,
+    productName: a.product.name,
+    unit: a.product.unit,
+    quantity: a.quantity,
+    loggedQuantity: a.loggedQuantity,
+    dueOn: a.dueOn,
+    status: a.status,
+    source: a.source,
+    pricing,
+    remaining: Math.max(0, a.quantity - a.loggedQuantity),
+    stepRemaining,
+    logs: logs.map((l) => ({
+      id: l.id,
+      loggedOn: l.loggedOn,
+      createdAt: l.createdAt,
+      quantity: l.quantity,
+      stepName: l.processStepId ? (stepNames.get(l.processStepId) ?? null) : null,
+      status: pieceLogStatus(l.status),
+      hasPhoto: l.photoPath !== null,
+      receipt:
+        l.lot && l.lot.status !== "cancelled"
+          ? { counted: l.lot.quantity, differenceReason: l.lot.differenceReason, changeReason: l.changeReason }
+          : null,
+      changeReason: l.status === "cancelled" ? l.changeReason : "",
+    })),
+  };
+}
+
+function pieceLogStatus(value: string): PieceLogStatus {
+  if ((PIECE_LOG_STATUSES as readonly string[]).includes(value)) return value as PieceLogStatus;
+  throw new Error(`unknown piece log status ${value}`);
 }

@@ -57,14 +57,31 @@ async function main() {
     [30, 90],
     [8, 20],
   ] as const) {
-    await createSubmittedLog(assignmentId, {
-      quantity,
-      at: at(minutesAgo),
-      pieceRateId: rate.id,
-      rateE4: rate.rateE4,
-    });
+    // This script writes beside the running server (another process on the same SQLite file): a
+    // transaction that read before another process wrote cannot then write (SQLITE_BUSY, which the
+    // adapter reports as a timeout) and is retried whole; it wrote nothing.
+    await retryBusy(() =>
+      createSubmittedLog(assignmentId, {
+        quantity,
+        at: at(minutesAgo),
+        pieceRateId: rate.id,
+        rateE4: rate.rateE4,
+      }),
+    );
   }
   process.stdout.write(JSON.stringify({ assignmentId, orderId: order.id, workerName, workerPhone }));
+}
+
+async function retryBusy<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (attempt >= 10 || (code !== "P1008" && code !== "P2034")) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
 }
 
 main().finally(() => disconnectDb());

@@ -82,7 +82,7 @@ test("a log copies the China date and the day's rate, marks that rate used, take
     { quantity: 30, processStepId: null, clientKey: key() },
     at,
   );
-  expect(result).toMatchObject({ ok: true, replayed: false, quantity: 30 });
+  expect(result).toMatchObject({ ok: true, replayed: false, quantity: 30, unit: "piece" });
   const log = await db().pieceLog.findUniqueOrThrow({ where: { id: idOf(result) } });
   expect(log).toMatchObject({
     loggedOn: "2026-03-10",

@@ -12,7 +12,7 @@ import * as assignmentPage from "../../app/routes/coordinator.assignments.$assig
 import * as stockPage from "../../app/routes/coordinator.materials.$materialId.tsx";
 import * as reconciliationPage from "../../app/routes/coordinator.reconciliation.tsx";
 import * as workerPage from "../../app/routes/coordinator.workers.$workerId.tsx";
-import * as giveBackPage from "../../app/routes/worker.tasks.$assignmentId.give-back.tsx";
+import * as giveBackPage from "../../app/routes/worker.tasks.$assignmentId_.give-back.tsx";
 import { createOrderWorld, type OrderWorld } from "../support/catalogue-fixtures.ts";
 import { callAction, callLoader, location, loginAs, noticeOf, type Outcome } from "../support/fixtures.ts";
 import {

@@ -69,6 +69,10 @@ const NOT_TEXT: Record<string, string> = {
   "correctReceiptSchema.logged": "a whole number (hidden)",
   "correctReceiptSchema.counted": "a whole number",
   "receiveAllSchema.pieceLogIds": "a hidden list of ids, each [A-Za-z0-9_-]",
+  "pieceLogSchema.quantity": "a whole number",
+  "pieceLogSchema.processStepId": "an optional id from a list: an unknown one is refused by the model",
+  "pieceLogSchema.clientKey": "a one-time key, base64url only (CLIENT_KEY_PATTERN)",
+  "correctLogSchema.quantity": "a whole number",
 };
 
 /** Textareas: line breaks allowed, other controls refused. */

@@ -10,6 +10,7 @@ import { coordinatorMessages } from "./messages/coordinator.ts";
 import { httpMessages } from "./messages/http.ts";
 import { orderMessages } from "./messages/orders.ts";
 import { partnerMessages } from "./messages/partner.ts";
+import { photoMessages } from "./messages/photo.ts";
 import { stockMessages } from "./messages/stock.ts";
 import { receivingMessages } from "./messages/receiving.ts";
 import { workerMessages } from "./messages/worker.ts";
@@ -25,6 +26,7 @@ export const messages = {
   ...orderMessages,
   ...stockMessages,
   ...receivingMessages,
+  ...photoMessages,
   ...httpMessages,
 };
 

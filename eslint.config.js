@@ -133,4 +133,9 @@ export default tseslint.config(
     files: ["**/*.{js,mjs}"],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    // Plain scripts the pages load as they are (no bundle): browser globals, classic script.
+    files: ["public/*.js"],
+    languageOptions: { sourceType: "script", globals: { ...globals.browser } },
+  },
 );

@@ -5,7 +5,7 @@
 // 3. migrates and seeds a fresh SQLite database in tests/.tmp/
 // 4. starts `node server.mjs` on a free loopback port and waits for /login
 // 5. runs `playwright test` against it (extra arguments are passed on)
-// 6. always stops the server and deletes the database; exits with Playwright's code
+// 6. always stops the server and deletes the database and its photo folder; exits with Playwright's code
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import net from "node:net";
@@ -30,6 +30,7 @@ if (!existsSync(CHROMIUM)) {
 const tmpDir = join(root, "tests/.tmp");
 const dbFile = join(tmpDir, `e2e-${process.pid}.db`);
 const databaseUrl = `file:${dbFile}`;
+const photoDir = join(tmpDir, `e2e-${process.pid}-photos`);
 let server = null;
 let playwright = null;
 let serverLog = "";
@@ -63,14 +64,14 @@ function isRunning(pid) {
   }
 }
 
-/** Deletes this run's database, and those left by runs that were killed (their pid is gone). */
+/** Deletes this run's database and photos, and those left by runs that were killed (their pid is gone). */
 function deleteDatabase({ stale = false } = {}) {
   if (!existsSync(tmpDir)) return;
   for (const name of readdirSync(tmpDir)) {
-    const match = /^e2e-(\d+)\.db(-.*)?$/.exec(name);
+    const match = /^e2e-(\d+)(\.db(-.*)?|-photos)$/.exec(name);
     if (!match) continue;
     const pid = Number(match[1]);
-    if (pid === process.pid || (stale && !isRunning(pid))) rmSync(join(tmpDir, name), { force: true });
+    if (pid === process.pid || (stale && !isRunning(pid))) rmSync(join(tmpDir, name), { recursive: true, force: true });
   }
 }
 
@@ -138,7 +139,7 @@ try {
 
   mkdirSync(tmpDir, { recursive: true });
   deleteDatabase({ stale: true });
-  const env = { ...process.env, DATABASE_URL: databaseUrl };
+  const env = { ...process.env, DATABASE_URL: databaseUrl, PHOTO_DIR: photoDir };
   log(`migrating and seeding ${dbFile}…`);
   const { migrate } = await import("./db-migrate.mjs");
   migrate(env);
@@ -163,8 +164,9 @@ try {
 
   playwright = spawn(join(root, "node_modules/.bin/playwright"), ["test", ...process.argv.slice(2)], {
     cwd: root,
-    // E2E_DATABASE_URL: for journeys that need data no page can make yet (tests/e2e/seed-receiving.ts).
-    env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_DATABASE_URL: databaseUrl },
+    // E2E_DATABASE_URL (and the server's PHOTO_DIR): for journeys that need data no page can make yet
+    // (tests/e2e/seed-receiving.ts).
+    env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_DATABASE_URL: databaseUrl, E2E_PHOTO_DIR: photoDir },
     stdio: "inherit",
   });
   const code = await new Promise((resolve) => playwright.once("exit", (c, signal) => resolve(c ?? (signal ? 1 : 0))));

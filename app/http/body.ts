@@ -3,18 +3,25 @@
 // from the headers alone, before a byte of the body is read; the server
 // (app/http/server.server.ts) then reads at most the limit, counting as it
 // reads (also for chunked bodies that announce no length). Pure.
+import { PHOTO_MAX_BYTES } from "../domain/image-type.ts";
 
 /** The most a form post may send: the largest form here is a few KB; 64 KB leaves room and stops floods. */
 export const FORM_BODY_LIMIT = 64 * 1024;
 
 export type BodyLimit = { path: RegExp; limit: number };
 
+/** A piece log's form with its photo: the largest photo the store takes, plus a form's worth for the other fields. */
+export const PHOTO_FORM_BODY_LIMIT = PHOTO_MAX_BYTES + FORM_BODY_LIMIT;
+
 /**
- * Paths that may send more than a form's worth, each with its own limit: the
- * hook for photo uploads (e.g. `{ path: /^\/worker\/logs\/[^/]+\/photo$/, limit: 8 * 1024 * 1024 }`).
- * Empty until a page uploads files.
+ * Paths that may send more than a form's worth, each with its own limit. Only
+ * the worker's log form, posted to /worker/tasks/<assignmentId> (exactly that:
+ * not /worker/tasks/<id>/give-back or any other page below it), carries a
+ * photo (issue 8; app/infra/photo-store.server.ts).
  */
-export const LARGER_BODY_LIMITS: readonly BodyLimit[] = [];
+export const LARGER_BODY_LIMITS: readonly BodyLimit[] = [
+  { path: /^\/worker\/tasks\/[^/]+$/, limit: PHOTO_FORM_BODY_LIMIT },
+];
 
 /** The body limit for a request path: the first matching larger limit, else FORM_BODY_LIMIT. */
 export function bodyLimitFor(pathname: string, larger: readonly BodyLimit[] = LARGER_BODY_LIMITS): number {

@@ -11,6 +11,7 @@ import { httpMessages } from "./messages/http.ts";
 import { orderMessages } from "./messages/orders.ts";
 import { partnerMessages } from "./messages/partner.ts";
 import { pieceLogMessages } from "./messages/piece-logs.ts";
+import { photoMessages } from "./messages/photo.ts";
 import { stockMessages } from "./messages/stock.ts";
 import { receivingMessages } from "./messages/receiving.ts";
 import { workerMessages } from "./messages/worker.ts";
@@ -27,6 +28,7 @@ export const messages = {
   ...stockMessages,
   ...receivingMessages,
   ...pieceLogMessages,
+  ...photoMessages,
   ...httpMessages,
 };
 

@@ -5,7 +5,7 @@
 // SESSION_SECRET.
 import path from "node:path";
 import { z } from "zod";
-import { databaseEngine, resolveDatabaseUrl, type DatabaseEngine } from "./database-url.ts";
+import { databaseEngine, resolveDatabaseUrl, sqliteFilePath, type DatabaseEngine } from "./database-url.ts";
 
 const DEMO_SESSION_SECRET = "piecework-demo-secret-not-for-production";
 
@@ -15,6 +15,7 @@ const schema = z.object({
   SESSION_SECRET: z.string().optional(),
   PIECEWORK_DEMO: z.enum(["0", "1", ""]).optional(),
   TRUST_PROXY: z.enum(["0", "1", ""]).optional(),
+  PHOTO_DIR: z.string().optional(),
 });
 
 export type Env = {
@@ -26,6 +27,8 @@ export type Env = {
   demo: boolean;
   secureCookies: boolean;
   trustProxy: boolean;
+  /** The folder photos are stored in (absolute): PHOTO_DIR, else photos/ beside the SQLite file (data/photos). */
+  photoDir: string;
 };
 
 export function parseEnv(raw: Record<string, string | undefined>, projectRoot: string): Env {
@@ -53,15 +56,35 @@ export function parseEnv(raw: Record<string, string | undefined>, projectRoot: s
     throw new Error("SESSION_SECRET must be at least 32 characters long.");
   }
   const databaseUrl = resolveDatabaseUrl(raw, projectRoot);
+  const engine = databaseEngine(databaseUrl);
   return {
     nodeEnv: e.NODE_ENV,
     databaseUrl,
-    databaseEngine: databaseEngine(databaseUrl),
+    databaseEngine: engine,
     sessionSecrets: secrets,
     demo,
     secureCookies: e.NODE_ENV === "production" && e.PIECEWORK_DEMO !== "1",
     trustProxy: e.TRUST_PROXY === "1",
+    photoDir: resolvePhotoDir(e.PHOTO_DIR, databaseUrl, engine, projectRoot),
   };
+}
+
+/**
+ * Where photos live: PHOTO_DIR (a relative one is taken from the project
+ * root); by default a photos/ folder beside the SQLite database file, so the
+ * default data/piecework.db keeps its photos in data/photos; with PostgreSQL,
+ * data/photos in the project.
+ */
+function resolvePhotoDir(
+  configured: string | undefined,
+  databaseUrl: string,
+  engine: DatabaseEngine,
+  projectRoot: string,
+): string {
+  const dir = configured?.trim();
+  if (dir) return path.resolve(projectRoot, dir);
+  if (engine === "sqlite") return path.join(path.dirname(sqliteFilePath(databaseUrl, projectRoot)), "photos");
+  return path.join(projectRoot, "data", "photos");
 }
 
 let cached: Env | undefined;

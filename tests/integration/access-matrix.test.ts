@@ -13,6 +13,7 @@ import { expect, test } from "vitest";
 import { ROLES, type Role, type RouteAccess } from "../../app/domain/access.ts";
 import { createOrderRow, createOrderWorld } from "../support/catalogue-fixtures.ts";
 import { claimedWork, createMaterialRow } from "../support/stock-fixtures.ts";
+import { loggedWithPhoto } from "../support/photo-fixtures.ts";
 import {
   callAction,
   callLoader,
@@ -65,6 +66,8 @@ async function makeWorld() {
   // The worker caller's own claim (on another, accepted order), and a material of the workshop.
   const { assignmentId } = await claimedWork(world, world.workers[0]!, 5, 10, 10);
   const material = await createMaterialRow(world.workshop.id);
+  // A piece log of the worker caller's, with a photo (/photos/<logId>).
+  const logId = await loggedWithPhoto(world, world.workers[0]!);
   const users = {
     worker: world.workers[0]!,
     coordinator: world.coordinator,
@@ -80,6 +83,7 @@ async function makeWorld() {
     workerId: world.workers[1]!.id,
     assignmentId,
     materialId: material.id,
+    logId,
   };
   const cookies = {} as Record<Role, string>;
   for (const role of ROLES) cookies[role] = await loginAs(users[role]);

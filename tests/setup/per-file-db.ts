@@ -1,5 +1,7 @@
 // A fresh database for each test file, copied from the migrated template.
-// DATABASE_URL is set before the test file imports any app module.
+// DATABASE_URL is set before the test file imports any app module, and so is
+// PHOTO_DIR: each file's photos go to a folder of its own (made when the
+// first is stored), deleted after.
 import { randomBytes } from "node:crypto";
 import { copyFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -20,6 +22,9 @@ async function pgAdmin(sql: string) {
     await client.end();
   }
 }
+
+const photoDir = path.resolve("tests/.tmp", `photos-${id}`);
+process.env.PHOTO_DIR = photoDir;
 
 let cleanup: () => Promise<void> | void;
 if (engine === "sqlite") {
@@ -49,4 +54,5 @@ afterAll(async () => {
   const { disconnectDb } = await import("../../app/infra/db.server.ts");
   await disconnectDb();
   await cleanup();
+  rmSync(photoDir, { recursive: true, force: true });
 });

@@ -9,6 +9,7 @@ import {
   FORM_BODY_LIMIT,
   isValidBoundary,
   mediaType,
+  PHOTO_FORM_BODY_LIMIT,
 } from "../../app/http/body.ts";
 import { preferredEncoding } from "../../app/http/encoding.ts";
 import { baseSecurityHeaders, contentSecurityPolicy, HSTS_MAX_AGE_SECONDS } from "../../app/http/headers.ts";
@@ -166,6 +167,30 @@ test("a path may have a larger body limit (photo uploads); every other path has 
   expect(bodyLimitFor("/worker/logs/abc", larger)).toBe(FORM_BODY_LIMIT);
   expect(bodyLimitFor("/login")).toBe(FORM_BODY_LIMIT);
   expect(FORM_BODY_LIMIT).toBe(64 * 1024);
+});
+
+test("the worker's log form (/worker/tasks/<id>, which may carry a photo) may send 8 MB and a form; nothing below it may", () => {
+  expect(PHOTO_FORM_BODY_LIMIT).toBe(8 * 1024 * 1024 + 64 * 1024);
+  expect(bodyLimitFor("/worker/tasks/cmabc123")).toBe(PHOTO_FORM_BODY_LIMIT);
+  for (const pathname of [
+    "/worker/tasks/cmabc123/give-back",
+    "/worker/tasks/cmabc123/",
+    "/worker/tasks/",
+    "/worker/tasks",
+    "/worker/tasks/a/b",
+    "/worker/claim",
+    "/coordinator/tasks/cmabc123",
+    "/x/worker/tasks/cmabc123",
+    "/photos/cmabc123",
+  ]) {
+    expect(bodyLimitFor(pathname), pathname).toBe(FORM_BODY_LIMIT);
+  }
+  const nineMegabytes = String(9 * 1024 * 1024);
+  expect(checkBodyHeaders(headers("multipart/form-data; boundary=x", nineMegabytes), PHOTO_FORM_BODY_LIMIT)).toEqual({
+    ok: false,
+    status: 413,
+    reason: "tooLarge",
+  });
 });
 
 // ---------------------------------------------------------------------------

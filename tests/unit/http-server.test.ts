@@ -156,6 +156,66 @@ test("a chunked body is counted as it arrives: over the limit it is refused with
   expect(app.seen[0]?.body).toHaveLength(FORM_BODY_LIMIT);
 });
 
+/** A multipart form with one file field of `size` bytes (and a count), as the worker's log form sends it. */
+function photoForm(size: number): { headers: Record<string, string>; body: Buffer } {
+  const boundary = "----pieceworkPhoto7MA4YWxk";
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="quantity"\r\n\r\n12\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="IMG_0001.JPG"\r\n` +
+      `Content-Type: image/jpeg\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const body = Buffer.concat([head, Buffer.alloc(size, 0xab), tail]);
+  return { headers: { "Content-Type": `multipart/form-data; boundary=${boundary}` }, body };
+}
+
+test("the log form at /worker/tasks/<id> may carry an 8 MB photo; 9 MB is refused with 413, as is 100 KB anywhere else", async () => {
+  const app = await start();
+  const nine = photoForm(9 * 1024 * 1024);
+  const announced = await send(app.base, "/worker/tasks/cm0assignment1", {
+    method: "POST",
+    headers: { ...nine.headers, "Content-Length": String(nine.body.length) },
+    body: nine.body,
+  }).catch((error: Error) => ({ status: -1, error }));
+  expect(announced.status).toBe(413);
+  // Announcing nothing (chunked) does not help: the body is counted as it comes.
+  const chunked = await send(app.base, "/worker/tasks/cm0assignment1", {
+    method: "POST",
+    headers: { ...nine.headers, "Transfer-Encoding": "chunked" },
+    body: Array.from({ length: 9 }, (_, i) =>
+      nine.body.subarray(i * 1024 * 1024, (i + 1) * 1024 * 1024 + (i === 8 ? 1024 : 0)),
+    ),
+  }).catch((error: Error) => ({ status: -1, error }));
+  expect(chunked.status).toBe(413);
+  expect(app.seen).toEqual([]);
+
+  const hundredKb = photoForm(100 * 1024);
+  for (const path of [
+    "/worker/tasks/cm0assignment1/give-back",
+    "/worker/claim",
+    "/coordinator/receiving/cm0assignment1",
+  ]) {
+    const answer = await send(app.base, path, {
+      method: "POST",
+      headers: { ...hundredKb.headers, "Content-Length": String(hundredKb.body.length) },
+      body: hundredKb.body,
+    }).catch((error: Error) => ({ status: -1, error }));
+    expect(answer.status, path).toBe(413);
+  }
+  expect(app.seen).toEqual([]);
+
+  // A full 8 MB photo with its form reaches the app whole.
+  const eight = photoForm(8 * 1024 * 1024);
+  const within = await send(app.base, "/worker/tasks/cm0assignment1", {
+    method: "POST",
+    headers: { ...eight.headers, "Content-Length": String(eight.body.length), Origin: app.base },
+    body: eight.body,
+  });
+  expect(within.status).toBe(200);
+  expect(app.seen).toHaveLength(1);
+  expect(app.seen[0]?.body.length).toBe(eight.body.length);
+});
+
 test("readLimitedBody keeps nothing past the limit and stops listening", async () => {
   const chunks = Array.from({ length: 100 }, () => Buffer.alloc(1024, "x"));
   const stream = Readable.from(chunks);

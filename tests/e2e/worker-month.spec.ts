@@ -4,8 +4,9 @@
 // logs with their status; then in English, and at 1280 px, as pictures to
 // look at. Without JavaScript, as every worker page (ADR 015).
 // Accounts: a worker of this run's own, her order and logs made by
-// tests/e2e/seed-worker-month.ts (it leaves them in the demo workshop, so
-// playwright.config.ts runs this file with the journeys that change demo data).
+// tests/e2e/seed-worker-month.ts (it leaves them in the demo workshop and
+// writes from a process of its own, so playwright.config.ts runs this file
+// last and alone).
 import { execFileSync } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoHorizontalScroll, logIn, screenshot } from "./support.ts";

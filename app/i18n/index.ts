@@ -15,11 +15,13 @@ import { photoMessages } from "./messages/photo.ts";
 import { stockMessages } from "./messages/stock.ts";
 import { receivingMessages } from "./messages/receiving.ts";
 import { workerMessages } from "./messages/worker.ts";
+import { workerMonthMessages } from "./messages/worker-month.ts";
 
 export const messages = {
   ...commonMessages,
   ...authMessages,
   ...workerMessages,
+  ...workerMonthMessages,
   ...coordinatorMessages,
   ...partnerMessages,
   ...adminMessages,

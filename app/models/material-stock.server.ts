@@ -15,7 +15,7 @@
 // (an update of updatedAt), so that the BOM snapshot is taken once and a
 // return is checked against what was handed out, not against a stale sum.
 import type { Actor } from "../domain/access.ts";
-import { db, type Tx } from "../infra/db.server.ts";
+import { bigintOf, db, Prisma, readRows, textOf, type Tx } from "../infra/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { refuseInTransaction } from "./refusal.server.ts";
 import { fail, ok, type Fail, type Result } from "./result.ts";
@@ -389,39 +389,39 @@ export type HeldRow = {
   heldE3: bigint;
 };
 
-/** Issued and returned per (assignment, material) for the movements matched by `where`. */
+/**
+ * Issued and returned per (assignment, material) for the movements matched by
+ * `where`: one hot read (readRows, ADR 015), as the worker's home page reads
+ * what she holds on every visit (workerMaterialHeld).
+ */
 async function heldBy(where: { workshopId: string; assignmentId?: string; workerId?: string }): Promise<HeldRow[]> {
-  const sums = await db().materialMovement.groupBy({
-    by: ["assignmentId", "materialId", "kind"],
-    where: { ...where, kind: { in: ["issue", "return"] } },
-    _sum: { quantityE3: true },
-  });
-  const materials = await db().material.findMany({
-    where: { id: { in: [...new Set(sums.map((s) => s.materialId))] }, workshopId: where.workshopId },
-    select: { id: true, name: true, unit: true },
-  });
-  const byId = new Map(materials.map((m) => [m.id, m]));
-  const rows = new Map<string, HeldRow>();
-  for (const s of sums) {
-    if (!s.assignmentId) continue;
-    const key = `${s.assignmentId}:${s.materialId}`;
-    const material = byId.get(s.materialId);
-    const row = rows.get(key) ?? {
-      assignmentId: s.assignmentId,
-      materialId: s.materialId,
-      materialName: material?.name ?? "",
-      unit: material?.unit ?? "",
-      issuedE3: 0n,
-      returnedE3: 0n,
-      heldE3: 0n,
-    };
-    const q = BigInt(s._sum.quantityE3 ?? 0n);
-    if (s.kind === "issue") row.issuedE3 += q;
-    else row.returnedE3 += q;
-    row.heldE3 = row.issuedE3 - row.returnedE3;
-    rows.set(key, row);
-  }
-  return [...rows.values()].sort((a, b) => a.materialName.localeCompare(b.materialName, "zh-CN"));
+  const rows = await readRows(Prisma.sql`
+    SELECT m."assignmentId", m."materialId", mat."name" AS "materialName", mat."unit",
+      SUM(CASE WHEN m."kind" = 'issue' THEN m."quantityE3" ELSE 0 END) AS "issuedE3",
+      SUM(CASE WHEN m."kind" = 'return' THEN m."quantityE3" ELSE 0 END) AS "returnedE3"
+    FROM "MaterialMovement" m
+      JOIN "Material" mat ON mat."id" = m."materialId" AND mat."workshopId" = m."workshopId"
+    WHERE m."workshopId" = ${where.workshopId} AND m."kind" IN ('issue', 'return') AND m."assignmentId" IS NOT NULL
+      ${where.assignmentId === undefined ? Prisma.empty : Prisma.sql`AND m."assignmentId" = ${where.assignmentId}`}
+      ${where.workerId === undefined ? Prisma.empty : Prisma.sql`AND m."workerId" = ${where.workerId}`}
+    GROUP BY m."assignmentId", m."materialId", mat."name", mat."unit"`);
+  return rows
+    .map((r) => {
+      const issuedE3 = bigintOf(r.issuedE3);
+      const returnedE3 = bigintOf(r.returnedE3);
+      return {
+        assignmentId: textOf(r.assignmentId),
+        materialId: textOf(r.materialId),
+        materialName: textOf(r.materialName),
+        unit: textOf(r.unit),
+        issuedE3,
+        returnedE3,
+        heldE3: issuedE3 - returnedE3,
+      };
+    })
+    .sort(
+      (a, b) => a.materialName.localeCompare(b.materialName, "zh-CN") || a.assignmentId.localeCompare(b.assignmentId),
+    );
 }
 
 /** What the worker of an assignment was handed and gave back, per material. */
@@ -481,6 +481,28 @@ export async function workerMaterialLedger(workshopId: string, workerId: string)
         : [];
     })
     .sort((a, b) => b.dueOn.localeCompare(a.dueOn) || a.assignmentId.localeCompare(b.assignmentId));
+}
+
+export type MaterialHeld = { materialId: string; materialName: string; unit: string; heldE3: bigint };
+
+/**
+ * What the worker holds now of each material she was handed (issued − returned
+ * over all her assignments; 0 when everything came back): the ledger's rows
+ * summed per material, for her home page.
+ */
+export async function workerMaterialHeld(workshopId: string, workerId: string): Promise<MaterialHeld[]> {
+  const perMaterial = new Map<string, MaterialHeld>();
+  for (const row of await heldBy({ workshopId, workerId })) {
+    const sum = perMaterial.get(row.materialId) ?? {
+      materialId: row.materialId,
+      materialName: row.materialName,
+      unit: row.unit,
+      heldE3: 0n,
+    };
+    sum.heldE3 += row.heldE3;
+    perMaterial.set(row.materialId, sum);
+  }
+  return [...perMaterial.values()];
 }
 
 export type MaterialChoice = { id: string; name: string; unit: string; onHandE3: bigint; inBom: boolean };

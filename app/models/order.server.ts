@@ -598,15 +598,16 @@ export type WorkerAssignmentRow = {
   source: string;
   status: string;
   rate: Rate | null;
-  /** Pieces logged / passed so far: from piece logs and quality checks once those exist. */
+  /** Pieces logged against it (Assignment.loggedQuantity: logs not cancelled, counted pieces once received; ADR 019). */
   logged: number;
+  /** Pieces passed by the quality check: 0 until it exists (Lot has no passed count yet). */
   passed: number;
 };
 
 /** The worker's own assignments (never anyone else's), open ones first, soonest due first; a hot read. */
 export async function listWorkerAssignments(scope: Actor, now: Date): Promise<WorkerAssignmentRow[]> {
   const rows = await readRows(Prisma.sql`
-    SELECT a."id", a."productId", a."quantity", a."dueOn", a."source", a."status",
+    SELECT a."id", a."productId", a."quantity", a."dueOn", a."source", a."status", a."loggedQuantity",
       p."name" AS "productName", p."unit" AS "productUnit"
     FROM "Assignment" a JOIN "Product" p ON p."id" = a."productId"
     WHERE a."workshopId" = ${scope.workshopId} AND a."workerId" = ${scope.userId} AND a."status" IN ('active', 'done')
@@ -622,7 +623,7 @@ export async function listWorkerAssignments(scope: Actor, now: Date): Promise<Wo
     source: textOf(r.source),
     status: textOf(r.status),
     rate: rates.get(textOf(r.productId)) ?? null,
-    logged: 0,
+    logged: intOf(r.loggedQuantity),
     passed: 0,
   }));
 }

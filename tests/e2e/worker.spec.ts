@@ -15,7 +15,8 @@ test("worker 张秀英 sees her home in Chinese, switches to English, it is reme
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await expect(page.getByRole("heading", { name: "张秀英，您好" })).toBeVisible();
   await expect(page.getByText("民安华福社区巧手梦工坊")).toBeVisible();
-  await expect(page.getByRole("heading", { name: "本月收入" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^本月（\d+月）$/ })).toBeVisible();
+  await expect(page.getByText("本月还没有报工。")).toBeVisible();
   await expect(page.getByRole("heading", { name: "我的任务" })).toBeVisible();
   await expect(page.getByText("暂时没有任务。协调员派工后会显示在这里。")).toBeVisible();
   await screenshot(page, "worker-home-zh");

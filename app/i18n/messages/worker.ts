@@ -7,11 +7,6 @@ export const workerMessages = defineMessages({
     "zh-CN": "暂时没有任务。协调员派工后会显示在这里。",
     en: "No tasks yet. Work assigned to you by your coordinator will appear here.",
   },
-  "worker.earnings": { "zh-CN": "本月收入", en: "This month's pay" },
-  "worker.earningsPending": {
-    "zh-CN": "合格件数记录后，这里会显示本月收入和每一笔的来历。",
-    en: "Once your passed pieces are recorded, this month's pay and where each line comes from will show here.",
-  },
   "worker.nav.tasks": { "zh-CN": "任务", en: "Tasks" },
   "worker.nav.claim": { "zh-CN": "接活", en: "Find work" },
   "worker.nav.pay": { "zh-CN": "收入", en: "Pay" },
@@ -21,10 +16,6 @@ export const workerMessages = defineMessages({
   "worker.task.today": { "zh-CN": "今天交", en: "Due today" },
   "worker.task.rate": { "zh-CN": "每{unit} {rate}", en: "{rate} per {unit}" },
   "worker.task.noRate": { "zh-CN": "单价待定", en: "Rate not set yet" },
-  "worker.task.progress": {
-    "zh-CN": "已报 {logged} · 合格 {passed} / 共 {quantity}",
-    en: "Logged {logged} · passed {passed} of {quantity}",
-  },
   "worker.task.estimate": { "zh-CN": "预计 {amount}", en: "About {amount}" },
   "worker.task.estimateHint": {
     "zh-CN": "按现在的单价估算，以合格件数为准",

@@ -1,0 +1,35 @@
+import { defineMessages } from "../define.ts";
+
+// The worker's month on her home page (issue 8) and the actions on her task cards.
+export const workerMonthMessages = defineMessages({
+  "workerMonth.title": { "zh-CN": "本月（{month}）", en: "This month ({month})" },
+  "workerMonth.logged": { "zh-CN": "已报工", en: "Logged" },
+  "workerMonth.received": { "zh-CN": "已收货", en: "Received" },
+  "workerMonth.passed": { "zh-CN": "合格", en: "Passed" },
+  "workerMonth.notChecked": { "zh-CN": "质检尚未开始", en: "Not checked yet" },
+  "workerMonth.reworkRejected": {
+    "zh-CN": "返工 {rework} · 报废 {rejected}",
+    en: "Rework {rework} · rejected {rejected}",
+  },
+  "workerMonth.materialsTitle": { "zh-CN": "我手上的物料", en: "Material I hold" },
+  "workerMonth.noMaterials": { "zh-CN": "手上没有领用的物料。", en: "You hold no material." },
+  "workerMonth.logsTitle": { "zh-CN": "本月报工记录", en: "This month's logs" },
+  "workerMonth.noLogs": { "zh-CN": "本月还没有报工。", en: "Nothing logged this month yet." },
+  "workerMonth.moreLogs": {
+    "zh-CN": "本月共 {total} 条报工，这里是最近的 {shown} 条。",
+    en: "{total} logs this month; the latest {shown} are shown.",
+  },
+  "workerMonth.logQuantity": { "zh-CN": "报工 {n} {unit}", en: "Logged {n} {unit}" },
+  "workerMonth.logReceived": { "zh-CN": "收货 {n} {unit}", en: "Received {n} {unit}" },
+  "workerMonth.logDifference": { "zh-CN": "差异原因：{reason}", en: "Why the count differs: {reason}" },
+  "workerMonth.logCancelReason": { "zh-CN": "取消原因：{reason}", en: "Why it was cancelled: {reason}" },
+  "workerMonth.status.submitted": { "zh-CN": "待收货", en: "Waiting to be received" },
+  "workerMonth.status.received": { "zh-CN": "已收货", en: "Received" },
+  "workerMonth.status.cancelled": { "zh-CN": "已取消", en: "Cancelled" },
+  "workerTask.progress": {
+    "zh-CN": "已报 {logged} / 共 {quantity} {unit}",
+    en: "Logged {logged} of {quantity} {unit}",
+  },
+  "workerTask.log": { "zh-CN": "报工", en: "Log pieces" },
+  "workerTask.giveBack": { "zh-CN": "退回", en: "Give back" },
+});

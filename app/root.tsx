@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
 import { useNonce } from "./components/nonce.ts";
 import { NoticeProvider } from "./components/notice.tsx";
+import { PageScripts } from "./components/page-scripts.tsx";
 import { translate } from "./i18n/index.ts";
 import { getLocale, getViewer } from "./utils/auth.server.ts";
 import { getEnv } from "./infra/env.server.ts";
@@ -56,6 +57,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {children}
         {scripts ? <ScrollRestoration nonce={nonce} /> : null}
         {scripts ? <Scripts nonce={nonce} /> : null}
+        {data?.viewer?.role === "worker" ? <PageScripts /> : null}
       </body>
     </html>
   );

@@ -14,7 +14,7 @@ import {
 } from "../forms/stock.ts";
 import { ConfirmStep } from "./confirm.tsx";
 import { Field, Form, FormAlert, SelectField, SubmitButton, useValidatedForm, type ActionResult } from "./forms.tsx";
-import { unitText } from "./units.ts";
+import { unitText } from "../i18n/units.ts";
 
 export type AssignmentView = {
   id: string;

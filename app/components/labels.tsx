@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { formatDate } from "../i18n/format.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import type { LabelView } from "../utils/label-view.server.ts";
-import { unitText } from "./units.ts";
+import { unitText } from "../i18n/units.ts";
 
 export const LABELS_PER_PAGE = 8;
 

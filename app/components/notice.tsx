@@ -7,7 +7,7 @@ import { useLocation } from "@remix-run/react";
 import { createContext, useContext, useState, type ReactNode } from "react";
 import type { Notice } from "../i18n/notice.ts";
 import { useT } from "../i18n/use-t.ts";
-import { unitText } from "./units.ts";
+import { unitText } from "../i18n/units.ts";
 
 const NoticeContext = createContext<Notice | null>(null);
 

@@ -4,7 +4,7 @@ import { Link } from "@remix-run/react";
 import { givingOutState, hasProgress, isOrderStatus } from "../domain/orders.ts";
 import { formatDate, formatDateTime } from "../i18n/format.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
-import { unitText } from "./units.ts";
+import { unitText } from "../i18n/units.ts";
 
 export function OrderStatusTag({ status }: { status: string }) {
   const t = useT();

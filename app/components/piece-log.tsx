@@ -5,12 +5,13 @@
 import { Form, Link } from "@remix-run/react";
 import { ConfirmStep } from "./confirm.tsx";
 import { errorText, FormAlert } from "./form-alert.tsx";
-import { unitText } from "./units.ts";
+import { unitText } from "../i18n/units.ts";
 import { formatDate } from "../i18n/format.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 
 export type LogFormView = {
   action: string;
+  productName: string;
   clientKey: string;
   unit: string;
   steps: { id: string; name: string; remaining: number }[] | null;
@@ -28,7 +29,10 @@ export function LogForm({ view }: { view: LogFormView }) {
       action={view.action}
       encType="multipart/form-data"
       className="log-form"
-      data-outbox=""
+      data-outbox={`${view.action}/logs`}
+      data-product={view.productName}
+      data-unit-one={unitText(t, view.unit, 1)}
+      data-unit-other={unitText(t, view.unit, 2)}
       reloadDocument
     >
       <FormAlert message={view.errors.form} />
@@ -43,6 +47,7 @@ export function LogForm({ view }: { view: LogFormView }) {
                 type="radio"
                 name="processStepId"
                 value={s.id}
+                data-step-name={s.name}
                 defaultChecked={view.values.processStepId === s.id || view.steps?.length === 1}
                 disabled={s.remaining === 0}
               />{" "}
@@ -227,5 +232,35 @@ export function CancelLogStep({
         </button>
       </Form>
     </ConfirmStep>
+  );
+}
+
+/**
+ * Where public/outbox.js shows her queued logs (待发送) and what it sent; empty
+ * and hidden without JavaScript. `assignmentId` limits it to one task's logs
+ * (the log page); without it every task's are shown (her home page). The texts
+ * travel with the page, in her language.
+ */
+export function OutboxPanel({ workerId, assignmentId }: { workerId: string; assignmentId?: string }) {
+  const t = useT();
+  const text = {
+    title: t("outbox.title"),
+    hint: t("outbox.hint"),
+    pending: t("outbox.pending"),
+    sending: t("outbox.sending"),
+    failed: t("outbox.failed", { reason: "{reason}" }),
+    remove: t("outbox.remove"),
+    retry: t("outbox.retry"),
+    login: t("outbox.login"),
+  };
+  return (
+    <div
+      id="outbox"
+      className="outbox"
+      hidden
+      data-worker={workerId}
+      data-assignment={assignmentId}
+      data-text={JSON.stringify(text)}
+    />
   );
 }

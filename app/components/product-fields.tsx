@@ -5,7 +5,7 @@ import type { ProductForm } from "../forms/catalogue.ts";
 import { PRODUCT_UNITS_LIST } from "../forms/units.ts";
 import { useT } from "../i18n/use-t.ts";
 import { Field, SelectField, TextAreaField } from "./forms.tsx";
-import { unitText } from "./units.ts";
+import { unitText } from "../i18n/units.ts";
 
 type Values = Partial<Record<"name" | "unit" | "qualityStandard" | "standardMinutes" | "lossAllowance", string>>;
 

@@ -22,7 +22,7 @@ import {
   type ActionResult,
 } from "./forms.tsx";
 import { ProductFields } from "./product-fields.tsx";
-import { unitText } from "./units.ts";
+import { unitText } from "../i18n/units.ts";
 
 /** The product's facts: unit, standard minutes, loss allowance, quality standard. */
 export function ProductFacts({ product }: { product: ProductPageView["product"] }) {

@@ -17,7 +17,7 @@ import {
   TextAreaField,
   useValidatedForm,
 } from "./forms.tsx";
-import { unitText } from "./units.ts";
+import { unitText } from "../i18n/units.ts";
 
 export function RateHistory({ rates, unit }: { rates: ProductPageView["rates"]; unit: string }) {
   const t = useT();

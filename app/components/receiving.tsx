@@ -17,7 +17,7 @@ import { useLocale, useT } from "../i18n/use-t.ts";
 import type { ReceivingDeskView } from "../utils/receiving-view.server.ts";
 import { ConfirmStep } from "./confirm.tsx";
 import { Field, Form, FormAlert, SubmitButton, useValidatedForm, type ActionResult } from "./forms.tsx";
-import { unitText } from "./units.ts";
+import { unitText } from "../i18n/units.ts";
 
 type Log = ReceivingDeskView["submitted"][number];
 type Lot = ReceivingDeskView["lots"][number];

@@ -18,7 +18,7 @@ import {
   useValidatedForm,
   type ActionResult,
 } from "./forms.tsx";
-import { unitText } from "./units.ts";
+import { unitText } from "../i18n/units.ts";
 
 /** In, out, back and on hand of one material: in − out + back = on hand. */
 export function StockFigures({

@@ -6,7 +6,7 @@ import { Link } from "@remix-run/react";
 import type { MessageKey } from "../i18n/index.ts";
 import { useT } from "../i18n/use-t.ts";
 import type { MonthLogView, WorkerMonthView } from "../utils/worker-month-view.server.ts";
-import { unitText } from "./units.ts";
+import { unitText } from "../i18n/units.ts";
 
 const STATUS_KEYS = {
   submitted: "workerMonth.status.submitted",

@@ -6,7 +6,7 @@
 import { Link } from "@remix-run/react";
 import { formatDate } from "../i18n/format.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
-import { unitText } from "./units.ts";
+import { unitText } from "../i18n/units.ts";
 
 export type TaskCardView = {
   id: string;

@@ -15,12 +15,14 @@ export const PHOTO_FORM_BODY_LIMIT = PHOTO_MAX_BYTES + FORM_BODY_LIMIT;
 
 /**
  * Paths that may send more than a form's worth, each with its own limit. Only
- * the worker's log form, posted to /worker/tasks/<assignmentId> (exactly that:
- * not /worker/tasks/<id>/give-back or any other page below it), carries a
- * photo (issue 8; app/infra/photo-store.server.ts).
+ * the worker's log form carries a photo (issue 8; app/infra/photo-store.server.ts),
+ * posted to /worker/tasks/<assignmentId> as a page, or to
+ * /worker/tasks/<assignmentId>/logs by the phone's queue: exactly these two,
+ * not /worker/tasks/<id>/give-back or any other page below them.
  */
 export const LARGER_BODY_LIMITS: readonly BodyLimit[] = [
   { path: /^\/worker\/tasks\/[^/]+$/, limit: PHOTO_FORM_BODY_LIMIT },
+  { path: /^\/worker\/tasks\/[^/]+\/logs$/, limit: PHOTO_FORM_BODY_LIMIT },
 ];
 
 /** The body limit for a request path: the first matching larger limit, else FORM_BODY_LIMIT. */

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { OrderStatusTag } from "../components/orders.tsx";
-import { unitText } from "../components/units.ts";
+import { unitText } from "../i18n/units.ts";
 import { formatDate } from "../i18n/format.ts";
 import { toLocale } from "../i18n/locales.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";

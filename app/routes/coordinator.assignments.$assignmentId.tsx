@@ -15,7 +15,7 @@ import {
 import { type ActionResult } from "../components/forms.tsx";
 import { PageNotice } from "../components/notice.tsx";
 import { DeductionForm, HeldTable, ReconciliationCards } from "../components/stock.tsx";
-import { unitText } from "../components/units.ts";
+import { unitText } from "../i18n/units.ts";
 import { chinaDate } from "../domain/dates.ts";
 import { useT } from "../i18n/use-t.ts";
 import { toLocale } from "../i18n/locales.ts";

@@ -15,7 +15,7 @@ import {
 } from "../components/forms.tsx";
 import { PageNotice } from "../components/notice.tsx";
 import { MovementsList, StockFigures } from "../components/stock.tsx";
-import { unitText } from "../components/units.ts";
+import { unitText } from "../i18n/units.ts";
 import { quantityToMinor } from "../domain/money.ts";
 import { receiveMaterialSchema, type ReceiveMaterialForm } from "../forms/stock.ts";
 import { formatDate } from "../i18n/format.ts";

@@ -9,7 +9,7 @@ import { type ActionResult } from "../components/forms.tsx";
 import { PageNotice } from "../components/notice.tsx";
 import { AllocationForms, DecideForms } from "../components/order-forms.tsx";
 import { GivingOutLine, OrderFacts, OrderStatusTag, ProgressBar, ProgressFacts } from "../components/orders.tsx";
-import { unitText } from "../components/units.ts";
+import { unitText } from "../i18n/units.ts";
 import { chinaDate } from "../domain/dates.ts";
 import { hasProgress } from "../domain/orders.ts";
 import { msg } from "../forms/fields.ts";

@@ -12,7 +12,7 @@ import {
   type ActionResult,
 } from "../components/forms.tsx";
 import { PageNotice } from "../components/notice.tsx";
-import { unitText } from "../components/units.ts";
+import { unitText } from "../i18n/units.ts";
 import { formatRate, rateFromMinor, rateToMinor } from "../domain/money.ts";
 import { maskPhone } from "../domain/phone.ts";
 import { newAccountSchema, type NewAccountForm } from "../forms/account.ts";

@@ -9,7 +9,7 @@ import { Form, FormAlert, type ActionResult } from "../components/forms.tsx";
 import { PageNotice } from "../components/notice.tsx";
 import { BomForm, BomTable, DetailsForm, ProductFacts, StepsPart } from "../components/product-parts.tsx";
 import { RateHistory, RateSection } from "../components/rates.tsx";
-import { unitText } from "../components/units.ts";
+import { unitText } from "../i18n/units.ts";
 import { quantityToMinor } from "../domain/money.ts";
 import { bomLineSchema, processStepSchema, productSchema } from "../forms/catalogue.ts";
 import { toLocale } from "../i18n/locales.ts";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { unitText } from "../components/units.ts";
+import { unitText } from "../i18n/units.ts";
 import { Form, FormAlert, SubmitButton, useValidatedForm } from "../components/forms.tsx";
 import { ProductFields } from "../components/product-fields.tsx";
 import { productSchema, type ProductForm } from "../forms/catalogue.ts";

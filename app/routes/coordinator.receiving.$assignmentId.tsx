@@ -11,7 +11,7 @@ import type { ActionResult } from "../components/forms.tsx";
 import { FormAlert } from "../components/forms.tsx";
 import { PageNotice } from "../components/notice.tsx";
 import { LogCard, LotItem, ReceiveAllForm } from "../components/receiving.tsx";
-import { unitText } from "../components/units.ts";
+import { unitText } from "../i18n/units.ts";
 import { cancelReceiptSchema, correctReceiptSchema, receiveAllSchema, receiveSchema } from "../forms/receiving.ts";
 import { formatDate } from "../i18n/format.ts";
 import { toLocale } from "../i18n/locales.ts";

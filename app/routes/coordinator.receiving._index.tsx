@@ -4,7 +4,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageNotice } from "../components/notice.tsx";
-import { unitText } from "../components/units.ts";
+import { unitText } from "../i18n/units.ts";
 import { formatDate, formatDateTime } from "../i18n/format.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { listWaitingToReceive } from "../models/receiving.server.ts";

@@ -9,7 +9,7 @@ import {
   TextAreaField,
   useValidatedForm,
 } from "../components/forms.tsx";
-import { unitText } from "../components/units.ts";
+import { unitText } from "../i18n/units.ts";
 import { chinaDate } from "../domain/dates.ts";
 import { formatRate, rateFromMinor } from "../domain/money.ts";
 import { placeOrderSchema, type PlaceOrderForm } from "../forms/orders.ts";

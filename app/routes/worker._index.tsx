@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { OutboxPanel } from "../components/piece-log.tsx";
 import { PageNotice } from "../components/notice.tsx";
 import { WorkerMonthCard, WorkerMonthLogs } from "../components/worker-month.tsx";
 import { TaskCard, type TaskCardView } from "../components/worker-task-card.tsx";
@@ -21,6 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
   const [assignments, month] = await Promise.all([listWorkerAssignments(scope, now), getWorkerMonth(scope, now)]);
   return {
+    workerId: user.id,
     name: user.name,
     workshopName,
     month: workerMonthView(month, locale),
@@ -43,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function WorkerHome() {
   const t = useT();
-  const { name, workshopName, month, tasks } = useLoaderData<typeof loader>();
+  const { workerId, name, workshopName, month, tasks } = useLoaderData<typeof loader>();
   return (
     <>
       <section className="hero">
@@ -51,6 +53,7 @@ export default function WorkerHome() {
         <p className="muted">{workshopName}</p>
       </section>
       <PageNotice />
+      <OutboxPanel workerId={workerId} />
       <WorkerMonthCard month={month} />
       <section aria-labelledby="tasks-heading">
         <h2 id="tasks-heading" className="section-title">

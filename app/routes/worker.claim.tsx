@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Field, Form, SubmitButton, type ActionResult } from "../components/forms.tsx";
 import { errorText, FormAlert } from "../components/form-alert.tsx";
-import { unitText } from "../components/units.ts";
+import { unitText } from "../i18n/units.ts";
 import { msg } from "../forms/fields.ts";
 import { claimSchema } from "../forms/orders.ts";
 import { formatDate } from "../i18n/format.ts";

@@ -4,27 +4,27 @@
 // form is a plain post that works without JavaScript; each log form carries a
 // one-time key, so a double tap, a refresh or a retry makes one log. With
 // JavaScript, public/outbox.js keeps a log made without signal on the phone
-// and sends it later with the same key; it asks for JSON (X-Outbox: 1).
+// and sends it later with the same key, to ./logs (JSON answers).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageNotice } from "../components/notice.tsx";
-import { CancelLogStep, LogForm, LogHistory } from "../components/piece-log.tsx";
-import { unitText } from "../components/units.ts";
+import { CancelLogStep, LogForm, LogHistory, OutboxPanel } from "../components/piece-log.tsx";
+import type { PageHandle } from "../components/page-scripts.tsx";
+import { unitText } from "../i18n/units.ts";
 import { formatRate, rateFromMinor } from "../domain/money-values.ts";
-import { errorText } from "../components/form-alert.tsx";
-import { cancelLogSchema, correctLogSchema, pieceLogSchema } from "../forms/piece-logs.ts";
 import { formatDate } from "../i18n/format.ts";
-import { translator } from "../i18n/index.ts";
 import { toLocale } from "../i18n/locales.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
-import { cancelPieceLog, correctPieceLog, createPieceLog, getLogDesk } from "../models/piece-log.server.ts";
+import { getLogDesk } from "../models/piece-log.server.ts";
 import { newSubmissionKey } from "../models/submission.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
-import { badRequest, formError, formValues, readFormData, refuse, validate } from "../utils/forms.server.ts";
-import { redirectWithNotice } from "../utils/notice.server.ts";
+import { readFormData } from "../utils/forms.server.ts";
+import { pieceLogAction } from "../utils/piece-log-actions.server.ts";
 
 export const access = { roles: ["worker"] } satisfies import("../domain/access.ts").RouteAccess;
+
+/** Plain scripts this page adds where JavaScript runs (the root adds /outbox.js to every worker page). */
+export const handle = { scripts: ["/photo-shrink.js"] } satisfies PageHandle;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["worker"]);
@@ -34,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const rate = (e4: bigint) => formatRate(rateFromMinor(e4), locale);
   return {
+    workerId: user.id,
     clientKey: newSubmissionKey(),
     correcting: url.searchParams.get("correct"),
     cancelling: url.searchParams.get("cancel"),
@@ -62,115 +63,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const LOG_REFUSALS = {
-  notActive: "pieceLog.notActive",
-  stepRequired: { processStepId: "pieceLog.stepRequired" },
-  stepUnknown: { processStepId: "pieceLog.stepUnknown" },
-  keyUsedElsewhere: "form.expired",
-} as const;
-
-/** The same refusals in one sentence, for the phone's queue (it shows the message next to the queued log). */
-const QUEUE_MESSAGES = {
-  notActive: "pieceLog.notActive",
-  stepRequired: "pieceLog.stepRequired",
-  stepUnknown: "pieceLog.stepUnknown",
-  keyUsedElsewhere: "form.expired",
-} as const;
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { scope, user } = await requireScope(request, ["worker"]);
-  const assignmentId = params.assignmentId ?? "";
-  const here = `/worker/tasks/${assignmentId}`;
-  const formData = await readFormData(request);
-  const intent = formData.get("intent");
-
-  if (intent === "log") {
-    // The phone's queue asks for JSON: it shows the answer next to the queued log, in her language.
-    const queued = request.headers.get("X-Outbox") === "1";
-    const t = translator(toLocale(user.locale));
-    const result = validate(pieceLogSchema, formData);
-    if (!result.ok) {
-      if (!queued) return badRequest(result);
-      const first = result.formError ?? Object.values(result.fieldErrors)[0];
-      return data({ ok: false as const, message: errorText(t, first ?? "error.invalid") }, { status: 400 });
-    }
-    const outcome = await createPieceLog(
-      scope,
-      assignmentId,
-      {
-        quantity: result.data.quantity,
-        processStepId: result.data.processStepId || null,
-        clientKey: result.data.clientKey,
-      },
-      new Date(),
-    );
-    if (queued) {
-      if (outcome.ok) return data({ ok: true as const, replayed: outcome.replayed, quantity: outcome.quantity });
-      const message =
-        outcome.code === "notFound"
-          ? t("pieceLog.notFound")
-          : outcome.code === "tooMany"
-            ? t("pieceLog.tooMany", { n: outcome.remaining, unit: "" })
-            : t(QUEUE_MESSAGES[outcome.code]);
-      return data({ ok: false as const, message }, { status: 409 });
-    }
-    if (!outcome.ok) {
-      if (outcome.code === "tooMany") {
-        const unit = (await getLogDesk(scope, assignmentId, new Date()))?.unit ?? "piece";
-        const units = unitText(translator(toLocale(user.locale)), unit, outcome.remaining);
-        return badRequest({
-          fieldErrors: { quantity: `pieceLog.tooMany?n=${outcome.remaining}&unit=${encodeURIComponent(units)}` },
-          values: formValues(formData).values,
-        });
-      }
-      return refuse(outcome, LOG_REFUSALS, formData);
-    }
-    return redirectWithNotice(here, {
-      key: outcome.replayed ? "pieceLog.replayed" : "pieceLog.created",
-      params: { n: outcome.quantity, unit: outcome.unit },
-    });
-  }
-
-  if (intent === "correct") {
-    const result = validate(correctLogSchema, formData);
-    if (!result.ok) return badRequest({ ...result, values: formValues(formData).values });
-    const outcome = await correctPieceLog(scope, assignmentId, result.data.pieceLogId, result.data.quantity);
-    if (!outcome.ok && outcome.code === "unchanged") return redirectWithNotice(here, { key: "pieceLog.unchanged" });
-    if (!outcome.ok && outcome.code === "tooMany") {
-      return badRequest({
-        fieldErrors: { quantity: `pieceLog.tooMany?n=${outcome.remaining}&unit=` },
-        values: formValues(formData).values,
-      });
-    }
-    if (!outcome.ok)
-      return refuse(outcome, { notSubmitted: "pieceLog.notSubmitted", unchanged: "pieceLog.unchanged" }, formData);
-    const desk = await getLogDesk(scope, assignmentId, new Date());
-    return redirectWithNotice(here, {
-      key: "pieceLog.corrected",
-      params: { n: result.data.quantity, unit: desk?.unit ?? "piece" },
-    });
-  }
-
-  if (intent === "cancel") {
-    const result = validate(cancelLogSchema, formData);
-    if (!result.ok) return badRequest(result);
-    const outcome = await cancelPieceLog(scope, assignmentId, result.data.pieceLogId);
-    if (!outcome.ok) return refuse(outcome, { notSubmitted: "pieceLog.notSubmitted" }, formData);
-    const desk = await getLogDesk(scope, assignmentId, new Date());
-    const log = desk?.logs.find((l) => l.id === outcome.id);
-    return redirectWithNotice(here, {
-      key: "pieceLog.cancelled",
-      params: { n: log?.quantity ?? 0, unit: desk?.unit ?? "piece" },
-    });
-  }
-
-  return formError("error.unknownIntent", formValues(formData).values);
+  return pieceLogAction({
+    worker: scope,
+    locale: user.locale,
+    assignmentId: params.assignmentId ?? "",
+    formData: await readFormData(request),
+  });
 }
 
 export default function LogPage() {
   const t = useT();
   const locale = useLocale();
-  const { clientKey, correcting, cancelling, task, rates, steps, logs } = useLoaderData<typeof loader>();
+  const { workerId, clientKey, correcting, cancelling, task, rates, steps, logs } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const here = `/worker/tasks/${task.id}`;
   const units = (n: number) => unitText(t, task.unit, n);
@@ -229,6 +135,7 @@ export default function LogPage() {
             <LogForm
               view={{
                 action: here,
+                productName: task.productName,
                 clientKey,
                 unit: task.unit,
                 steps,
@@ -238,7 +145,7 @@ export default function LogPage() {
             />
           </>
         )}
-        <div id="outbox" className="outbox" hidden data-assignment={task.id} />
+        <OutboxPanel workerId={workerId} assignmentId={task.id} />
       </section>
       <section className="card" aria-labelledby="history-heading">
         <h2 id="history-heading">{t("pieceLog.history")}</h2>

@@ -7,7 +7,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmStep } from "../components/confirm.tsx";
 import { Form, FormAlert, SubmitButton } from "../components/forms.tsx";
-import { unitText } from "../components/units.ts";
+import { unitText } from "../i18n/units.ts";
 import { useT } from "../i18n/use-t.ts";
 import { getOwnAssignment, giveBackClaim } from "../models/assignment.server.ts";
 import { isSubmissionKey, newSubmissionKey } from "../models/submission.server.ts";

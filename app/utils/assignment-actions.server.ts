@@ -26,7 +26,8 @@ import { getWorker } from "../models/user.server.ts";
 import { notFound } from "./auth.server.ts";
 import { badRequest, formError, formValues, refuse, validate } from "./forms.server.ts";
 import { redirectWithNotice } from "./notice.server.ts";
-import { quantityText, unitWord } from "./stock-view.server.ts";
+import { quantityText } from "./stock-view.server.ts";
+import { unitText } from "../i18n/units.ts";
 
 const INTENTS = ["reduce", "reassign", "cancel", "issue", "return", "deduct"] as const;
 type Intent = (typeof INTENTS)[number];
@@ -136,7 +137,7 @@ export async function assignmentAction(scope: Actor, userLocale: string, assignm
         : await returnMaterial(scope, a.id, material.id, quantityE3, key)
       : ({ ok: false, code: "materialNotFound" } as const);
     if ("replayed" in outcome) return replayed("materials");
-    const unit = material ? unitWord(t, material.unit) : "";
+    const unit = material ? unitText(t, material.unit) : "";
     if (!outcome.ok) {
       const q = (e3: bigint) => quantityText(e3, locale);
       return refuse(

@@ -13,7 +13,6 @@ import {
   scaledToString,
   type MoneyLocale,
 } from "../domain/money.ts";
-import { isMessageKey, type Translate } from "../i18n/index.ts";
 import type { MaterialStock } from "../models/material-stock.server.ts";
 import type { ReconciliationRow } from "../models/reconciliation.server.ts";
 
@@ -23,12 +22,6 @@ const MAX_QUANTITY_E3 = BigInt(MAX_QUANTITY_TEXT.replace(".", ""));
 export function quantityText(e3: bigint, locale: MoneyLocale): string {
   const magnitude = e3 < 0n ? -e3 : e3;
   return magnitude <= MAX_QUANTITY_E3 ? formatQuantity(quantityFromMinor(e3), locale) : scaledToString(e3, 3);
-}
-
-/** A material unit code as its word ("kg" → 千克), for messages built on the server. */
-export function unitWord(t: Translate, unit: string): string {
-  const key = `unit.${unit}`;
-  return isMessageKey(key) ? t(key) : unit;
 }
 
 export function amountText(fen: bigint, locale: MoneyLocale): string {

@@ -1,4 +1,4 @@
-import { isMessageKey, type Translate } from "../i18n/index.ts";
+import { isMessageKey, type Translate } from "./index.ts";
 
 /** English plurals of the countable unit words (Chinese measure words do not change). */
 const ENGLISH_PLURALS: Record<string, string> = {

@@ -41,7 +41,7 @@
   var text = {};
   try {
     text = JSON.parse(panel.getAttribute("data-text") || "{}");
-  } catch (e) {
+  } catch {
     text = {};
   }
   function say(key, params) {
@@ -229,7 +229,7 @@
   function remember(messages) {
     try {
       sessionStorage.setItem(NOTICE_KEY, JSON.stringify(messages));
-    } catch (e) {
+    } catch {
       /* private mode: the reload shows the figures anyway */
     }
   }
@@ -258,7 +258,7 @@
       try {
         notices = JSON.parse(sessionStorage.getItem(NOTICE_KEY) || "[]");
         sessionStorage.removeItem(NOTICE_KEY);
-      } catch (e) {
+      } catch {
         notices = [];
       }
       var keep = panel.querySelector(".outbox-sent");

@@ -234,6 +234,9 @@
     }
   }
 
+  /** What was sent and recorded, said in the panel for as long as this page stays. */
+  var sentMessages = [];
+
   // ---- What the panel shows: a notice from the last send, then her queued logs.
   var sendingKeys = {};
   function markSending(key, on) {
@@ -254,26 +257,23 @@
       var shown = items.filter(function (item) {
         return !assignment || item.assignment === assignment;
       });
-      var notices = [];
       try {
-        notices = JSON.parse(sessionStorage.getItem(NOTICE_KEY) || "[]");
+        sentMessages = sentMessages.concat(JSON.parse(sessionStorage.getItem(NOTICE_KEY) || "[]"));
         sessionStorage.removeItem(NOTICE_KEY);
       } catch {
-        notices = [];
+        /* nothing remembered */
       }
-      var keep = panel.querySelector(".outbox-sent");
       panel.textContent = "";
-      if (notices.length > 0 || keep) {
+      if (sentMessages.length > 0) {
         var sent = element("div", "alert success outbox-sent");
         sent.setAttribute("role", "status");
-        if (keep) sent.innerHTML = keep.innerHTML;
-        notices.forEach(function (message) {
+        sentMessages.forEach(function (message) {
           sent.appendChild(element("p", "", message));
         });
         panel.appendChild(sent);
       }
       var offline = navigator.onLine === false;
-      if (shown.length === 0 && !offline && !panel.querySelector(".outbox-sent")) {
+      if (shown.length === 0 && !offline && sentMessages.length === 0) {
         panel.hidden = true;
         return;
       }

@@ -86,8 +86,9 @@ async function logAction({ worker, locale, assignmentId, formData }: Ask, queued
 
   if (queued) {
     if (outcome.ok) {
-      const key = outcome.replayed ? "pieceLog.replayed" : "pieceLog.created";
-      const message = t(key, { n: outcome.quantity, unit: unitText(t, outcome.unit, outcome.quantity) });
+      // A replay here is a log whose first answer the phone never got: for her it is simply recorded.
+      const units = unitText(t, outcome.unit, outcome.quantity);
+      const message = t("pieceLog.created", { n: outcome.quantity, unit: units });
       return Response.json(
         { ok: true, replayed: outcome.replayed, quantity: outcome.quantity, message },
         { headers: { "Cache-Control": "no-store" } },

@@ -309,37 +309,40 @@ export type LogDesk = {
 /** The worker's log page for one of her own assignments, or null (another's is not found). */
 export async function getLogDesk(worker: Actor, assignmentId: string, now: Date): Promise<LogDesk | null> {
   const client = db();
-  const a = await client.assignment.findFirst({
-    where: { id: assignmentId, workshopId: worker.workshopId, workerId: worker.userId },
-    select: {
-      id: true,
-      productId: true,
-      quantity: true,
-      loggedQuantity: true,
-      dueOn: true,
-      status: true,
-      source: true,
-      product: { select: { name: true, unit: true } },
-    },
-  });
+  // Her logs are read beside the task (both scoped to her), then the day's pricing.
+  const [a, logs] = await Promise.all([
+    client.assignment.findFirst({
+      where: { id: assignmentId, workshopId: worker.workshopId, workerId: worker.userId },
+      select: {
+        id: true,
+        productId: true,
+        quantity: true,
+        loggedQuantity: true,
+        dueOn: true,
+        status: true,
+        source: true,
+        product: { select: { name: true, unit: true } },
+      },
+    }),
+    client.pieceLog.findMany({
+      where: { assignmentId, workerId: worker.userId, workshopId: worker.workshopId },
+      select: {
+        id: true,
+        loggedOn: true,
+        createdAt: true,
+        quantity: true,
+        status: true,
+        photoPath: true,
+        changeReason: true,
+        processStepId: true,
+        lot: { select: { quantity: true, differenceReason: true, status: true } },
+      },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: 100,
+    }),
+  ]);
   if (!a) return null;
   const pricing = await logPricingOn(client, worker.workshopId, a.productId, chinaDate(now));
-  const logs = await client.pieceLog.findMany({
-    where: { assignmentId, workerId: worker.userId },
-    select: {
-      id: true,
-      loggedOn: true,
-      createdAt: true,
-      quantity: true,
-      status: true,
-      photoPath: true,
-      changeReason: true,
-      processStepId: true,
-      lot: { select: { quantity: true, differenceReason: true, status: true } },
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: 100,
-  });
   const stepIds = [...new Set(logs.map((l) => l.processStepId).filter((id): id is string => id !== null))];
   const stepNames = new Map(
     stepIds.length === 0

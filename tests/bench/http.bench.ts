@@ -234,6 +234,11 @@ try {
     { label: "/worker/claim", path: "/worker/claim", cookies, mustContain: ["claim-card"] },
     { label: "/account (worker)", path: "/account", cookies, mustContain: ["陈美华"] },
   ];
+  // Her log page 报工, for the first task on her home page.
+  const home = await (await fetch(`${baseUrl}/worker`, { headers: { Cookie: cookie } })).text();
+  const logPath = /href="(\/worker\/tasks\/[A-Za-z0-9_-]+)"/.exec(home)?.[1];
+  if (!logPath) throw new Error("/worker: no task card links to a log page");
+  routes.push({ label: "/worker/tasks/<id>", path: logPath, cookies, mustContain: ["log-quantity", "data-outbox"] });
   for (const route of [baseline, ...routes]) {
     const response = await fetch(`${baseUrl}${route.path}`, {
       headers: { "User-Agent": PHONE_USER_AGENT, ...(route.cookies ? { Cookie: cookie } : {}) },

@@ -22,7 +22,6 @@ export type LogFormView = {
 /** The log form: a big number field, the step where the product is paid per step, an optional photo. */
 export function LogForm({ view }: { view: LogFormView }) {
   const t = useT();
-  const unit = unitText(t, view.unit);
   return (
     <Form
       method="post"
@@ -71,7 +70,7 @@ export function LogForm({ view }: { view: LogFormView }) {
           aria-describedby={view.errors.quantity ? "log-quantity-hint log-quantity-error" : "log-quantity-hint"}
         />
         <p id="log-quantity-hint" className="hint">
-          {t("pieceLog.quantityHint", { unit })}
+          {t("pieceLog.quantityHint", { unit: unitText(t, view.unit, 2) })}
         </p>
         {view.errors.quantity ? (
           <p id="log-quantity-error" className="error">

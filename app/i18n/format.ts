@@ -9,8 +9,15 @@ const DATE: Intl.DateTimeFormatOptions = {
   month: "2-digit",
   day: "2-digit",
 };
+/** English spells the month ("2 Dec 2026"): 12/02/2026 reads as 12 February to half the world. */
+const DATE_EN: Intl.DateTimeFormatOptions = {
+  timeZone: DISPLAY_TIME_ZONE,
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+};
 // hourCycle h23, not hour12: false, which English renders as "24:30" for half past midnight.
-const DATE_TIME: Intl.DateTimeFormatOptions = { ...DATE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+const TIME: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
 
 // Building an Intl.DateTimeFormat costs far more than using one (it was the
 // worker home page's biggest single cost with a few tasks): one per locale and style.
@@ -20,7 +27,12 @@ function formatter(locale: Locale, style: "date" | "dateTime"): Intl.DateTimeFor
   const key = `${locale} ${style}`;
   let format = formatters.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, style === "date" ? DATE : DATE_TIME);
+    const date = locale === "en" ? DATE_EN : DATE;
+    // en-GB: day before month ("2 Dec 2026, 00:30") in the English pages.
+    format = new Intl.DateTimeFormat(
+      locale === "en" ? "en-GB" : locale,
+      style === "date" ? date : { ...date, ...TIME },
+    );
     formatters.set(key, format);
   }
   return format;

@@ -44,14 +44,17 @@ async function main() {
       createdById: coordinator.id,
     },
   });
-  const assignmentId = await createAssignmentRow({
-    workshopId: workshop.id,
-    orderId: order.id,
-    productId: soap.id,
-    workerId: worker.id,
-    createdById: coordinator.id,
-    quantity: 40,
-  });
+  // Retried whole on SQLITE_BUSY, as the logs below are (it reads, then writes).
+  const assignmentId = await retryBusy(() =>
+    createAssignmentRow({
+      workshopId: workshop.id,
+      orderId: order.id,
+      productId: soap.id,
+      workerId: worker.id,
+      createdById: coordinator.id,
+      quantity: 40,
+    }),
+  );
   const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
   for (const [quantity, minutesAgo] of [
     [30, 90],

@@ -59,6 +59,11 @@ async function logAction({ worker, locale, assignmentId, formData }: Ask, queued
   const t = translator(toLocale(locale));
   const result = validate(pieceLogSchema, formData);
   if (!result.ok) {
+    // A missing or garbled one-time key is the page's fault, not a field she can fix: said above the form.
+    if (!queued && result.fieldErrors.clientKey) {
+      const { clientKey: _key, ...fieldErrors } = result.fieldErrors;
+      return badRequest({ ...result, fieldErrors, formError: "form.expired" });
+    }
     if (!queued) return badRequest(result);
     const first = result.formError ?? Object.values(result.fieldErrors)[0];
     return queueRefusal(errorText(t, first ?? "error.invalid") ?? t("error.invalid"), 400);
@@ -124,15 +129,17 @@ function queueRefusal(message: string, status: 400 | 409) {
   return Response.json({ ok: false, message }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-async function correctAction({ worker, assignmentId, formData }: Ask) {
+async function correctAction({ worker, locale, assignmentId, formData }: Ask) {
   const result = validate(correctLogSchema, formData);
   if (!result.ok) return badRequest({ ...result, values: formValues(formData).values });
   const outcome = await correctPieceLog(worker, assignmentId, result.data.pieceLogId, result.data.quantity);
   if (!outcome.ok) {
     if (outcome.code === "unchanged") return redirectWithNotice(here(assignmentId), { key: "pieceLog.unchanged" });
     if (outcome.code === "tooMany") {
+      const unit = (await getLogDesk(worker, assignmentId, new Date()))?.unit ?? "piece";
+      const units = unitText(translator(toLocale(locale)), unit, outcome.remaining);
       return badRequest({
-        fieldErrors: { quantity: `pieceLog.tooMany?n=${outcome.remaining}&unit=` },
+        fieldErrors: { quantity: `pieceLog.tooMany?n=${outcome.remaining}&unit=${encodeURIComponent(units)}` },
         values: formValues(formData).values,
       });
     }

@@ -41,9 +41,11 @@ test("a worker sees her month at a glance on a 390 px phone: 40 logged, 28 recei
   await page.goto("/login");
   await logIn(page, seed.workerPhone);
   await expect(page).toHaveURL("/worker");
-  // The login page is hydrated; any later load of a worker page is plain HTML (ADR 015).
+  // The login page is hydrated; any later load of a worker page is plain HTML (ADR 015): no React
+  // bundle, only the offline queue's plain script (ADR 020).
   await page.reload();
-  await expect(page.locator("script")).toHaveCount(0);
+  await expect(page.locator('script[src^="/build/"], script:not([src])')).toHaveCount(0);
+  await expect(page.locator('script[src="/outbox.js"]')).toHaveCount(1);
 
   // The month: three big figures. The cancelled 5 count nowhere; 28 of the 30 were counted.
   const { month, terms, values } = await figures(page);

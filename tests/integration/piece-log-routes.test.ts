@@ -10,10 +10,9 @@
 // left behind on disk by a refused or repeated log; she corrects and cancels
 // her logs until they are received, and the page's figures follow.
 //
-// Two tests named "DEFECT:" fail on purpose until the app is fixed: a missing
-// or garbled one-time key is answered at `fieldErrors.clientKey`, which the log
-// form never shows; a correction above what is left answers
-// "pieceLog.tooMany?n=28&unit=" (no unit: "这个任务只剩 28  可以报了。").
+// Two tests began as failing reports of defects, since fixed: a missing or
+// garbled one-time key is said above the form (form.expired), and a correction
+// above what is left names what is left with its unit.
 import { randomBytes } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import { expect, test } from "vitest";
@@ -480,7 +479,7 @@ test("a missing or garbled one-time key is refused with form.expired and writes 
   expect((await assignmentPieces(assignmentId)).loggedQuantity).toBe(0);
 });
 
-test("DEFECT: the page tells her why a missing or garbled key was refused (the log form shows form.expired)", async () => {
+test("the page tells her why a missing or garbled key was refused (the log form shows form.expired)", async () => {
   const { assignmentId, cookie } = await setUp(40);
   const forms: Record<string, string>[] = [
     { intent: "log", quantity: "2" },
@@ -929,7 +928,7 @@ test("she corrects her log up and down and cancels it while it waits; the pieces
   expect((await assignmentPieces(assignmentId)).loggedQuantity).toBe(0);
 });
 
-test("DEFECT: a correction above what is left names what is left with its unit, as a new log's refusal does", async () => {
+test("a correction above what is left names what is left with its unit, as a new log's refusal does", async () => {
   const { world, assignmentId, cookie } = await setUp(40);
   await postPage(assignmentId, cookie, logForm("12"));
   const [log] = await logsOf(assignmentId);

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, redirectDocument, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field, Form, FormAlert, SubmitButton, useValidatedForm } from "../components/forms.tsx";
 import { PageNotice } from "../components/notice.tsx";
@@ -76,7 +76,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const device = { phone, id: newDeviceId(), issuedAt: now.getTime() };
   headers.append("Set-Cookie", await writeDeviceTokens(withDeviceToken(devices, device)));
   headers.append("Set-Cookie", await writeLanguageCookie(locale));
-  return redirect(safeRedirect(user.role, redirectTo), { headers });
+  // A whole new document: a worker's pages run no React (ADR 015) and need their plain scripts
+  // (the offline queue, ADR 020), which a client-side navigation from this hydrated page would not run.
+  return redirectDocument(safeRedirect(user.role, redirectTo), { headers });
 }
 
 export default function LoginPage() {

@@ -30,6 +30,8 @@ async function createWorker(browser: Browser, name: string, phone: string, passw
 test("a worker still logs in from her own phone while a stranger on the same Wi-Fi guesses her password", async ({
   browser,
 }) => {
+  // Eleven logins, each a slow password hash and a whole new page: about 20 s alone, more beside other journeys.
+  test.setTimeout(60_000);
   const run = Date.now().toString().slice(-7);
   const victim = { phone: `1370${run}`, password: `xiuying-${run}` };
   const neighbour = { phone: `1360${run}`, password: `meilan-${run}` };

@@ -35,6 +35,22 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   );
 };
 
+/**
+ * Pages and their data are about the person asking: never kept in the browser's
+ * cache (private, no-store), so after logging out the Back button, or the next
+ * person on a shared phone, finds nothing of hers. The worker's offline copies
+ * are the service worker's own (public/sw.js), emptied at the login page. A
+ * route may still set its own Cache-Control.
+ */
+function neverKept(headers: Headers) {
+  if (!headers.has("Cache-Control")) headers.set("Cache-Control", "private, no-store");
+}
+
+export function handleDataRequest(response: Response) {
+  neverKept(response.headers);
+  return response;
+}
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -57,6 +73,7 @@ export default function handleRequest(
           const body = new PassThrough();
           const stream = createReadableStreamFromReadable(body);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          neverKept(responseHeaders);
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },

@@ -11,10 +11,12 @@
 //  2. Sent and recorded: it leaves the queue and the page reloads with the
 //     server's message. Refused (too many pieces, the task closed): it leaves
 //     the queue and the message shows at the form, nothing recorded.
-//  3. No answer (offline, a dropped connection, a timeout): it stays in the
-//     queue, shown as 待发送, and is sent again with the same key when the
-//     phone is online, on every page load and every 20 s, so the server
-//     records it exactly once whatever happened to the first try.
+//  3. No answer (offline, a dropped connection, a timeout), her session over,
+//     or another worker logged in on this phone: it stays in the queue, shown
+//     as 待发送, and is sent again with the same key when the phone is online,
+//     on every page load and every 20 s, so the server records it exactly once
+//     whatever happened to the first try. Each log carries when she made it
+//     (madeAt), so one sent the next day is still dated the day she made it.
 //
 // Logs are kept per worker (a shared phone never sends one woman's log as
 // another's): the page says whose it is in #outbox[data-worker]. The texts
@@ -128,6 +130,8 @@
     item.fields.forEach(function (pair) {
       body.append(pair[0], pair[1]);
     });
+    // Whose log it is: sent while someone else is logged in on this phone, the server says so and it waits.
+    body.append("worker", item.worker);
     if (item.photo) body.append("photo", item.photo, item.photoName || "photo.jpg");
     var controller = window.AbortController ? new AbortController() : null;
     var timer = controller
@@ -148,6 +152,8 @@
         if (response.redirected) {
           return { outcome: "later", message: say("login") };
         }
+        // Refused before the app for its size (a photo too big to shrink): her language, not the raw answer.
+        if (response.status === 413) return { outcome: "refused", message: say("tooLarge") };
         if (type.indexOf("application/json") === -1) {
           // A refusal before the app (413, 403) in plain text; a server in trouble: try again later.
           if (response.status >= 500) return { outcome: "later", message: "" };
@@ -157,6 +163,7 @@
         }
         return response.json().then(function (answer) {
           if (answer && answer.ok === true) return { outcome: "sent", message: answer.message || "" };
+          if (answer && answer.code === "otherWorker") return { outcome: "later", message: answer.message || "" };
           if (response.status >= 500) return { outcome: "later", message: "" };
           return { outcome: "refused", message: (answer && answer.message) || "" };
         });
@@ -389,6 +396,8 @@
         photoName = value.name;
       }
     });
+    // When she made it: the server dates (and prices) the log on that day, within bounds (ADR 020).
+    fields.push(["madeAt", String(Date.now())]);
     var quantity = String(data.get("quantity") || "").trim();
     var unitOne = form.getAttribute("data-unit-one") || "";
     var unitMany = form.getAttribute("data-unit-other") || unitOne;

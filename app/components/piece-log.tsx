@@ -80,7 +80,17 @@ export function LogForm({ view }: { view: LogFormView }) {
       </div>
       <div className={`field${view.errors.photo ? " has-error" : ""}`}>
         <label htmlFor="log-photo">{t("pieceLog.photo")}</label>
-        <input id="log-photo" type="file" name="photo" accept="image/jpeg,image/png,image/webp" data-shrink="" />
+        <input
+          id="log-photo"
+          type="file"
+          name="photo"
+          accept="image/jpeg,image/png,image/webp"
+          data-shrink=""
+          aria-describedby="log-photo-hint"
+        />
+        <p id="log-photo-hint" className="hint">
+          {t("photo.hint")}
+        </p>
         {view.errors.photo ? <p className="error">{errorText(t, view.errors.photo)}</p> : null}
       </div>
       <button type="submit" className="button primary block big">
@@ -113,7 +123,8 @@ export function LogHistory({
   unit: string;
   here: string;
   correcting: string | null;
-  errors: { pieceLogId?: string; quantity?: string; form?: string };
+  /** A refused correction: which log, why, and what she typed (kept in the field). */
+  errors: { pieceLogId?: string; quantity?: string; form?: string; value?: string };
 }) {
   const t = useT();
   const locale = useLocale();
@@ -167,7 +178,9 @@ export function LogHistory({
                       inputMode="numeric"
                       pattern="[0-9]*"
                       autoComplete="off"
-                      defaultValue={String(log.quantity)}
+                      defaultValue={
+                        errors.pieceLogId === log.id && errors.value !== undefined ? errors.value : String(log.quantity)
+                      }
                       aria-invalid={errors.pieceLogId === log.id && errors.quantity ? true : undefined}
                     />
                     {errors.pieceLogId === log.id && errors.quantity ? (
@@ -251,6 +264,7 @@ export function OutboxPanel({ workerId, assignmentId }: { workerId: string; assi
     remove: t("outbox.remove"),
     retry: t("outbox.retry"),
     login: t("outbox.login"),
+    tooLarge: t("photo.tooLarge"),
   };
   return (
     <div

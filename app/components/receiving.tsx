@@ -45,7 +45,14 @@ export function LogCard({ log, unit, result }: { log: Log; unit: string; result?
       {log.step ? <p className="small">{t("receiving.step", { step: log.step })}</p> : null}
       <p className="small">
         {log.rate ? t("receiving.rate", { rate: log.rate, unit: unitText(t, unit) }) : t("receiving.noRate")}
-        {log.hasPhoto ? ` · ${t("receiving.hasPhoto")}` : null}
+        {log.hasPhoto ? (
+          <>
+            {" · "}
+            <a href={`/photos/${log.id}`} target="_blank" rel="noreferrer">
+              {t("receiving.seePhoto")}
+            </a>
+          </>
+        ) : null}
       </p>
       <FormAlert message={result?.formError} />
       <Form method="post" onSubmit={onSubmit} noValidate className="receive-form">

@@ -17,6 +17,8 @@ export const pieceLogSchema = z.object({
   quantity: pieceCountField,
   processStepId: z.optional(z.string().check(z.maxLength(64, { error: msg("error.invalid") }))),
   clientKey: clientKeyField,
+  /** Set by the phone's queue: when she made the log (ms since 1970); the server bounds it (logMadeAt). */
+  madeAt: z.optional(z.string().check(z.regex(/^[0-9]{1,15}$/, { error: msg("error.invalid") }))),
 });
 export type PieceLogForm = z.input<typeof pieceLogSchema>;
 

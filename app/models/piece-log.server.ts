@@ -8,6 +8,7 @@
 // and marked used (so it can no longer change), and the audit entry written.
 // She may correct or cancel a log until it is received; after that only the
 // coordinator can, with a reason (app/models/receiving.server.ts).
+import { logMadeAt } from "../domain/piece-logs.ts";
 import { chinaDate } from "../domain/dates.ts";
 import type { Actor } from "../domain/access.ts";
 import { inForcePerStep } from "../domain/rates.ts";
@@ -62,7 +63,14 @@ export async function logPricingOn(
   };
 }
 
-export type LogInput = { quantity: number; processStepId: string | null; clientKey: string; photoPath?: string | null };
+export type LogInput = {
+  quantity: number;
+  processStepId: string | null;
+  clientKey: string;
+  photoPath?: string | null;
+  /** When her phone says she made it (ms since 1970), for a log that waited on the phone (logMadeAt). */
+  madeAt?: number | null;
+};
 
 export type LogResult =
   | Ok<{ id: string; replayed: boolean; quantity: number; unit: string }>
@@ -115,11 +123,19 @@ async function findByKey(worker: Actor, clientKey: string, assignmentId: string)
 async function logIn(tx: Tx, worker: Actor, assignmentId: string, input: LogInput, now: Date): Promise<LogResult> {
   const assignment = await tx.assignment.findFirst({
     where: { id: assignmentId, workshopId: worker.workshopId, workerId: worker.userId },
-    select: { id: true, orderId: true, productId: true, status: true, product: { select: { unit: true } } },
+    select: {
+      id: true,
+      orderId: true,
+      productId: true,
+      status: true,
+      createdAt: true,
+      product: { select: { unit: true } },
+    },
   });
   if (!assignment) return fail("notFound");
   if (assignment.status !== "active") return fail("notActive");
-  const loggedOn = chinaDate(now);
+  // Dated (and priced) on the day she made it: the phone's time for a log that waited there, within bounds.
+  const loggedOn = chinaDate(logMadeAt(input.madeAt ?? null, now, assignment.createdAt));
   const pricing = await logPricingOn(tx, worker.workshopId, assignment.productId, loggedOn);
   let step: string | null = null;
   let rate: { id: string; rateE4: bigint } | null = null;

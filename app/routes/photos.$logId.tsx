@@ -3,9 +3,9 @@
 // worker or coordinator gets the same 404 as for a log that does not exist
 // (or has no photo), partners and admins 403, nobody the login page. The type
 // is the one sniffed from the stored bytes, and the browser is told not to
-// guess another (nosniff) and to show it rather than download it. A stored
-// photo never changes (a new one gets a new name), so the phone may keep it,
-// privately, for good.
+// guess another (nosniff) and to show it rather than download it. Never kept
+// by the browser (no-store): on a shared phone the next person, or the Back
+// button after logging out, must not find her photo in the cache.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { findPieceLogPhoto } from "../models/piece-log-photo.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       headers: {
         "Content-Type": photo.contentType,
         "Content-Length": String(photo.bytes.byteLength),
-        "Cache-Control": "private, max-age=31536000, immutable",
+        "Cache-Control": "private, no-store",
         "X-Content-Type-Options": "nosniff",
         "Content-Disposition": "inline",
       },

@@ -7,6 +7,7 @@
 // and sends it later with the same key, to ./logs (JSON answers).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormAlert } from "../components/form-alert.tsx";
 import { PageNotice } from "../components/notice.tsx";
 import { CancelLogStep, LogForm, LogHistory, OutboxPanel } from "../components/piece-log.tsx";
 import type { PageHandle } from "../components/page-scripts.tsx";
@@ -83,6 +84,13 @@ export default function LogPage() {
   const failed = actionData && "values" in actionData ? actionData : undefined;
   const failedIntent = failed?.values?.intent;
   const cancelLog = logs.find((l) => l.id === (failedIntent === "cancel" ? failed?.values?.pieceLogId : cancelling));
+  // A correction or cancellation refused because the log changed meanwhile (her coordinator received it):
+  // its form is gone from the page, so the reason is said at the top.
+  const changedLog =
+    failedIntent === "correct" || failedIntent === "cancel"
+      ? logs.find((l) => l.id === failed?.values?.pieceLogId)
+      : undefined;
+  const refusedAbove = failed?.formError && changedLog?.status !== "submitted" ? failed.formError : undefined;
   return (
     <>
       <p>
@@ -111,6 +119,7 @@ export default function LogPage() {
         <p className="hint">{t("pieceLog.payNote")}</p>
       </section>
       <PageNotice />
+      <FormAlert message={refusedAbove} />
       {cancelLog && cancelLog.status === "submitted" ? (
         <CancelLogStep
           log={cancelLog}
@@ -160,6 +169,7 @@ export default function LogPage() {
                   pieceLogId: failed?.values?.pieceLogId,
                   quantity: failed?.fieldErrors?.quantity,
                   form: failed?.formError,
+                  value: failed?.values?.quantity,
                 }
               : {}
           }

@@ -4,7 +4,9 @@
 // answers a refusal in her language with nothing changed, or a success with a
 // notice. The phone's queue (public/outbox.js) posts the same log form to
 // /worker/tasks/<id>/logs (app/routes/worker.tasks.$assignmentId_.logs.ts) and
-// gets JSON: `{ ok: true, replayed, quantity, message }` or `{ ok: false, message }`.
+// gets JSON: `{ ok: true, replayed, quantity, message }` or `{ ok: false, message }`, and
+// `{ ok: false, code: "otherWorker", message }` when the log was made by another worker than
+// the one logged in (a shared phone): the queue keeps that one for her.
 // Kept here so the route modules stay thin (docs/conventions.md §4).
 import type { Actor } from "../domain/access.ts";
 import { cancelLogSchema, correctLogSchema, pieceLogSchema } from "../forms/piece-logs.ts";
@@ -49,8 +51,16 @@ function here(assignmentId: string) {
 
 /** The phone's queue sends one log: always a JSON answer, in her language. */
 export async function queuedLogAction(ask: Ask): Promise<Response> {
-  if (ask.formData.get("intent") !== "log") {
-    return queueRefusal(translator(toLocale(ask.locale))("error.unknownIntent"), 400);
+  const t = translator(toLocale(ask.locale));
+  if (ask.formData.get("intent") !== "log") return queueRefusal(t("error.unknownIntent"), 400);
+  // A shared phone: a log kept for one worker, sent while another is logged in. Not refused for good:
+  // it waits on the phone until she is logged in again (the queue keeps it pending on this code).
+  const madeBy = ask.formData.get("worker");
+  if (typeof madeBy === "string" && madeBy !== ask.worker.userId) {
+    return Response.json(
+      { ok: false, code: "otherWorker", message: t("outbox.otherWorker") },
+      { status: 409, headers: { "Cache-Control": "no-store" } },
+    );
   }
   return (await logAction(ask, true)) as Response;
 }
@@ -83,6 +93,7 @@ async function logAction({ worker, locale, assignmentId, formData }: Ask, queued
       processStepId: result.data.processStepId || null,
       clientKey: result.data.clientKey,
       photoPath: photo.path,
+      madeAt: result.data.madeAt ? Number(result.data.madeAt) : null,
     },
     new Date(),
   );

@@ -259,7 +259,7 @@ test("without JavaScript she logs, is told when it is too many, corrects, cancel
   // The page's own plain post (not the queue's /logs), refused with 400.
   expect(new URL((await refused).url()).pathname).toBe(here);
   expect((await refused).status()).toBe(400);
-  await expect(page.getByText("这个任务只剩 25 件 可以报了。")).toBeVisible();
+  await expect(page.getByText("这个任务只剩 25 件可以报了。")).toBeVisible();
   await expect(log.quantity).toHaveValue("30");
   await expect(log.quantity).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("共 40 件，已报 15 件")).toBeVisible();

@@ -439,7 +439,7 @@ test("more than is left answers 400 naming what is left, in her language, and wr
   const refused = await postPage(assignmentId, cookie, logForm("4"));
   expect(refused.status).toBe(400);
   const failure = refused.data as Failure;
-  expect(shown("zh-CN", failure.fieldErrors.quantity)).toBe("这个任务只剩 3 件 可以报了。");
+  expect(shown("zh-CN", failure.fieldErrors.quantity)).toBe("这个任务只剩 3 件可以报了。");
   expect(failure.values).toMatchObject({ intent: "log", quantity: "4" });
   expect(await snapshot(assignmentId)).toEqual(before);
 
@@ -525,7 +525,7 @@ test("a product paid per process step needs a step of its own; an unknown or for
   expect((await postPage(assignmentId, cookie, logForm("15", key(), { processStepId: cut }))).status).toBe(302);
   const tooMany = await postPage(assignmentId, cookie, logForm("6", key(), { processStepId: cut }));
   expect(tooMany.status).toBe(400);
-  expect(shown("zh-CN", (tooMany.data as Failure).fieldErrors.quantity)).toBe("这个任务只剩 5 件 可以报了。");
+  expect(shown("zh-CN", (tooMany.data as Failure).fieldErrors.quantity)).toBe("这个任务只剩 5 件可以报了。");
   expect((await postPage(assignmentId, cookie, logForm("12", key(), { processStepId: wrap }))).status).toBe(302);
   expect((await logsOf(assignmentId)).map((l) => [l.processStepId, l.quantity])).toEqual([
     [cut, 15],
@@ -696,7 +696,7 @@ test("the queue refuses bad input, a full task, a missing step, an ended task an
       cookie,
       fields: logForm("3"),
       status: 409,
-      zh: "这个任务只剩 2 件 可以报了。",
+      zh: "这个任务只剩 2 件可以报了。",
       en: "Only 2 pieces are left to log in this task.",
     },
     {
@@ -935,7 +935,7 @@ test("a correction above what is left names what is left with its unit, as a new
   const above = await postPage(assignmentId, cookie, { intent: "correct", pieceLogId: log!.id, quantity: "41" });
   expect(above.status).toBe(400);
   const message = (above.data as Failure).fieldErrors.quantity;
-  expect(shown("zh-CN", message), message).toBe("这个任务只剩 28 件 可以报了。");
+  expect(shown("zh-CN", message), message).toBe("这个任务只剩 28 件可以报了。");
   await setLocale(world.workers[0]!, "en");
   const english = await postPage(assignmentId, cookie, { intent: "correct", pieceLogId: log!.id, quantity: "41" });
   expect(shown("en", (english.data as Failure).fieldErrors.quantity)).toBe(

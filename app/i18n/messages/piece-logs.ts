@@ -40,7 +40,7 @@ export const pieceLogMessages = defineMessages({
     en: "This log was already recorded ({n} {unit}); it was not counted twice.",
   },
   "pieceLog.tooMany": {
-    "zh-CN": "这个任务只剩 {n} {unit} 可以报了。",
+    "zh-CN": "这个任务只剩 {n} {unit}可以报了。",
     en: "Only {n} {unit} are left to log in this task.",
   },
   "pieceLog.stepRequired": { "zh-CN": "请选择工序", en: "Choose the step" },
@@ -62,7 +62,10 @@ export const pieceLogMessages = defineMessages({
   "pieceLog.status.submitted": { "zh-CN": "待收货", en: "Waiting to be received" },
   "pieceLog.status.received": { "zh-CN": "已收货 {n} {unit}", en: "Received: {n} {unit}" },
   "pieceLog.status.cancelled": { "zh-CN": "已撤销", en: "Cancelled" },
-  "pieceLog.countDiffers": { "zh-CN": "协调员点数：{reason}", en: "Your coordinator's count: {reason}" },
+  "pieceLog.countDiffers": {
+    "zh-CN": "点数和报的不一样，协调员说：{reason}",
+    en: "The count differs from your log. Your coordinator says: {reason}",
+  },
   "pieceLog.changedBy": { "zh-CN": "协调员改过：{reason}", en: "Changed by your coordinator: {reason}" },
   "pieceLog.photoLink": { "zh-CN": "看照片", en: "See photo" },
   "pieceLog.correct": { "zh-CN": "改数量", en: "Change the number" },
@@ -97,4 +100,8 @@ export const pieceLogMessages = defineMessages({
   "outbox.failed": { "zh-CN": "没能记录：{reason}", en: "Not recorded: {reason}" },
   "outbox.remove": { "zh-CN": "删掉这条", en: "Remove" },
   "outbox.login": { "zh-CN": "请重新登录后再发送。", en: "Log in again to send it." },
+  "outbox.otherWorker": {
+    "zh-CN": "这条是在另一个账号下记的。用那个账号登录后会自动发送。",
+    en: "This log was made under another account. It is sent when that account is logged in again.",
+  },
 });

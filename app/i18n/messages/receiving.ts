@@ -45,7 +45,7 @@ export const receivingMessages = defineMessages({
   "receiving.step": { "zh-CN": "工序：{step}", en: "Step: {step}" },
   "receiving.rate": { "zh-CN": "单价 {rate}/{unit}", en: "{rate} per {unit}" },
   "receiving.noRate": { "zh-CN": "报工时没有单价", en: "No rate was set on the day it was logged" },
-  "receiving.hasPhoto": { "zh-CN": "附有照片", en: "Photo attached" },
+  "receiving.seePhoto": { "zh-CN": "看她拍的照片", en: "See her photo" },
   "receiving.counted": { "zh-CN": "点收数量", en: "Counted" },
   "receiving.countedHint": {
     "zh-CN": "按实际点到的数填写，不能多于报工数 {n}。",

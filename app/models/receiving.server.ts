@@ -702,17 +702,26 @@ export async function getLot(workshopId: string, lotId: string) {
  * Pieces received per assignment: the counted pieces of its lots that are not
  * cancelled (awaiting the check or checked). What material reconciliation's
  * "expected use = pieces received x BOM" multiplies (ADR 019); assignments
- * with nothing received are absent.
+ * with nothing received are absent. For a product paid per process step each
+ * piece comes back once per step (one lot per step log): the pieces received
+ * are those of the step with the most, as the task counts its logged pieces
+ * (ADR 020), not the sum over steps.
  */
 export async function receivedPiecesByAssignment(
   workshopId: string,
   assignmentIds: readonly string[],
+  client: Tx | ReturnType<typeof db> = db(),
 ): Promise<Map<string, number>> {
   if (assignmentIds.length === 0) return new Map();
-  const groups = await db().lot.groupBy({
-    by: ["assignmentId"],
+  const groups = await client.lot.groupBy({
+    by: ["assignmentId", "processStepId"],
     where: { workshopId, assignmentId: { in: [...assignmentIds] }, status: { in: ["awaiting", "checked"] } },
     _sum: { quantity: true },
   });
-  return new Map(groups.map((g) => [g.assignmentId, g._sum.quantity ?? 0]));
+  const received = new Map<string, number>();
+  for (const g of groups) {
+    const pieces = g._sum.quantity ?? 0;
+    received.set(g.assignmentId, Math.max(received.get(g.assignmentId) ?? 0, pieces));
+  }
+  return received;
 }

@@ -19,6 +19,7 @@ import { amountToMinor } from "../domain/money.ts";
 import { reconcile, type Reconciliation } from "../domain/materials.ts";
 import { db, type Tx } from "../infra/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { receivedPiecesByAssignment } from "./receiving.server.ts";
 import { fail, ok, type Fail, type Result } from "./result.ts";
 import { refuseInTransaction } from "./refusal.server.ts";
 import { onceOk } from "./submission.server.ts";
@@ -82,7 +83,7 @@ async function gather(client: Client, scope: Scope): Promise<ReconciliationRow[]
   const assignmentIds = [...new Set(sums.map((s) => s.assignmentId).filter((id): id is string => id !== null))];
   if (assignmentIds.length === 0) return [];
   const materialIds = [...new Set(sums.map((s) => s.materialId))];
-  const [assignments, materials, snapshot, lots, deductions] = await Promise.all([
+  const [assignments, materials, snapshot, received, deductions] = await Promise.all([
     client.assignment.findMany({
       where: { id: { in: assignmentIds }, workshopId: scope.workshopId },
       select: {
@@ -103,11 +104,7 @@ async function gather(client: Client, scope: Scope): Promise<ReconciliationRow[]
       where: { assignmentId: { in: assignmentIds }, workshopId: scope.workshopId },
       select: { assignmentId: true, materialId: true, quantityPerPieceE3: true },
     }),
-    client.lot.groupBy({
-      by: ["assignmentId"],
-      where: { assignmentId: { in: assignmentIds }, workshopId: scope.workshopId },
-      _sum: { quantity: true },
-    }),
+    receivedPiecesByAssignment(scope.workshopId, assignmentIds, client),
     client.materialDeduction.findMany({
       where: { assignmentId: { in: assignmentIds }, workshopId: scope.workshopId },
       select: {
@@ -125,7 +122,6 @@ async function gather(client: Client, scope: Scope): Promise<ReconciliationRow[]
   const assignmentById = new Map(assignments.map((a) => [a.id, a]));
   const materialById = new Map(materials.map((m) => [m.id, m]));
   const perPiece = new Map(snapshot.map((l) => [`${l.assignmentId}:${l.materialId}`, l.quantityPerPieceE3]));
-  const received = new Map(lots.map((l) => [l.assignmentId, l._sum.quantity ?? 0]));
   const decided = new Map(deductions.map((d) => [`${d.assignmentId}:${d.materialId}`, d]));
   const totals = new Map<string, { issued: bigint; returned: bigint }>();
   for (const s of sums) {

@@ -19,6 +19,7 @@ import { expect, test } from "vitest";
 import type { LogFormView } from "../../app/components/piece-log.tsx";
 import { parseMsg } from "../../app/forms/fields.ts";
 import { isMessageKey, messages, translate, type Locale } from "../../app/i18n/index.ts";
+import { addDays, chinaDate } from "../../app/domain/dates.ts";
 import { db } from "../../app/infra/db.server.ts";
 import { photoDir } from "../../app/infra/photo-store.server.ts";
 import { cancelAssignment } from "../../app/models/assignment.server.ts";
@@ -57,6 +58,7 @@ const key = () => randomBytes(16).toString("base64url");
 const pagePath = (assignmentId: string) => `/worker/tasks/${assignmentId}`;
 const queuePath = (assignmentId: string) => `/worker/tasks/${assignmentId}/logs`;
 const CJK = /[\u4e00-\u9fff]/;
+const DAY = 24 * 60 * 60 * 1000;
 
 // ---------------------------------------------------------------------------
 // Set-up
@@ -1065,4 +1067,104 @@ test("the page lists only her logs, newest first, and its figures follow logs, c
   const hisView = await pageData(his, strangerCookie);
   expect(hisView.logs.map((l) => l.quantity)).toEqual([9]);
   expect(hisView.task).toMatchObject({ logged: 9, remaining: 31 });
+});
+
+// ---------------------------------------------------------------------------
+// A shared phone, and a log that waited on the phone (review of issue 8)
+
+test("a log queued for one worker and sent while another is logged in is answered otherWorker (409, in the sender's language) and writes nothing; with her own id it is recorded", async () => {
+  const { world, assignmentId, cookie } = await setUp(40);
+  const neighbour = world.workers[1]!;
+  const neighbourCookie = await loginAs(neighbour);
+  const before = await snapshot(assignmentId);
+  const clientKey = key();
+  // Her log, sent with the neighbour's session (the phone's other tab logged in as the neighbour).
+  const crossed = await postQueue(
+    assignmentId,
+    neighbourCookie,
+    logForm("5", clientKey, { worker: world.workers[0]!.id }),
+  );
+  expect(crossed.status).toBe(409);
+  expect(crossed.headers.get("Cache-Control")).toBe("no-store");
+  expect(crossed.data).toEqual({
+    ok: false,
+    code: "otherWorker",
+    message: "这条是在另一个账号下记的。用那个账号登录后会自动发送。",
+  });
+  await setLocale(neighbour, "en");
+  const english = await postQueue(
+    assignmentId,
+    neighbourCookie,
+    logForm("5", clientKey, { worker: world.workers[0]!.id }),
+  );
+  expect((english.data as QueueAnswer).message).toBe(
+    "This log was made under another account. It is sent when that account is logged in again.",
+  );
+  expect(await snapshot(assignmentId)).toEqual(before);
+  // The same key, later, under her own login: recorded once.
+  const sent = await postQueue(assignmentId, cookie, logForm("5", clientKey, { worker: world.workers[0]!.id }));
+  expect(sent.data).toMatchObject({ ok: true, replayed: false, quantity: 5 });
+  expect((await logsOf(assignmentId)).map((l) => l.quantity)).toEqual([5]);
+});
+
+test("a queued log is dated and priced on the day her phone made it, within bounds; a wrong clock falls back to the server's day", async () => {
+  const world = await createOrderWorld();
+  const now = Date.now();
+  const today = chinaDate(new Date(now));
+  const yesterday = addDays(today, -1);
+  // Yesterday's rate (since 2020) and today's (a new version from today).
+  await wholeRate(world);
+  const todays = await db().pieceRate.create({
+    data: {
+      workshopId: world.workshop.id,
+      productId: world.product.id,
+      rateE4: 40_000n,
+      effectiveOn: today,
+      reason: "test",
+      setById: world.coordinator.id,
+    },
+    select: { id: true },
+  });
+  const assignmentId = await taskFor(world, { quantity: 100 });
+  const cookie = await loginAs(world.workers[0]!);
+  await db().assignment.update({ where: { id: assignmentId }, data: { createdAt: new Date(now - 3 * DAY) } });
+
+  const cases: [string, number | null, string, bigint][] = [
+    ["made yesterday (24 h ago)", now - DAY, yesterday, 35_000n],
+    ["made just now", now, today, 40_000n],
+    ["no time given", null, today, 40_000n],
+    ["a clock 10 days slow", now - 10 * DAY, today, 40_000n],
+    ["a clock an hour fast", now + 60 * 60 * 1000, today, 40_000n],
+  ];
+  for (const [what, madeAt, loggedOn, rateE4] of cases) {
+    const clientKey = key();
+    const extra: Record<string, string> = madeAt === null ? {} : { madeAt: String(madeAt) };
+    const answer = await postQueue(assignmentId, cookie, logForm("1", clientKey, extra));
+    expect(answer.data, what).toMatchObject({ ok: true, replayed: false });
+    const log = await db().pieceLog.findFirstOrThrow({
+      where: { clientKey },
+      select: { loggedOn: true, rateE4: true },
+    });
+    expect({ what, loggedOn: log.loggedOn, rateE4: log.rateE4 }).toEqual({ what, loggedOn, rateE4 });
+  }
+  // Before her task existed: dated on the day it was made, not earlier.
+  const fresh = await taskFor(world, { quantity: 5 });
+  const created = await db().assignment.findUniqueOrThrow({ where: { id: fresh }, select: { createdAt: true } });
+  const early = key();
+  await postQueue(fresh, cookie, logForm("1", early, { madeAt: String(now - 2 * DAY) }));
+  const log = await db().pieceLog.findFirstOrThrow({ where: { clientKey: early }, select: { loggedOn: true } });
+  expect(log.loggedOn).toBe(chinaDate(created.createdAt));
+  // Today's version is now used; a made-up madeAt that is not a number is refused with nothing written.
+  expect((await db().pieceRate.findUniqueOrThrow({ where: { id: todays.id } })).usedAt).not.toBeNull();
+  const before = await snapshot(assignmentId);
+  const bad = await postQueue(assignmentId, cookie, logForm("1", key(), { madeAt: "yesterday" }));
+  expect(bad.status).toBe(400);
+  expect(await snapshot(assignmentId)).toEqual(before);
+});
+
+test("the queue's address opened in the browser (GET) sends her to the task's log page", async () => {
+  const { assignmentId, cookie } = await setUp(10);
+  const answer = await callLoader(queue.loader, queuePath(assignmentId), cookie, { params: { assignmentId } });
+  expect(answer.status).toBe(302);
+  expect(location(answer)).toBe(pagePath(assignmentId));
 });

@@ -342,3 +342,28 @@ test("within the allowance there is nothing to deduct; another workshop's assign
   expect(await listReconciliation(other.workshop.id)).toEqual([]);
   expect(await db().materialDeduction.count({ where: { assignmentId } })).toBe(0);
 });
+
+test("a product paid per process step: pieces received are those of the step with the most, not the sum over steps; a cancelled receipt counts for nothing", async () => {
+  const { world, base } = await soapWorld(300);
+  const step = (name: string, sortOrder: number) =>
+    db().processStep.create({
+      data: { workshopId: world.workshop.id, productId: world.product.id, name, sortOrder },
+      select: { id: true },
+    });
+  const cut = await step("切皂", 1);
+  const wrap = await step("包装", 2);
+  const { assignmentId } = await assignedWork(world, world.workers[0]!, 80);
+  await handOut(world, assignmentId, base.id, "10", "0.3");
+  // 80 pieces cut (in two lots), 50 of them wrapped: 80 pieces have come back, each once or twice.
+  await receivedLot(assignmentId, 50, cut.id);
+  await receivedLot(assignmentId, 30, cut.id);
+  await receivedLot(assignmentId, 50, wrap.id);
+  // A receipt the coordinator cancelled counts for nothing.
+  await receivedLot(assignmentId, 40, wrap.id);
+  const last = await db().lot.findFirstOrThrow({ where: { assignmentId, quantity: 40 } });
+  await db().lot.update({ where: { id: last.id }, data: { status: "cancelled" } });
+  const [row] = await assignmentReconciliation(world.workshop.id, assignmentId);
+  expect(row).toMatchObject({ piecesReceived: 80 });
+  expect(row!.figures).toMatchObject({ expectedUseE3: 8_400n, lossE3: 1_300n });
+  expect(row!.figures.proposedDeduction.minor).toBe(2_934n);
+});

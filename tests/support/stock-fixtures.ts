@@ -75,7 +75,7 @@ export async function claimedWork(world: OrderWorld, worker: TestUser, n: number
 }
 
 /** A received lot of `quantity` pieces against an assignment (with the piece log it comes from), written directly. */
-export async function receivedLot(assignmentId: string, quantity: number) {
+export async function receivedLot(assignmentId: string, quantity: number, processStepId: string | null = null) {
   const a = await db().assignment.findUniqueOrThrow({ where: { id: assignmentId } });
   const log = await db().pieceLog.create({
     data: {
@@ -84,6 +84,7 @@ export async function receivedLot(assignmentId: string, quantity: number) {
       orderId: a.orderId,
       workerId: a.workerId,
       productId: a.productId,
+      processStepId,
       quantity,
       loggedOn: "2026-03-10",
       status: "received",
@@ -97,6 +98,7 @@ export async function receivedLot(assignmentId: string, quantity: number) {
       assignmentId,
       workerId: a.workerId,
       productId: a.productId,
+      processStepId,
       pieceLogId: log.id,
       loggedQuantity: quantity,
       quantity,

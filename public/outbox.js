@@ -206,8 +206,13 @@
                 return next(i + 1);
               });
             }
-            if (result.message) item.message = result.message;
-            return sentHere; // no answer: the rest waits for the next try
+            // No answer, or one that says to wait (her session ended, another worker logged in):
+            // it stays queued, with what the server said kept beside it; the rest waits for the next try.
+            if (!result.message || result.message === item.message) return sentHere;
+            item.message = result.message;
+            return putItem(item).then(function () {
+              return sentHere;
+            });
           });
         }
         return next(0);
@@ -371,10 +376,13 @@
               render();
             });
           }
-          // No answer: it waits on the phone. The form is ready for the next log.
+          // No answer, or "wait" (another worker is logged in): it waits on the phone, with what the
+          // server said. The form is ready for the next log.
           form.reset();
           freshKey();
-          return render();
+          if (!result.message) return render();
+          item.message = result.message;
+          return putItem(item).then(render);
         })
         .catch(function () {
           // IndexedDB refused (storage full, private mode): send the form the plain way.

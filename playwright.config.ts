@@ -14,7 +14,13 @@ if (!baseURL) {
 }
 
 /** Journeys that leave orders or tasks on the shared demo accounts. */
-const CHANGES_DEMO_DATA = [/orders\.spec\.ts$/, /friction\.spec\.ts$/, /receiving\.spec\.ts$/, /piece-log\.spec\.ts$/];
+const CHANGES_DEMO_DATA = [
+  /orders\.spec\.ts$/,
+  /friction\.spec\.ts$/,
+  /receiving\.spec\.ts$/,
+  /piece-log\.spec\.ts$/,
+  /piece-log-review\.spec\.ts$/,
+];
 /**
  * Journeys that leave an order of the partner's own soap on the demo accounts,
  * which orders.spec.ts (expecting one soap order on the partner's list) must not see.

@@ -294,7 +294,9 @@
       var box = element("section", "outbox-queue");
       box.setAttribute("aria-live", "polite");
       box.appendChild(element("h2", "", say("title")));
-      if (offline || shown.some(isPending)) box.appendChild(element("p", "hint", say("hint")));
+      // Offline: why it waits. Online with logs still waiting: that they are sent again by themselves.
+      if (offline) box.appendChild(element("p", "hint", say("hint")));
+      else if (shown.some(isPending)) box.appendChild(element("p", "hint", say("waiting")));
       var list = element("ul", "outbox-list");
       shown.forEach(function (item) {
         var row = element("li", "outbox-item outbox-" + item.state);

@@ -258,6 +258,7 @@ export function OutboxPanel({ workerId, assignmentId }: { workerId: string; assi
   const text = {
     title: t("outbox.title"),
     hint: t("outbox.hint"),
+    waiting: t("outbox.waiting"),
     pending: t("outbox.pending"),
     sending: t("outbox.sending"),
     failed: t("outbox.failed", { reason: "{reason}" }),

@@ -195,7 +195,10 @@ async function logIn(tx: Tx, worker: Actor, assignmentId: string, input: LogInpu
 }
 
 export type ChangeResult =
-  Ok<{ id: string }> | Fail<"notFound" | "notSubmitted" | "unchanged"> | Fail<"tooMany", { remaining: number }>;
+  | Ok<{ id: string }>
+  | Fail<"notFound" | "notSubmitted" | "unchanged">
+  /** `most`: the largest count this log can be corrected to now. */
+  | Fail<"tooMany", { remaining: number; most: number }>;
 
 /**
  * The worker corrects the count of one of her logs while it waits to be
@@ -224,10 +227,15 @@ export async function correctPieceLog(
         const more = quantity - log.quantity;
         if (log.processStepId !== null) {
           const settled = await settleStepPieces(tx, assignmentId, log.processStepId, { mustBeActive: more > 0 });
-          if (!settled.settled) throw new Refusal(fail("tooMany", { remaining: Math.max(0, more - settled.over) }));
+          if (!settled.settled) {
+            const remaining = Math.max(0, more - settled.over);
+            throw new Refusal(fail("tooMany", { remaining, most: log.quantity + remaining }));
+          }
         } else if (more > 0) {
           const taken = await takeLoggedPieces(tx, assignmentId, more);
-          if (!taken.taken) throw new Refusal(fail("tooMany", { remaining: taken.remaining }));
+          if (!taken.taken) {
+            throw new Refusal(fail("tooMany", { remaining: taken.remaining, most: log.quantity + taken.remaining }));
+          }
         } else {
           await releaseLoggedPieces(tx, assignmentId, -more);
         }

@@ -91,6 +91,15 @@ export default function LogPage() {
       ? logs.find((l) => l.id === failed?.values?.pieceLogId)
       : undefined;
   const refusedAbove = failed?.formError && changedLog?.status !== "submitted" ? failed.formError : undefined;
+  // Which log: with two logs on the page she should not have to guess.
+  const refusedText =
+    refusedAbove === "pieceLog.notSubmitted" && changedLog
+      ? t("pieceLog.changedMeanwhile", {
+          date: formatDate(changedLog.loggedOn, locale),
+          n: changedLog.quantity,
+          unit: units(changedLog.quantity),
+        })
+      : null;
   return (
     <>
       <p>
@@ -119,7 +128,13 @@ export default function LogPage() {
         <p className="hint">{t("pieceLog.payNote")}</p>
       </section>
       <PageNotice />
-      <FormAlert message={refusedAbove} />
+      {refusedText ? (
+        <p className="alert error" role="alert">
+          {refusedText}
+        </p>
+      ) : (
+        <FormAlert message={refusedAbove} />
+      )}
       {cancelLog && cancelLog.status === "submitted" ? (
         <CancelLogStep
           log={cancelLog}

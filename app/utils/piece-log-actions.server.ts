@@ -147,10 +147,11 @@ async function correctAction({ worker, locale, assignmentId, formData }: Ask) {
   if (!outcome.ok) {
     if (outcome.code === "unchanged") return redirectWithNotice(here(assignmentId), { key: "pieceLog.unchanged" });
     if (outcome.code === "tooMany") {
+      // Said as the most she can change it to, not what is left: "only 6 left" on a log of 4 reads as "change it to 6".
       const unit = (await getLogDesk(worker, assignmentId, new Date()))?.unit ?? "piece";
-      const units = unitText(translator(toLocale(locale)), unit, outcome.remaining);
+      const units = unitText(translator(toLocale(locale)), unit, outcome.most);
       return badRequest({
-        fieldErrors: { quantity: `pieceLog.tooMany?n=${outcome.remaining}&unit=${encodeURIComponent(units)}` },
+        fieldErrors: { quantity: `pieceLog.correctAtMost?n=${outcome.most}&unit=${encodeURIComponent(units)}` },
         values: formValues(formData).values,
       });
     }

@@ -339,7 +339,8 @@ test("a cancel or a correction of a log the coordinator received meanwhile says 
   await expect(confirm).toBeVisible();
   await receive(coordinator.page, seed.tasks.stale, 4);
   await confirm.getByRole("button", { name: "确认撤销" }).click();
-  await expect(page.getByRole("alert")).toHaveText("这条报工已经收货，不能再改了。有问题请找协调员。");
+  // It names the log (its day and count): with two logs on the page she need not guess.
+  await expect(page.getByRole("alert")).toHaveText(/^\S+ 报的 4 件已经收货，不能再改了。有问题请找协调员。$/);
   await expect(page.getByRole("alert")).toBeInViewport();
   await expect(entryOf(page, 4)).toContainText("已收货 4 件");
   await expect(confirm).toHaveCount(0);
@@ -351,7 +352,7 @@ test("a cancel or a correction of a log the coordinator received meanwhile says 
   await page.getByLabel("改成").fill("2");
   await receive(coordinator.page, seed.tasks.stale, 3);
   await entryOf(page, 3).getByRole("button", { name: "改数量" }).click();
-  await expect(page.getByRole("alert")).toHaveText("这条报工已经收货，不能再改了。有问题请找协调员。");
+  await expect(page.getByRole("alert")).toHaveText(/^\S+ 报的 3 件已经收货，不能再改了。有问题请找协调员。$/);
   await expect(entryOf(page, 3)).toContainText("已收货 3 件");
   await expect(entryOf(page, 2)).toHaveCount(0);
   await expect(page.getByText("共 20 件，已报 7 件")).toBeVisible();
@@ -376,7 +377,8 @@ test("a correction to more than the task allows is refused and keeps the number 
   await entryOf(page, 4).getByRole("link", { name: "改数量" }).click();
   await page.getByLabel("改成").fill("99");
   await entryOf(page, 4).getByRole("button", { name: "改数量" }).click();
-  await expect(page.getByText("这个任务只剩 6 件可以报了。")).toBeVisible();
+  // The most she can change it to (4 + the 6 left), not "6 left", which reads as "change it to 6".
+  await expect(page.getByText("这条最多只能改成 10 件。")).toBeVisible();
   await expect(page.getByLabel("改成")).toHaveValue("99");
   await expect(page.getByLabel("改成")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("共 10 件，已报 4 件")).toBeVisible();

@@ -286,7 +286,7 @@ test("without JavaScript she logs, is told when it is too many, corrects, cancel
   await expect(page.getByText("共 40 件，已报 17 件")).toBeVisible();
   await expect(five).toContainText("待收货");
   await confirm.getByRole("button", { name: "确认撤销" }).click();
-  await expect(page.getByRole("status")).toHaveText("已撤销 5 件 的报工。");
+  await expect(page.getByRole("status")).toHaveText("已撤销 5 件的报工。");
   await expect(five).toContainText("已撤销");
   await expect(page.getByText("共 40 件，已报 12 件")).toBeVisible();
 

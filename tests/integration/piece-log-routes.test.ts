@@ -903,7 +903,10 @@ test("she corrects her log up and down and cancels it while it waits; the pieces
   const above = await postPage(assignmentId, cookie, { intent: "correct", pieceLogId: log!.id, quantity: "41" });
   expect(above.status).toBe(400);
   const failure = above.data as Failure;
-  expect(parseMsg(failure.fieldErrors.quantity ?? "")).toMatchObject({ key: "pieceLog.tooMany", params: { n: "28" } });
+  expect(parseMsg(failure.fieldErrors.quantity ?? "")).toMatchObject({
+    key: "pieceLog.correctAtMost",
+    params: { n: "40" },
+  });
   expect(failure.values).toMatchObject({ intent: "correct", pieceLogId: log!.id, quantity: "41" });
   const zero = await postPage(assignmentId, cookie, { intent: "correct", pieceLogId: log!.id, quantity: "0" });
   expect(zero.status).toBe(400);
@@ -930,18 +933,18 @@ test("she corrects her log up and down and cancels it while it waits; the pieces
   expect((await assignmentPieces(assignmentId)).loggedQuantity).toBe(0);
 });
 
-test("a correction above what is left names what is left with its unit, as a new log's refusal does", async () => {
+test("a correction above what is left names the most the log can be changed to, with its unit", async () => {
   const { world, assignmentId, cookie } = await setUp(40);
   await postPage(assignmentId, cookie, logForm("12"));
   const [log] = await logsOf(assignmentId);
   const above = await postPage(assignmentId, cookie, { intent: "correct", pieceLogId: log!.id, quantity: "41" });
   expect(above.status).toBe(400);
   const message = (above.data as Failure).fieldErrors.quantity;
-  expect(shown("zh-CN", message), message).toBe("这个任务只剩 28 件可以报了。");
+  expect(shown("zh-CN", message), message).toBe("这条最多只能改成 40 件。");
   await setLocale(world.workers[0]!, "en");
   const english = await postPage(assignmentId, cookie, { intent: "correct", pieceLogId: log!.id, quantity: "41" });
   expect(shown("en", (english.data as Failure).fieldErrors.quantity)).toBe(
-    "Only 28 pieces are left to log in this task.",
+    "This log can be changed to at most 40 pieces.",
   );
 });
 

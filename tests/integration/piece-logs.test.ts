@@ -235,7 +235,12 @@ test("she corrects a log up and down and cancels it while it waits; pieces follo
   );
   expect(await correctPieceLog(worker, assignmentId, logId, 12)).toEqual({ ok: true, id: logId });
   expect((await assignmentPieces(assignmentId)).loggedQuantity).toBe(12);
-  expect(await correctPieceLog(worker, assignmentId, logId, 41)).toEqual({ ok: false, code: "tooMany", remaining: 28 });
+  expect(await correctPieceLog(worker, assignmentId, logId, 41)).toEqual({
+    ok: false,
+    code: "tooMany",
+    remaining: 28,
+    most: 40,
+  });
   expect((await db().pieceLog.findUniqueOrThrow({ where: { id: logId } })).quantity).toBe(12);
   expect(await correctPieceLog(worker, assignmentId, logId, 8)).toEqual({ ok: true, id: logId });
   expect(await correctPieceLog(worker, assignmentId, logId, 8)).toEqual({ ok: false, code: "unchanged" });

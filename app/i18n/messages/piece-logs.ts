@@ -70,6 +70,14 @@ export const pieceLogMessages = defineMessages({
   "pieceLog.photoLink": { "zh-CN": "看照片", en: "See photo" },
   "pieceLog.correct": { "zh-CN": "改数量", en: "Change the number" },
   "pieceLog.correctTo": { "zh-CN": "改成", en: "Change to" },
+  "pieceLog.correctAtMost": {
+    "zh-CN": "这条最多只能改成 {n} {unit}。",
+    en: "This log can be changed to at most {n} {unit}.",
+  },
+  "pieceLog.changedMeanwhile": {
+    "zh-CN": "{date} 报的 {n} {unit}已经收货，不能再改了。有问题请找协调员。",
+    en: "Your log of {n} {unit} on {date} has been received and can no longer be changed. Ask your coordinator.",
+  },
   "pieceLog.corrected": { "zh-CN": "已改为 {n} {unit}。", en: "Changed to {n} {unit}." },
   "pieceLog.unchanged": { "zh-CN": "数量没有变。", en: "The number is the same." },
   "pieceLog.cancel": { "zh-CN": "撤销这条", en: "Cancel this log" },
@@ -80,7 +88,7 @@ export const pieceLogMessages = defineMessages({
   },
   "pieceLog.cancelConfirm.keep": { "zh-CN": "不撤销", en: "Keep it" },
   "pieceLog.cancelConfirm.submit": { "zh-CN": "确认撤销", en: "Cancel the log" },
-  "pieceLog.cancelled": { "zh-CN": "已撤销 {n} {unit} 的报工。", en: "The log of {n} {unit} is cancelled." },
+  "pieceLog.cancelled": { "zh-CN": "已撤销 {n} {unit}的报工。", en: "The log of {n} {unit} is cancelled." },
   "pieceLog.notSubmitted": {
     "zh-CN": "这条报工已经收货，不能再改了。有问题请找协调员。",
     en: "This log has been received and can no longer be changed. Ask your coordinator.",
@@ -95,6 +103,10 @@ export const pieceLogMessages = defineMessages({
     en: "No connection: your log is kept on this phone and sent when you are online again, never twice.",
   },
   "outbox.pending": { "zh-CN": "待发送", en: "waiting to send" },
+  "outbox.waiting": {
+    "zh-CN": "还没发出去。会自动再发，不会重复记。",
+    en: "Not sent yet. It is sent again by itself, never twice.",
+  },
   "outbox.retry": { "zh-CN": "现在再试一次", en: "Try again now" },
   "outbox.sending": { "zh-CN": "正在发送…", en: "Sending…" },
   "outbox.failed": { "zh-CN": "没能记录：{reason}", en: "Not recorded: {reason}" },

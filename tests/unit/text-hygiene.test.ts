@@ -36,6 +36,7 @@ const NOT_TEXT: Record<string, string> = {
   "languageSchema.redirectTo": "a hidden path, checked by plainLocalPath",
   "languageSchema.locale": "one of the locales",
   "loginSchema.locale": "one of the locales, or nothing (z.catch)",
+  "pieceLogSchema.madeAt": "digits only: when the phone made the log (ms since 1970)",
   "productSchema.unit": "one of the units",
   "materialSchema.unit": "one of the units",
   "decideOrderSchema.decision": "accept or decline",

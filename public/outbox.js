@@ -349,6 +349,17 @@
     form.addEventListener("submit", function (event) {
       if (event.defaultPrevented) return;
       event.preventDefault();
+      // Nothing typed: nothing to keep. Said at the field, in her language (the form has no browser check).
+      var count = form.querySelector("input[name=quantity]");
+      if (count && String(count.value).trim() === "") {
+        var old = form.querySelector(".outbox-alert");
+        if (old) old.remove();
+        var empty = element("p", "alert error outbox-alert", say("empty"));
+        empty.setAttribute("role", "alert");
+        form.insertBefore(empty, form.firstChild);
+        count.focus();
+        return;
+      }
       var item = itemFrom(form);
       var button = form.querySelector("button[type=submit]");
       var alertBox = form.querySelector(".outbox-alert");

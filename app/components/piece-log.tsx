@@ -20,6 +20,11 @@ export type LogFormView = {
 };
 
 /** The log form: a big number field, the step where the product is paid per step, an optional photo. */
+/**
+ * The log form. No `pattern` and `noValidate`: a full-width １０ from a Chinese keyboard is a count
+ * (the server reads it as 10), and an empty or wrong field is answered in her words, not in a bubble
+ * of the browser's.
+ */
 export function LogForm({ view }: { view: LogFormView }) {
   const t = useT();
   return (
@@ -28,6 +33,7 @@ export function LogForm({ view }: { view: LogFormView }) {
       action={view.action}
       encType="multipart/form-data"
       className="log-form"
+      noValidate
       data-outbox={`${view.action}/logs`}
       data-product={view.productName}
       data-unit-one={unitText(t, view.unit, 1)}
@@ -62,7 +68,6 @@ export function LogForm({ view }: { view: LogFormView }) {
           id="log-quantity"
           name="quantity"
           inputMode="numeric"
-          pattern="[0-9]*"
           autoComplete="off"
           required
           defaultValue={view.values.quantity}
@@ -166,7 +171,7 @@ export function LogHistory({
             ) : null}
             {log.status === "submitted" ? (
               open ? (
-                <Form method="post" action={here} className="inline-form" reloadDocument>
+                <Form method="post" action={here} className="inline-form" reloadDocument noValidate>
                   <FormAlert message={errors.pieceLogId === log.id ? errors.form : undefined} />
                   <input type="hidden" name="intent" value="correct" />
                   <input type="hidden" name="pieceLogId" value={log.id} />
@@ -176,7 +181,6 @@ export function LogHistory({
                       id={`correct-${log.id}`}
                       name="quantity"
                       inputMode="numeric"
-                      pattern="[0-9]*"
                       autoComplete="off"
                       defaultValue={
                         errors.pieceLogId === log.id && errors.value !== undefined ? errors.value : String(log.quantity)
@@ -266,6 +270,7 @@ export function OutboxPanel({ workerId, assignmentId }: { workerId: string; assi
     retry: t("outbox.retry"),
     login: t("outbox.login"),
     tooLarge: t("photo.tooLarge"),
+    empty: t("pieceLog.quantityEmpty"),
   };
   return (
     <div

@@ -14,6 +14,14 @@ export type BodyLimit = { path: RegExp; limit: number };
 export const PHOTO_FORM_BODY_LIMIT = PHOTO_MAX_BYTES + FORM_BODY_LIMIT;
 
 /**
+ * The log page's own plain post (no JavaScript, so no shrinking in the browser) may carry a photo
+ * up to 24 MB, three times what the store keeps: a phone camera's 9-20 MB picture then reaches the
+ * app, which refuses it on her log page, in her words, with her number kept (photo.tooLarge),
+ * instead of a bare 413 page that loses what she typed. Beyond that, the 413 page.
+ */
+export const PLAIN_LOG_BODY_LIMIT = 3 * PHOTO_MAX_BYTES + FORM_BODY_LIMIT;
+
+/**
  * Paths that may send more than a form's worth, each with its own limit. Only
  * the worker's log form carries a photo (issue 8; app/infra/photo-store.server.ts),
  * posted to /worker/tasks/<assignmentId> as a page, or to
@@ -21,7 +29,7 @@ export const PHOTO_FORM_BODY_LIMIT = PHOTO_MAX_BYTES + FORM_BODY_LIMIT;
  * not /worker/tasks/<id>/give-back or any other page below them.
  */
 export const LARGER_BODY_LIMITS: readonly BodyLimit[] = [
-  { path: /^\/worker\/tasks\/[^/]+$/, limit: PHOTO_FORM_BODY_LIMIT },
+  { path: /^\/worker\/tasks\/[^/]+$/, limit: PLAIN_LOG_BODY_LIMIT },
   { path: /^\/worker\/tasks\/[^/]+\/logs$/, limit: PHOTO_FORM_BODY_LIMIT },
 ];
 

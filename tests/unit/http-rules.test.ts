@@ -10,6 +10,7 @@ import {
   isValidBoundary,
   mediaType,
   PHOTO_FORM_BODY_LIMIT,
+  PLAIN_LOG_BODY_LIMIT,
 } from "../../app/http/body.ts";
 import { preferredEncoding } from "../../app/http/encoding.ts";
 import { baseSecurityHeaders, contentSecurityPolicy, HSTS_MAX_AGE_SECONDS } from "../../app/http/headers.ts";
@@ -169,9 +170,11 @@ test("a path may have a larger body limit (photo uploads); every other path has 
   expect(FORM_BODY_LIMIT).toBe(64 * 1024);
 });
 
-test("the worker's log form (/worker/tasks/<id>, which may carry a photo) may send 8 MB and a form; nothing below it may", () => {
+test("the worker's log form (/worker/tasks/<id>, which may carry a photo) may send 24 MB and a form, the queue's /logs 8 MB and a form; nothing below them may", () => {
   expect(PHOTO_FORM_BODY_LIMIT).toBe(8 * 1024 * 1024 + 64 * 1024);
-  expect(bodyLimitFor("/worker/tasks/cmabc123")).toBe(PHOTO_FORM_BODY_LIMIT);
+  expect(PLAIN_LOG_BODY_LIMIT).toBe(24 * 1024 * 1024 + 64 * 1024);
+  expect(bodyLimitFor("/worker/tasks/cmabc123")).toBe(PLAIN_LOG_BODY_LIMIT);
+  expect(bodyLimitFor("/worker/tasks/cmabc123/logs")).toBe(PHOTO_FORM_BODY_LIMIT);
   for (const pathname of [
     "/worker/tasks/cmabc123/give-back",
     "/worker/tasks/cmabc123/",

@@ -169,17 +169,17 @@ function photoForm(size: number): { headers: Record<string, string>; body: Buffe
   return { headers: { "Content-Type": `multipart/form-data; boundary=${boundary}` }, body };
 }
 
-test("the log form at /worker/tasks/<id> may carry an 8 MB photo; 9 MB is refused with 413, as is 100 KB anywhere else", async () => {
+test("the queue's log address may carry an 8 MB photo and the log page's plain post 24 MB (refused by the app in her words); more is refused with 413, as is 100 KB anywhere else", async () => {
   const app = await start();
   const nine = photoForm(9 * 1024 * 1024);
-  const announced = await send(app.base, "/worker/tasks/cm0assignment1", {
+  const announced = await send(app.base, "/worker/tasks/cm0assignment1/logs", {
     method: "POST",
     headers: { ...nine.headers, "Content-Length": String(nine.body.length) },
     body: nine.body,
   }).catch((error: Error) => ({ status: -1, error }));
   expect(announced.status).toBe(413);
   // Announcing nothing (chunked) does not help: the body is counted as it comes.
-  const chunked = await send(app.base, "/worker/tasks/cm0assignment1", {
+  const chunked = await send(app.base, "/worker/tasks/cm0assignment1/logs", {
     method: "POST",
     headers: { ...nine.headers, "Transfer-Encoding": "chunked" },
     body: Array.from({ length: 9 }, (_, i) =>
@@ -187,6 +187,20 @@ test("the log form at /worker/tasks/<id> may carry an 8 MB photo; 9 MB is refuse
     ),
   }).catch((error: Error) => ({ status: -1, error }));
   expect(chunked.status).toBe(413);
+  // The page's own post: 25 MB is refused before the app, announced or chunked.
+  const huge = photoForm(25 * 1024 * 1024);
+  const hugeAnnounced = await send(app.base, "/worker/tasks/cm0assignment1", {
+    method: "POST",
+    headers: { ...huge.headers, "Content-Length": String(huge.body.length) },
+    body: huge.body,
+  }).catch((error: Error) => ({ status: -1, error }));
+  expect(hugeAnnounced.status).toBe(413);
+  const hugeChunked = await send(app.base, "/worker/tasks/cm0assignment1", {
+    method: "POST",
+    headers: { ...huge.headers, "Transfer-Encoding": "chunked" },
+    body: Array.from({ length: 26 }, (_, i) => huge.body.subarray(i * 1024 * 1024, (i + 1) * 1024 * 1024)),
+  }).catch((error: Error) => ({ status: -1, error }));
+  expect(hugeChunked.status).toBe(413);
   expect(app.seen).toEqual([]);
 
   const hundredKb = photoForm(100 * 1024);
@@ -213,6 +227,14 @@ test("the log form at /worker/tasks/<id> may carry an 8 MB photo; 9 MB is refuse
   });
   expect(within.status).toBe(200);
   expect(app.seen).toHaveLength(1);
+  // A 9 MB phone photo posted by the page without JavaScript reaches the app, which answers it on her page.
+  const plain = await send(app.base, "/worker/tasks/cm0assignment1", {
+    method: "POST",
+    headers: { ...nine.headers, "Content-Length": String(nine.body.length), Origin: app.base },
+    body: nine.body,
+  });
+  expect(plain.status).toBe(200);
+  expect(app.seen).toHaveLength(2);
   expect(app.seen[0]?.body.length).toBe(eight.body.length);
 });
 

@@ -15,6 +15,7 @@ export const pieceLogMessages = defineMessages({
     en: "Everything in this task has been logged.",
   },
   "pieceLog.quantity": { "zh-CN": "这次做好了多少？", en: "How many did you finish?" },
+  "pieceLog.quantityEmpty": { "zh-CN": "请先填做好了多少。", en: "Enter how many you finished first." },
   "pieceLog.quantityHint": { "zh-CN": "只填数字，单位：{unit}", en: "A whole number of {unit}" },
   "pieceLog.step": { "zh-CN": "做的是哪道工序？", en: "Which step did you do?" },
   "pieceLog.stepOption": { "zh-CN": "{step}（还可报 {n}）", en: "{step} ({n} left)" },

@@ -98,6 +98,7 @@ export async function receivedLot(assignmentId: string, quantity: number) {
       workerId: a.workerId,
       productId: a.productId,
       pieceLogId: log.id,
+      originLogId: log.id,
       loggedQuantity: quantity,
       quantity,
       receivedById: a.createdById,

@@ -70,3 +70,43 @@ export async function passAll(world: World, lotId: string, quantity: number, at 
   );
   if (!result.ok) throw new Error(`test setup: check refused ${JSON.stringify(result)}`);
 }
+
+/** Receives a submitted log as logged and gives its lot the log's photo as a check photo (the access tests' fixture). */
+export async function lotWithCheckPhoto(world: World, logId: string): Promise<string> {
+  const log = await db().pieceLog.findUniqueOrThrow({ where: { id: logId } });
+  const received = await receiveLog(
+    { workshopId: world.workshop.id, userId: world.coordinator.id },
+    log.assignmentId,
+    { pieceLogId: logId, counted: log.quantity, reason: "" },
+    new Date(),
+    newSubmissionKey(),
+  );
+  if (!received.ok || !received.id) throw new Error(`test setup: receipt refused ${JSON.stringify(received)}`);
+  await db().lot.update({ where: { id: received.id }, data: { checkPhotoPath: log.photoPath } });
+  return received.id;
+}
+
+/** A delivery row of an order written directly (its order's delivered count raised to match). */
+export async function deliveryRow(world: World, orderId: string, quantity = 1): Promise<string> {
+  const order = await db().order.update({
+    where: { id: orderId },
+    data: { deliveredQuantity: { increment: quantity } },
+    select: { partnerId: true, unitPriceE4: true, deliveredQuantity: true },
+  });
+  const row = await db().delivery.create({
+    data: {
+      workshopId: world.workshop.id,
+      orderId,
+      partnerId: order.partnerId,
+      sequence: await db()
+        .delivery.count({ where: { orderId } })
+        .then((n) => n + 1),
+      quantity,
+      unitPriceE4: order.unitPriceE4,
+      deliveredOn: "2026-03-10",
+      createdById: world.coordinator.id,
+    },
+    select: { id: true },
+  });
+  return row.id;
+}

@@ -200,6 +200,7 @@ export const qualityMessages = defineMessages({
     "zh-CN": "{date} 下单，共 {quantity}",
     en: "Ordered {date}, {quantity} in all",
   },
+  "delivery.noteLine": { "zh-CN": "备注：{note}", en: "Note: {note}" },
   "delivery.by": { "zh-CN": "经办人", en: "Handled by" },
   "delivery.sign": { "zh-CN": "收货人签字", en: "Received by (signature)" },
   "delivery.signDate": { "zh-CN": "日期", en: "Date" },

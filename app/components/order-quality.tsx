@@ -96,7 +96,6 @@ export function DeliveriesCard({
             <thead>
               <tr>
                 <th>{t("delivery.printNote")}</th>
-                <th>{t("delivery.date")}</th>
                 <th className="num">{t("delivery.delivered")}</th>
                 <th className="num">{t("delivery.amount")}</th>
               </tr>
@@ -108,8 +107,8 @@ export function DeliveriesCard({
                     <a href={notePath(d.id)} aria-label={t("delivery.printNoteLabel", { n: d.sequence })}>
                       {t("delivery.number", { n: d.sequence })}
                     </a>
+                    <span className="muted small block">{formatDate(d.deliveredOn, locale)}</span>
                   </td>
-                  <td>{formatDate(d.deliveredOn, locale)}</td>
                   <td className="num">{pieces(d.quantity)}</td>
                   <td className="num">{d.amount}</td>
                 </tr>

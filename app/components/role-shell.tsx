@@ -12,6 +12,7 @@ const NAV: Record<Role, NavItem[]> = {
     { to: "/coordinator", label: "nav.home", end: true },
     { to: "/coordinator/orders", label: "coordinator.nav.orders" },
     { to: "/coordinator/receiving", label: "coordinator.nav.receiving" },
+    { to: "/coordinator/quality", label: "coordinator.nav.quality" },
     { to: "/coordinator/workers", label: "coordinator.nav.workers" },
     { to: "/coordinator/products", label: "coordinator.nav.products" },
     { to: "/coordinator/materials", label: "coordinator.nav.materials" },

@@ -22,8 +22,9 @@ export const PHOTO_FORM_BODY_LIMIT = PHOTO_MAX_BYTES + FORM_BODY_LIMIT;
 export const PLAIN_LOG_BODY_LIMIT = 3 * PHOTO_MAX_BYTES + FORM_BODY_LIMIT;
 
 /**
- * Paths that may send more than a form's worth, each with its own limit. Only
- * the worker's log form carries a photo (issue 8; app/infra/photo-store.server.ts),
+ * Paths that may send more than a form's worth, each with its own limit. The
+ * coordinator's quality-check form (/coordinator/quality/<lotId>) and
+ * the worker's log form carry a photo (issue 8; app/infra/photo-store.server.ts),
  * posted to /worker/tasks/<assignmentId> as a page, or to
  * /worker/tasks/<assignmentId>/logs by the phone's queue: exactly these two,
  * not /worker/tasks/<id>/give-back or any other page below them.
@@ -31,6 +32,8 @@ export const PLAIN_LOG_BODY_LIMIT = 3 * PHOTO_MAX_BYTES + FORM_BODY_LIMIT;
 export const LARGER_BODY_LIMITS: readonly BodyLimit[] = [
   { path: /^\/worker\/tasks\/[^/]+$/, limit: PLAIN_LOG_BODY_LIMIT },
   { path: /^\/worker\/tasks\/[^/]+\/logs$/, limit: PHOTO_FORM_BODY_LIMIT },
+  // The quality check of one lot, with its optional photo (ADR 021); not the reasons page beside it.
+  { path: /^\/coordinator\/quality\/(?!reasons$)[^/]+$/, limit: PHOTO_FORM_BODY_LIMIT },
 ];
 
 /** The body limit for a request path: the first matching larger limit, else FORM_BODY_LIMIT. */

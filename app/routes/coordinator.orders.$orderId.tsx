@@ -3,11 +3,12 @@
 // Forms are told apart by a hidden `intent`; each gives pieces out once per
 // submission key (docs/decisions/010-allocation-and-once-only.md). The forms
 // themselves live in app/components/order-forms.tsx.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { type ActionResult } from "../components/forms.tsx";
 import { PageNotice } from "../components/notice.tsx";
 import { AllocationForms, DecideForms } from "../components/order-forms.tsx";
+import { DeliveriesCard, OrderQualityCard } from "../components/order-quality.tsx";
 import { GivingOutLine, OrderFacts, OrderStatusTag, ProgressBar, ProgressFacts } from "../components/orders.tsx";
 import { unitText } from "../i18n/units.ts";
 import { chinaDate } from "../domain/dates.ts";
@@ -26,25 +27,37 @@ import {
   openForClaiming,
   type AllocationResult,
 } from "../models/order.server.ts";
+import { listOrderDeliveries } from "../models/delivery.server.ts";
+import { reasonsForOrder } from "../models/quality.server.ts";
 import { listWorkers } from "../models/user.server.ts";
+import styles from "../styles/quality.css?url";
 import { isSubmissionKey, newSubmissionKey } from "../models/submission.server.ts";
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { badRequest, formError, formValues, readFormData, refuse, validate } from "../utils/forms.server.ts";
 import { redirectWithNotice } from "../utils/notice.server.ts";
-import { orderView } from "../utils/order-view.server.ts";
+import { deliveriesView, orderQualityView, orderView } from "../utils/order-view.server.ts";
 
 export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["coordinator"]);
   const order = await getWorkshopOrder(scope.workshopId, params.orderId ?? "");
   if (!order) notFound();
   const workers = order.status === "accepted" ? (await listWorkers(scope.workshopId)).filter((w) => w.active) : [];
+  const [reasons, deliveries] = await Promise.all([
+    reasonsForOrder(scope.workshopId, order.id),
+    listOrderDeliveries(scope.workshopId, order.id),
+  ]);
+  const locale = toLocale(user.locale);
   return {
+    quality: orderQualityView(order.progress, reasons),
+    deliveries: deliveriesView(order, deliveries, locale),
     // Once-only keys, one per form that gives pieces out: a resent form does it once.
     keys: { assign: newSubmissionKey(), open: newSubmissionKey(), close: newSubmissionKey() },
     today: chinaDate(new Date()),
-    order: orderView(order, toLocale(user.locale)),
+    order: orderView(order, locale),
     assignments: order.assignments.map((a) => ({
       id: a.id,
       workerName: a.workerName,
@@ -138,7 +151,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function CoordinatorOrder() {
   const t = useT();
   const locale = useLocale();
-  const { today, order, assignments, workers, keys } = useLoaderData<typeof loader>();
+  const { today, order, assignments, workers, keys, quality, deliveries } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   // A new page (after a success) gets empty forms, so the same pieces are not given out twice by a second click.
@@ -176,7 +189,18 @@ export default function CoordinatorOrder() {
           <ProgressBar progress={order.progress} />
           <ProgressFacts progress={order.progress} />
           <GivingOutLine progress={order.progress} unit={order.unit} />
+          {order.status === "accepted" ? (
+            <p>
+              <Link to={`/coordinator/orders/${order.id}/deliveries`} className="button small">
+                {t("delivery.link")}
+              </Link>
+            </p>
+          ) : null}
         </section>
+      ) : null}
+      {hasProgress(order.status) ? <OrderQualityCard quality={quality} unit={order.unit} /> : null}
+      {hasProgress(order.status) ? (
+        <DeliveriesCard deliveries={deliveries} unit={order.unit} notePath={(id) => `/coordinator/deliveries/${id}`} />
       ) : null}
 
       {order.status === "accepted" ? (

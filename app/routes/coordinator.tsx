@@ -5,6 +5,7 @@ import { Outlet, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary.tsx";
 import { RoleShell } from "../components/role-shell.tsx";
 import { countPendingOrders } from "../models/order.server.ts";
+import { countLotsToCheck } from "../models/quality.server.ts";
 import { countLogsToReceive } from "../models/receiving.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
 
@@ -12,16 +13,18 @@ export const access = { roles: ["coordinator"] } satisfies import("../domain/acc
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requireScope(request, ["coordinator"]);
-  // The badges on 订单 (orders waiting for her to accept or decline) and 收货 (piece logs waiting to be received).
-  const [pendingOrders, logsToReceive] = await Promise.all([
+  // The badges on 订单 (orders waiting for her to accept or decline), 收货 (piece logs waiting to be received)
+  // and 质检 (lots waiting for the quality check).
+  const [pendingOrders, logsToReceive, lotsToCheck] = await Promise.all([
     countPendingOrders(scope.workshopId),
     countLogsToReceive(scope.workshopId),
+    countLotsToCheck(scope.workshopId),
   ]);
-  return { userName: user.name, pendingOrders, logsToReceive };
+  return { userName: user.name, pendingOrders, logsToReceive, lotsToCheck };
 }
 
 export default function CoordinatorLayout() {
-  const { userName, pendingOrders, logsToReceive } = useLoaderData<typeof loader>();
+  const { userName, pendingOrders, logsToReceive, lotsToCheck } = useLoaderData<typeof loader>();
   return (
     <RoleShell
       role="coordinator"
@@ -29,6 +32,7 @@ export default function CoordinatorLayout() {
       badges={{
         "/coordinator/orders": { count: pendingOrders, label: "coordinator.nav.ordersWaiting" },
         "/coordinator/receiving": { count: logsToReceive, label: "coordinator.nav.receivingWaiting" },
+        "/coordinator/quality": { count: lotsToCheck, label: "coordinator.nav.qualityWaiting" },
       }}
     >
       <Outlet />

@@ -1,26 +1,41 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Form, FormAlert, SubmitButton } from "../components/forms.tsx";
 import { ConfirmStep } from "../components/confirm.tsx";
+import { DeliveriesCard, OrderQualityCard } from "../components/order-quality.tsx";
 import { PageNotice } from "../components/notice.tsx";
 import { OrderFacts, OrderStatusTag, OrderSummary, ProgressBar, ProgressFacts } from "../components/orders.tsx";
 import { hasProgress } from "../domain/orders.ts";
 import { cancelOrderSchema } from "../forms/orders.ts";
 import { toLocale } from "../i18n/locales.ts";
 import { useT } from "../i18n/use-t.ts";
+import { listPartnerDeliveries } from "../models/delivery.server.ts";
 import { cancelOrder, getPartnerOrder } from "../models/order.server.ts";
+import { reasonsForOrder } from "../models/quality.server.ts";
+import styles from "../styles/quality.css?url";
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { badRequest, formError, formValues, readFormData, refuse, validate } from "../utils/forms.server.ts";
 import { redirectWithNotice } from "../utils/notice.server.ts";
-import { orderView } from "../utils/order-view.server.ts";
+import { deliveriesView, orderQualityView, orderView } from "../utils/order-view.server.ts";
 
 export const access = { roles: ["partner"] } satisfies import("../domain/access.ts").RouteAccess;
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["partner"]);
   const order = await getPartnerOrder(scope, params.orderId ?? "");
   if (!order) notFound();
-  return { order: orderView(order, toLocale(user.locale)) };
+  const locale = toLocale(user.locale);
+  // Quality and deliveries (ADR 021): read only for an order that is (or was) being made.
+  const [reasons, deliveries] = hasProgress(order.status)
+    ? await Promise.all([reasonsForOrder(scope.workshopId, order.id), listPartnerDeliveries(scope, order.id)])
+    : [[], []];
+  return {
+    order: orderView(order, locale),
+    quality: orderQualityView(order.progress, reasons),
+    deliveries: deliveriesView(order, deliveries, locale),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -36,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function PartnerOrder() {
   const t = useT();
-  const { order } = useLoaderData<typeof loader>();
+  const { order, quality, deliveries } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   // Cancelling cannot be undone: the first button only opens a confirmation step (a link, so also without JavaScript).
@@ -61,6 +76,12 @@ export default function PartnerOrder() {
           <ProgressFacts progress={order.progress} />
           <p className="hint">{t("orders.countsLater")}</p>
         </section>
+      ) : null}
+      {hasProgress(order.status) ? (
+        <>
+          <OrderQualityCard quality={quality} unit={order.unit} />
+          <DeliveriesCard deliveries={deliveries} unit={order.unit} notePath={(id) => `/partner/deliveries/${id}`} />
+        </>
       ) : null}
       {order.status === "pending" && !confirmingCancel ? (
         <section className="card">

@@ -14,6 +14,7 @@ import { ROLES, type Role, type RouteAccess } from "../../app/domain/access.ts";
 import { createOrderRow, createOrderWorld } from "../support/catalogue-fixtures.ts";
 import { claimedWork, createMaterialRow } from "../support/stock-fixtures.ts";
 import { loggedWithPhoto } from "../support/photo-fixtures.ts";
+import { deliveryRow, lotWithCheckPhoto } from "../support/quality-fixtures.ts";
 import {
   callAction,
   callLoader,
@@ -68,6 +69,10 @@ async function makeWorld() {
   const material = await createMaterialRow(world.workshop.id);
   // A piece log of the worker caller's, with a photo (/photos/<logId>).
   const logId = await loggedWithPhoto(world, world.workers[0]!);
+  // A lot of that log, awaiting its check, whose check photo is the log's (/check-photos/<lotId>, ADR 021).
+  const lotId = await lotWithCheckPhoto(world, logId);
+  // A delivery of the caller's order to the caller's firm (/coordinator|partner/deliveries/<id>).
+  const deliveryId = await deliveryRow(world, orderId);
   const users = {
     worker: world.workers[0]!,
     coordinator: world.coordinator,
@@ -84,6 +89,8 @@ async function makeWorld() {
     assignmentId,
     materialId: material.id,
     logId,
+    lotId,
+    deliveryId,
   };
   const cookies = {} as Record<Role, string>;
   for (const role of ROLES) cookies[role] = await loginAs(users[role]);

@@ -1,0 +1,33 @@
+// A delivery note 送货单 of the workshop (ADR 021), printable on A4; another
+// workshop's note is not found. Linked from the order's deliveries.
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { DeliveryNote } from "../components/delivery-note.tsx";
+import { toLocale } from "../i18n/locales.ts";
+import { useT } from "../i18n/use-t.ts";
+import { getDeliveryNote } from "../models/delivery.server.ts";
+import styles from "../styles/delivery-note.css?url";
+import { notFound, requireScope } from "../utils/auth.server.ts";
+import { deliveryNoteView } from "../utils/order-view.server.ts";
+
+export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { scope, user } = await requireScope(request, ["coordinator"]);
+  const note = await getDeliveryNote({ workshopId: scope.workshopId }, params.deliveryId ?? "");
+  if (!note) notFound();
+  return { note: deliveryNoteView(note, toLocale(user.locale)) };
+}
+
+export default function CoordinatorDeliveryNote() {
+  const t = useT();
+  const { note } = useLoaderData<typeof loader>();
+  return (
+    <DeliveryNote
+      note={note}
+      back={{ to: `/coordinator/orders/${note.orderId}/deliveries`, label: t("delivery.title") }}
+    />
+  );
+}

@@ -4,6 +4,7 @@
 import { db, disconnectDb } from "../app/infra/db.server.ts";
 import { hashPassword } from "../app/infra/password.server.ts";
 import { recordAudit } from "../app/models/audit.server.ts";
+import { addDefaultReasons } from "../app/models/quality.server.ts";
 import { DEMO_ACCOUNTS, DEMO_MINIMUM_WAGE, DEMO_PASSWORD, DEMO_WORKSHOP } from "../app/utils/demo.ts";
 
 export async function seedDemo(): Promise<"seeded" | "present"> {
@@ -23,6 +24,7 @@ export async function seedDemo(): Promise<"seeded" | "present"> {
         minimumWageSource: DEMO_MINIMUM_WAGE.source,
       },
     });
+    await addDefaultReasons(tx, workshop.id);
     const partner = await tx.partner.create({
       data: {
         workshopId: workshop.id,

@@ -38,6 +38,9 @@ export function WorkerMonthCard({ month }: { month: WorkerMonthView }) {
         {quality.checked ? null : <span className="tag muted">{t("workerMonth.notChecked")}</span>}{" "}
         {t("workerMonth.reworkRejected", { rework: quality.rework, rejected: quality.rejected })}
       </p>
+      {quality.reworkAtHome > 0 ? (
+        <p className="month-quality rework-at-home">{t("workerMonth.reworkAtHome", { n: quality.reworkAtHome })}</p>
+      ) : null}
 
       <h3 className="month-subtitle">{t("workerMonth.materialsTitle")}</h3>
       {month.materials.length === 0 ? (
@@ -113,10 +116,35 @@ function MonthLogItem({ log }: { log: MonthLogView }) {
         {differs && log.differenceReason ? (
           <span className="month-log-note">{t("workerMonth.logDifference", { reason: log.differenceReason })}</span>
         ) : null}
+        {log.check ? <MonthLogCheckLine check={log.check} unit={log.unit} /> : null}
         {log.status === "cancelled" && log.cancelReason ? (
           <span className="month-log-note">{t("workerMonth.logCancelReason", { reason: log.cancelReason })}</span>
         ) : null}
       </Link>
     </li>
+  );
+}
+
+/** What the quality check made of a log's pieces, with its reasons (ADR 021). */
+function MonthLogCheckLine({ check, unit }: { check: NonNullable<MonthLogView["check"]>; unit: string }) {
+  const t = useT();
+  const reason = (label: string) => (label === "" ? t("quality.reasonOther") : label);
+  return (
+    <>
+      <span className="month-log-check">
+        {t("workerMonth.checkPassed", { n: check.passed, unit: unitText(t, unit, check.passed) })}
+        {check.rework > 0 ? ` · ${t("workerMonth.checkRework", { n: check.rework })}` : ""}
+        {check.rejected > 0 ? ` · ${t("workerMonth.checkRejected", { n: check.rejected })}` : ""}
+      </span>
+      {check.rework > 0 ? (
+        <span className="month-log-note">{t("workerMonth.reworkReason", { reason: reason(check.reworkReason) })}</span>
+      ) : null}
+      {check.rejected > 0 ? (
+        <span className="month-log-note">
+          {t("workerMonth.rejectedReason", { reason: reason(check.rejectedReason) })}
+        </span>
+      ) : null}
+      {check.note ? <span className="month-log-note">{t("workerMonth.checkNote", { note: check.note })}</span> : null}
+    </>
   );
 }

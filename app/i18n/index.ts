@@ -13,6 +13,7 @@ import { partnerMessages } from "./messages/partner.ts";
 import { pieceLogMessages } from "./messages/piece-logs.ts";
 import { photoMessages } from "./messages/photo.ts";
 import { stockMessages } from "./messages/stock.ts";
+import { qualityMessages } from "./messages/quality.ts";
 import { receivingMessages } from "./messages/receiving.ts";
 import { workerMessages } from "./messages/worker.ts";
 import { workerMonthMessages } from "./messages/worker-month.ts";
@@ -29,6 +30,7 @@ export const messages = {
   ...orderMessages,
   ...stockMessages,
   ...receivingMessages,
+  ...qualityMessages,
   ...pieceLogMessages,
   ...photoMessages,
   ...httpMessages,

@@ -111,7 +111,8 @@ export async function stepCounts(tx: Tx | Db, assignmentId: string): Promise<Map
   });
   const received = await tx.lot.groupBy({
     by: ["processStepId"],
-    where: { assignmentId, status: { in: ["awaiting", "checked"] } },
+    // Receipts only: a rework lot's pieces are already in the lot they came from (ADR 021).
+    where: { assignmentId, status: { in: ["awaiting", "checked"] }, reworkOfLotId: null },
     _sum: { quantity: true },
   });
   const counts = new Map<string | null, number>();

@@ -14,6 +14,7 @@ import { canTransition, givingOut, type OrderStatus } from "../domain/orders.ts"
 import type { Rate } from "../domain/money.ts";
 import { db, intOf, Prisma, readRows, textOf, type Tx } from "../infra/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { qualityByOrder, type OrderQuality } from "./quality.server.ts";
 import { pricingOn } from "./rates.server.ts";
 import { fail, ok, type Result } from "./result.ts";
 import { once, onceOk } from "./submission.server.ts";
@@ -32,15 +33,21 @@ export type OrderProgress = {
   claimed: number;
   /** Still open for claiming (待领取). */
   open: number;
-  /** Pieces handed in, passed and delivered: counted from piece logs, checks and deliveries once those exist. */
+  /** Pieces handed in (received from workers), passed by the quality check, and delivered to the partner (ADR 021). */
   handedIn: number;
   passed: number;
   delivered: number;
+  /** Pieces rejected, rework not checked again yet, and the first checks' figures for the first-pass rate. */
+  rejected: number;
+  reworkPending: number;
+  firstInspected: number;
+  firstPassed: number;
 };
 
 function progressOf(
-  order: { quantity: number; allocatedQuantity: number; openQuantity: number },
+  order: { quantity: number; allocatedQuantity: number; openQuantity: number; deliveredQuantity: number },
   claimedQuantity: number,
+  quality: OrderQuality | undefined,
 ): OrderProgress {
   const figures = givingOut({ ...order, claimedQuantity });
   return {
@@ -49,9 +56,13 @@ function progressOf(
     assigned: figures.assigned,
     claimed: figures.claimed,
     open: figures.open,
-    handedIn: 0,
-    passed: 0,
-    delivered: 0,
+    handedIn: quality?.handedIn ?? 0,
+    passed: quality?.passed ?? 0,
+    delivered: order.deliveredQuantity,
+    rejected: quality?.rejected ?? 0,
+    reworkPending: quality?.reworkPending ?? 0,
+    firstInspected: quality?.firstInspected ?? 0,
+    firstPassed: quality?.firstPassed ?? 0,
   };
 }
 
@@ -67,6 +78,7 @@ const orderSelect = {
   decisionReason: true,
   allocatedQuantity: true,
   openQuantity: true,
+  deliveredQuantity: true,
   createdAt: true,
   product: { select: { name: true, unit: true } },
   partner: { select: { name: true } },
@@ -101,6 +113,7 @@ type SelectedOrder = {
   decisionReason: string;
   allocatedQuantity: number;
   openQuantity: number;
+  deliveredQuantity: number;
   createdAt: Date;
   product: { name: string; unit: string };
   partner: { name: string };
@@ -118,11 +131,12 @@ async function claimedByOrder(orderIds: string[]): Promise<Map<string, number>> 
 }
 
 async function toRows(orders: SelectedOrder[]): Promise<OrderRow[]> {
-  const claimed = await claimedByOrder(orders.filter((o) => o.allocatedQuantity > 0).map((o) => o.id));
-  return orders.map((o) => toRow(o, claimed.get(o.id) ?? 0));
+  const given = orders.filter((o) => o.allocatedQuantity > 0).map((o) => o.id);
+  const [claimed, quality] = await Promise.all([claimedByOrder(given), qualityByOrder(given)]);
+  return orders.map((o) => toRow(o, claimed.get(o.id) ?? 0, quality.get(o.id)));
 }
 
-function toRow(o: SelectedOrder, claimedQuantity: number): OrderRow {
+function toRow(o: SelectedOrder, claimedQuantity: number, quality: OrderQuality | undefined): OrderRow {
   return {
     id: o.id,
     partnerId: o.partnerId,
@@ -137,7 +151,7 @@ function toRow(o: SelectedOrder, claimedQuantity: number): OrderRow {
     status: o.status as OrderStatus,
     decisionReason: o.decisionReason,
     createdAt: o.createdAt,
-    progress: progressOf(o, claimedQuantity),
+    progress: progressOf(o, claimedQuantity, quality),
   };
 }
 
@@ -317,8 +331,9 @@ export async function getWorkshopOrder(
   const claimed = order.assignments
     .filter((a) => a.source === "claimed" && a.status !== "cancelled")
     .reduce((sum, a) => sum + a.quantity, 0);
+  const quality = await qualityByOrder([order.id]);
   return {
-    ...toRow(order, claimed),
+    ...toRow(order, claimed, quality.get(order.id)),
     assignments: order.assignments.map(({ worker, ...a }) => ({ ...a, workerName: worker.name })),
   };
 }
@@ -600,7 +615,7 @@ export type WorkerAssignmentRow = {
   rate: Rate | null;
   /** Pieces logged against it (Assignment.loggedQuantity: logs not cancelled, counted pieces once received; ADR 019). */
   logged: number;
-  /** Pieces passed by the quality check: 0 until it exists (Lot has no passed count yet). */
+  /** Pieces of hers passed by the quality check (rework that passed later included). */
   passed: number;
 };
 
@@ -608,7 +623,9 @@ export type WorkerAssignmentRow = {
 export async function listWorkerAssignments(scope: Actor, now: Date): Promise<WorkerAssignmentRow[]> {
   const rows = await readRows(Prisma.sql`
     SELECT a."id", a."productId", a."quantity", a."dueOn", a."source", a."status", a."loggedQuantity",
-      p."name" AS "productName", p."unit" AS "productUnit"
+      p."name" AS "productName", p."unit" AS "productUnit",
+      (SELECT COALESCE(SUM(t."passedQuantity"), 0) FROM "Lot" t
+        WHERE t."assignmentId" = a."id" AND t."status" = 'checked') AS "passed"
     FROM "Assignment" a JOIN "Product" p ON p."id" = a."productId"
     WHERE a."workshopId" = ${scope.workshopId} AND a."workerId" = ${scope.userId} AND a."status" IN ('active', 'done')
     ORDER BY a."status" ASC, a."dueOn" ASC, a."createdAt" ASC`);
@@ -624,7 +641,7 @@ export async function listWorkerAssignments(scope: Actor, now: Date): Promise<Wo
     status: textOf(r.status),
     rate: rates.get(textOf(r.productId)) ?? null,
     logged: intOf(r.loggedQuantity),
-    passed: 0,
+    passed: intOf(r.passed),
   }));
 }
 

@@ -21,8 +21,12 @@ import { recordAudit } from "./audit.server.ts";
 import { fail, ok, type Fail, type Ok } from "./result.ts";
 import { onceOk } from "./submission.server.ts";
 
-/** Lot statuses: waiting for the quality check, checked by it (next step), or a receipt cancelled by the coordinator. */
-export const LOT_STATUSES = ["awaiting", "checked", "cancelled"] as const;
+/**
+ * Lot statuses: waiting for the quality check, checked by it, a receipt
+ * cancelled by the coordinator, or rework pieces back at the worker's (a
+ * rework lot, ADR 021, until the coordinator takes them back: "awaiting").
+ */
+export const LOT_STATUSES = ["awaiting", "checked", "cancelled", "rework"] as const;
 export type LotStatus = (typeof LOT_STATUSES)[number];
 
 // ---------------------------------------------------------------------------
@@ -201,11 +205,12 @@ export async function getReceivingDesk(workshopId: string, assignmentId: string)
       },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
+    // Receipts only: a rework lot (ADR 021) is the quality check's, not a receipt to correct or cancel.
     client.lot.findMany({
-      where: { workshopId, assignmentId },
+      where: { workshopId, assignmentId, reworkOfLotId: null },
       select: {
         id: true,
-        pieceLogId: true,
+        originLogId: true,
         loggedQuantity: true,
         quantity: true,
         differenceReason: true,
@@ -256,12 +261,12 @@ export async function getReceivingDesk(workshopId: string, assignmentId: string)
     })),
     lots: lots.map((l) => ({
       id: l.id,
-      pieceLogId: l.pieceLogId,
-      loggedOn: l.pieceLog.loggedOn,
+      pieceLogId: l.originLogId,
+      loggedOn: l.pieceLog?.loggedOn ?? "",
       loggedQuantity: l.loggedQuantity,
       quantity: l.quantity,
       differenceReason: l.differenceReason,
-      changeReason: l.pieceLog.changeReason,
+      changeReason: l.pieceLog?.changeReason ?? "",
       status: lotStatus(l.status),
       receivedAt: l.receivedAt,
       receivedOn: l.receivedOn,
@@ -300,11 +305,12 @@ export async function listReceiptsForWorker(
     where: {
       workshopId: scope.workshopId,
       workerId: scope.userId,
+      reworkOfLotId: null,
       ...(options.assignmentId ? { assignmentId: options.assignmentId } : {}),
       ...(options.pieceLogIds ? { pieceLogId: { in: options.pieceLogIds } } : {}),
     },
     select: {
-      pieceLogId: true,
+      originLogId: true,
       assignmentId: true,
       loggedQuantity: true,
       quantity: true,
@@ -318,12 +324,12 @@ export async function listReceiptsForWorker(
     take: options.take ?? 200,
   });
   return rows.map((r) => ({
-    pieceLogId: r.pieceLogId,
+    pieceLogId: r.originLogId,
     assignmentId: r.assignmentId,
     loggedQuantity: r.loggedQuantity,
     receivedQuantity: r.quantity,
     differenceReason: r.differenceReason,
-    changeReason: r.pieceLog.changeReason,
+    changeReason: r.pieceLog?.changeReason ?? "",
     status: lotStatus(r.status),
     receivedOn: r.receivedOn,
     receivedAt: r.receivedAt,
@@ -460,6 +466,7 @@ async function receiveOne(
       productId: log.productId,
       processStepId: log.processStepId,
       pieceLogId: log.id,
+      originLogId: log.id,
       loggedQuantity: log.quantity,
       quantity: counted,
       differenceReason,
@@ -561,7 +568,7 @@ export async function correctReceipt(
     onceOk(actor.userId, submissionKey, "lot.correct", input.lotId, async (tx): Promise<CorrectResult> => {
       for (let attempt = 0; attempt < 5; attempt++) {
         const lot = await tx.lot.findFirst({
-          where: { id: input.lotId, workshopId: actor.workshopId, assignmentId },
+          where: { id: input.lotId, workshopId: actor.workshopId, assignmentId, reworkOfLotId: null },
           select: {
             id: true,
             pieceLogId: true,
@@ -572,7 +579,8 @@ export async function correctReceipt(
             status: true,
           },
         });
-        if (!lot) return fail("notFound");
+        if (!lot?.pieceLogId) return fail("notFound");
+        const pieceLogId = lot.pieceLogId;
         if (lot.status !== "awaiting") return fail("notAwaiting");
         if (reason.length === 0) return fail("reasonRequired");
         const check = checkCount(lot.loggedQuantity, input.counted, reason);
@@ -598,7 +606,7 @@ export async function correctReceipt(
           if (!taken.taken) throw new Refusal("piecesLoggedAgain");
         } else if (release > 0) await releaseLoggedPieces(tx, assignmentId, release);
         await tx.pieceLog.updateMany({
-          where: { id: lot.pieceLogId, status: "received" },
+          where: { id: pieceLogId, status: "received" },
           data: { changeReason: reason },
         });
         await recordAudit(tx, actor, {
@@ -641,10 +649,10 @@ export async function cancelReceipt(
   return onceOk(actor.userId, submissionKey, "lot.cancel", input.lotId, async (tx): Promise<CancelResult> => {
     for (let attempt = 0; attempt < 5; attempt++) {
       const lot = await tx.lot.findFirst({
-        where: { id: input.lotId, workshopId: actor.workshopId, assignmentId },
+        where: { id: input.lotId, workshopId: actor.workshopId, assignmentId, reworkOfLotId: null },
         select: { id: true, pieceLogId: true, processStepId: true, loggedQuantity: true, quantity: true, status: true },
       });
-      if (!lot) return fail("notFound");
+      if (!lot?.pieceLogId) return fail("notFound");
       if (lot.status !== "awaiting") return fail("notAwaiting");
       if (reason.length === 0) return fail("reasonRequired");
       const { count } = await tx.lot.updateMany({
@@ -715,7 +723,13 @@ export async function receivedPiecesByAssignment(
   if (assignmentIds.length === 0) return new Map();
   const groups = await client.lot.groupBy({
     by: ["assignmentId", "processStepId"],
-    where: { workshopId, assignmentId: { in: [...assignmentIds] }, status: { in: ["awaiting", "checked"] } },
+    // Receipts only: a rework lot's pieces were counted once already, in the lot they came from (ADR 021).
+    where: {
+      workshopId,
+      assignmentId: { in: [...assignmentIds] },
+      status: { in: ["awaiting", "checked"] },
+      reworkOfLotId: null,
+    },
     _sum: { quantity: true },
   });
   const received = new Map<string, number>();

@@ -36,6 +36,21 @@ export type MonthLog = {
   differenceReason: string;
   /** Cancelled: why, when the coordinator cancelled a receipt (""  when none was given). */
   cancelReason: string;
+  /**
+   * The quality check of its pieces (ADR 021), null until the first check:
+   * passed and rejected by every check so far (rework that passed later
+   * included), rework still pending, and the reasons of the first check.
+   */
+  check: MonthLogCheck | null;
+};
+
+export type MonthLogCheck = {
+  passed: number;
+  rework: number;
+  rejected: number;
+  reworkReason: string;
+  rejectedReason: string;
+  note: string;
 };
 
 export type WorkerMonth = {
@@ -46,11 +61,14 @@ export type WorkerMonth = {
   /** Pieces counted in her lots received this month (not cancelled). */
   received: number;
   /**
-   * Quality results of her lots received this month. `checked` is false while
-   * none of them has been checked: the figures are 0 because nothing was
-   * checked yet, not because nothing passed (the page says so).
+   * Quality results of the checks of her pieces this month (checkedOn in the
+   * month: passed pieces are paid in the month they pass, ADR 021); `rework`
+   * is what those checks sent back. `checked` is false while nothing of hers
+   * was checked this month: the figures are 0 because nothing was checked
+   * yet, not because nothing passed (the page says so). `reworkAtHome`: rework
+   * pieces with her now, whenever they were sent back.
    */
-  quality: { checked: boolean; passed: number; rework: number; rejected: number };
+  quality: { checked: boolean; passed: number; rework: number; rejected: number; reworkAtHome: number };
   /** What she holds now (issued − returned, across her assignments), per material; only what she still holds. */
   materials: MaterialHeld[];
   /** Her logs of the month, newest first, at most MONTH_LOGS_SHOWN. */
@@ -89,15 +107,38 @@ export async function getWorkerMonth(worker: Actor, now: Date): Promise<WorkerMo
         (SELECT COALESCE(SUM(t."quantity"), 0) FROM "Lot" t
           WHERE t."workshopId" = ${workshopId} AND t."workerId" = ${userId}
             AND t."receivedOn" >= ${from} AND t."receivedOn" < ${until}
-            AND t."status" IN ('awaiting', 'checked')) AS "received",
+            AND t."status" IN ('awaiting', 'checked') AND t."reworkOfLotId" IS NULL) AS "received",
         (SELECT COUNT(*) FROM "Lot" t
           WHERE t."workshopId" = ${workshopId} AND t."workerId" = ${userId}
-            AND t."receivedOn" >= ${from} AND t."receivedOn" < ${until}
-            AND t."status" = 'checked') AS "checkedLots"`),
+            AND t."checkedOn" >= ${from} AND t."checkedOn" < ${until}
+            AND t."status" = 'checked') AS "checkedLots",
+        (SELECT COALESCE(SUM(t."passedQuantity"), 0) FROM "Lot" t
+          WHERE t."workshopId" = ${workshopId} AND t."workerId" = ${userId}
+            AND t."checkedOn" >= ${from} AND t."checkedOn" < ${until}
+            AND t."status" = 'checked') AS "passed",
+        (SELECT COALESCE(SUM(t."reworkQuantity"), 0) FROM "Lot" t
+          WHERE t."workshopId" = ${workshopId} AND t."workerId" = ${userId}
+            AND t."checkedOn" >= ${from} AND t."checkedOn" < ${until}
+            AND t."status" = 'checked') AS "rework",
+        (SELECT COALESCE(SUM(t."rejectedQuantity"), 0) FROM "Lot" t
+          WHERE t."workshopId" = ${workshopId} AND t."workerId" = ${userId}
+            AND t."checkedOn" >= ${from} AND t."checkedOn" < ${until}
+            AND t."status" = 'checked') AS "rejected",
+        (SELECT COALESCE(SUM(t."quantity"), 0) FROM "Lot" t
+          WHERE t."workshopId" = ${workshopId} AND t."workerId" = ${userId}
+            AND t."status" = 'rework') AS "reworkAtHome"`),
     readRows(Prisma.sql`
       SELECT l."id", l."assignmentId", l."loggedOn", l."quantity", l."status", l."changeReason",
         p."name" AS "productName", p."unit" AS "productUnit", s."name" AS "stepName",
-        t."quantity" AS "lotQuantity", t."differenceReason"
+        t."quantity" AS "lotQuantity", t."differenceReason", t."status" AS "lotStatus",
+        t."reworkReason", t."rejectedReason", t."checkNote",
+        (SELECT COALESCE(SUM(c."passedQuantity"), 0) FROM "Lot" c
+          WHERE c."originLogId" = l."id" AND c."status" = 'checked') AS "checkPassed",
+        (SELECT COALESCE(SUM(c."rejectedQuantity"), 0) FROM "Lot" c
+          WHERE c."originLogId" = l."id" AND c."status" = 'checked') AS "checkRejected",
+        (SELECT COALESCE(SUM(c."quantity"), 0) FROM "Lot" c
+          WHERE c."originLogId" = l."id" AND c."reworkOfLotId" IS NOT NULL
+            AND c."status" IN ('rework', 'awaiting')) AS "checkRework"
       FROM "PieceLog" l
         JOIN "Product" p ON p."id" = l."productId"
         LEFT JOIN "ProcessStep" s ON s."id" = l."processStepId"
@@ -113,8 +154,13 @@ export async function getWorkerMonth(worker: Actor, now: Date): Promise<WorkerMo
     month,
     logged: intOf(figures.logged),
     received: intOf(figures.received),
-    // Lot has no passed / rework / rejected counts yet: the quality check (next issue) adds them.
-    quality: { checked: intOf(figures.checkedLots) > 0, passed: 0, rework: 0, rejected: 0 },
+    quality: {
+      checked: intOf(figures.checkedLots) > 0,
+      passed: intOf(figures.passed),
+      rework: intOf(figures.rework),
+      rejected: intOf(figures.rejected),
+      reworkAtHome: intOf(figures.reworkAtHome),
+    },
     materials: materials.filter((m) => m.heldE3 > 0n),
     logs: logRows.map((r) => {
       const status = logStatus(textOf(r.status));
@@ -133,6 +179,17 @@ export async function getWorkerMonth(worker: Actor, now: Date): Promise<WorkerMo
         receivedQuantity: received,
         differenceReason: received !== null && received !== quantity ? (textOrNull(r.differenceReason) ?? "") : "",
         cancelReason: status === "cancelled" ? textOf(r.changeReason) : "",
+        check:
+          status === "received" && textOrNull(r.lotStatus) === "checked"
+            ? {
+                passed: intOf(r.checkPassed),
+                rework: intOf(r.checkRework),
+                rejected: intOf(r.checkRejected),
+                reworkReason: textOrNull(r.reworkReason) ?? "",
+                rejectedReason: textOrNull(r.rejectedReason) ?? "",
+                note: textOrNull(r.checkNote) ?? "",
+              }
+            : null,
       };
     }),
     logCount: intOf(figures.logCount),

@@ -2,6 +2,7 @@
 // ever sees their own.
 import type { Actor, PartnerActor } from "../domain/access.ts";
 import { db } from "../infra/db.server.ts";
+import { addDefaultReasons } from "./quality.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { nameTakenOnConflict } from "./errors.server.ts";
 import { fail, ok, type Result } from "./result.ts";
@@ -75,6 +76,8 @@ export function createWorkshop(
         data: { name: input.name, district: input.district },
         select: { id: true },
       });
+      // Every workshop starts with a few quality-check reasons (ADR 021).
+      await addDefaultReasons(tx, workshop.id);
       await recordAudit(
         tx,
         { userId: adminId, workshopId: workshop.id },

@@ -3,7 +3,7 @@
 // server (docs/conventions.md §2), so the page needs no money code and no
 // JavaScript (ADR 015).
 import type { Locale } from "../i18n/locales.ts";
-import type { MonthLogStatus, WorkerMonth } from "../models/worker-month.server.ts";
+import type { MonthLogCheck, MonthLogStatus, WorkerMonth } from "../models/worker-month.server.ts";
 import { quantityText } from "./stock-view.server.ts";
 
 // Built once per language (building one costs far more than using it, ADR 015).
@@ -46,6 +46,7 @@ export type MonthLogView = {
   receivedQuantity: number | null;
   differenceReason: string;
   cancelReason: string;
+  check: MonthLogCheck | null;
 };
 
 export type WorkerMonthView = {
@@ -82,6 +83,7 @@ export function workerMonthView(month: WorkerMonth, locale: Locale): WorkerMonth
       receivedQuantity: l.receivedQuantity,
       differenceReason: l.differenceReason,
       cancelReason: l.cancelReason,
+      check: l.check,
     })),
     logCount: month.logCount,
   };

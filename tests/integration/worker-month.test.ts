@@ -179,11 +179,15 @@ test("quality figures are 0 and marked unchecked until one of her lots of the mo
     passed: 0,
     rework: 0,
     rejected: 0,
+    reworkAtHome: 0,
   });
-  // What the quality check (next issue) will do to a lot; a checked lot still counts as received.
-  await db().lot.update({ where: { id: lot }, data: { status: "checked" } });
+  // What the quality check does to a lot (ADR 021: it counts in the month of checkedOn); a checked lot still counts as received.
+  await db().lot.update({
+    where: { id: lot },
+    data: { status: "checked", passedQuantity: 9, checkedOn: "2026-03-10", checkedAt: when },
+  });
   const month = await getWorkerMonth(worker, when);
-  expect(month.quality.checked).toBe(true);
+  expect(month.quality).toMatchObject({ checked: true, passed: 9 });
   expect(month.received).toBe(9);
 });
 

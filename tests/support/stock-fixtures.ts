@@ -100,6 +100,7 @@ export async function receivedLot(assignmentId: string, quantity: number, proces
       productId: a.productId,
       processStepId,
       pieceLogId: log.id,
+      originLogId: log.id,
       loggedQuantity: quantity,
       quantity,
       receivedById: a.createdById,

@@ -73,6 +73,16 @@ const NOT_TEXT: Record<string, string> = {
   "pieceLogSchema.processStepId": "an optional id from a list: an unknown one is refused by the model",
   "pieceLogSchema.clientKey": "a one-time key, base64url only (CLIENT_KEY_PATTERN)",
   "correctLogSchema.quantity": "a whole number",
+  "checkSchema.quantity": "a whole number (hidden)",
+  "checkSchema.passed": "a whole number",
+  "checkSchema.rework": "a whole number",
+  "checkSchema.rejected": "a whole number",
+  "checkSchema.reworkReasonId":
+    "a reason id from a list, or other: [A-Za-z0-9_-] only, an unknown one is refused by the model",
+  "checkSchema.rejectedReasonId":
+    "a reason id from a list, or other: [A-Za-z0-9_-] only, an unknown one is refused by the model",
+  "deliverySchema.available": "a whole number (hidden)",
+  "deliverySchema.quantity": "a whole number",
 };
 
 /** Textareas: line breaks allowed, other controls refused. */
@@ -83,6 +93,7 @@ const MULTILINE = new Set([
   "setRateSchema.belowMinimumReason",
   "minimumWageSchema.minimumWageSource",
   "deductionSchema.reason",
+  "checkSchema.note",
 ]);
 
 /** Phone fields and a valid value for each. */

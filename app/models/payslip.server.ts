@@ -170,7 +170,11 @@ export async function listMonthPayslips(workshopId: string, month: string) {
   });
   const byId = new Map(workers.map((w) => [w.id, w]));
   return slips
-    .map((s) => ({ ...s, workerName: byId.get(s.workerId)?.name ?? "", workerPhone: byId.get(s.workerId)?.phone ?? "" }))
+    .map((s) => ({
+      ...s,
+      workerName: byId.get(s.workerId)?.name ?? "",
+      workerPhone: byId.get(s.workerId)?.phone ?? "",
+    }))
     .sort((a, b) => a.workerName.localeCompare(b.workerName, "zh-CN") || a.workerId.localeCompare(b.workerId));
 }
 
@@ -178,10 +182,7 @@ export async function listMonthPayslips(workshopId: string, month: string) {
  * What is behind one piece line of her payslip: the checks (lots) that passed
  * those pieces in the month, each with the piece log it traces back to.
  */
-export async function linePieces(
-  scope: { workshopId: string; workerId?: string },
-  payslipLineId: string,
-) {
+export async function linePieces(scope: { workshopId: string; workerId?: string }, payslipLineId: string) {
   const line = await db().payslipLine.findFirst({
     where: { id: payslipLineId, workshopId: scope.workshopId, kind: "piece" },
     select: {
@@ -262,7 +263,12 @@ export function raiseQuery(worker: Actor, payslipId: string, text: string, submi
       data: { workshopId: worker.workshopId, payslipId, workerId: worker.userId, text: body },
       select: { id: true },
     });
-    await recordAudit(tx, worker, { action: "payslip.query", entityType: "PayslipQuery", entityId: saved.id, after: { text: body } });
+    await recordAudit(tx, worker, {
+      action: "payslip.query",
+      entityType: "PayslipQuery",
+      entityId: saved.id,
+      after: { text: body },
+    });
     return ok({ id: saved.id });
   });
 }
@@ -284,7 +290,12 @@ export async function answerQuery(actor: Actor, queryId: string, answer: string,
       if (!exists) return fail("notFound");
       return exists.answer === body ? ok({ id: queryId }) : fail("alreadyAnswered");
     }
-    await recordAudit(tx, actor, { action: "payslip.answer", entityType: "PayslipQuery", entityId: queryId, after: { answer: body } });
+    await recordAudit(tx, actor, {
+      action: "payslip.answer",
+      entityType: "PayslipQuery",
+      entityId: queryId,
+      after: { answer: body },
+    });
     return ok({ id: queryId });
   });
 }

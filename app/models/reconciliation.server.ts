@@ -20,6 +20,7 @@ import { reconcile, type Reconciliation } from "../domain/materials.ts";
 import { db, type Tx } from "../infra/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { receivedPiecesByAssignment } from "./receiving.server.ts";
+import { lockWorkshopPay, monthSettled } from "./settlement.server.ts";
 import { fail, ok, type Fail, type Result } from "./result.ts";
 import { refuseInTransaction } from "./refusal.server.ts";
 import { onceOk } from "./submission.server.ts";
@@ -214,7 +215,8 @@ export type DeductionDecision =
 
 export type DeductionResult =
   | Result<{ id?: string; amountFen?: bigint }, "notFound" | "inProgress" | "nothingToDeduct" | "reasonRequired">
-  | Fail<"aboveProposal", { proposedFen: bigint }>;
+  | Fail<"aboveProposal", { proposedFen: bigint }>
+  | Fail<"monthSettled", { month: string }>;
 
 /**
  * The coordinator decides an over-allowance loss of one assignment and
@@ -253,6 +255,12 @@ export function decideDeduction(
     if (proposedFen <= 0n && (!before || input.decision === "charge")) refuseInTransaction(fail("nothingToDeduct"));
     const reason = input.reason.trim();
     if (input.decision !== "charge" && reason === "") refuseInTransaction(fail("reasonRequired"));
+    // A settled month's pay is final (ADR 022): neither the month charged now nor the one of an
+    // earlier decision may be settled. The pay lock orders this against a settle running now.
+    await lockWorkshopPay(tx, actor.workshopId);
+    for (const month of new Set([input.month, before?.month].filter((m): m is string => Boolean(m)))) {
+      if (await monthSettled(tx, actor.workshopId, month)) refuseInTransaction(fail("monthSettled", { month }));
+    }
     let amountFen = proposedFen;
     if (input.decision === "waive") amountFen = 0n;
     if (input.decision === "lower") {

@@ -23,7 +23,7 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "../domain/access.ts";
 import { chinaMonth } from "../domain/dates.ts";
-import { amountFromMinor, amountToMinor, rateFromMinor } from "../domain/money.ts";
+import { amountFromMinor, amountToMinor, rateFromMinor, rateToMinor } from "../domain/money.ts";
 import { computePayslip, type Adjustment, type PassedPieces } from "../domain/payslip.ts";
 import { db, type Tx } from "../infra/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
@@ -110,16 +110,18 @@ async function workersOfMonth(client: Client, workshopId: string, month: string)
   return [...ids].sort();
 }
 
-type Names = { products: Map<string, string>; steps: Map<string, string> };
+type Names = { products: Map<string, string>; steps: Map<string, string>; materials: Map<string, string> };
 
 async function namesOf(client: Client, workshopId: string): Promise<Names> {
-  const [products, steps] = await Promise.all([
+  const [products, steps, materials] = await Promise.all([
     client.product.findMany({ where: { workshopId }, select: { id: true, name: true } }),
     client.processStep.findMany({ where: { workshopId }, select: { id: true, name: true } }),
+    client.material.findMany({ where: { workshopId }, select: { id: true, name: true } }),
   ]);
   return {
     products: new Map(products.map((p) => [p.id, p.name])),
     steps: new Map(steps.map((s) => [s.id, s.name])),
+    materials: new Map(materials.map((m) => [m.id, m.name])),
   };
 }
 
@@ -150,7 +152,7 @@ async function payBatch(
     }),
     client.materialDeduction.findMany({
       where: { workshopId: workshop.id, month, status: "charged", amountFen: { gt: 0n }, workerId: { in: workerIds } },
-      select: { id: true, workerId: true, amountFen: true, reason: true, material: { select: { name: true } } },
+      select: { id: true, workerId: true, amountFen: true, reason: true, materialId: true },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
   ]);
@@ -195,7 +197,7 @@ async function payBatch(
         productId: l.productId,
         processStepId: l.processStepId,
         pieceRateId: l.pieceRateId,
-        rateE4: amountToMinor(l.rate),
+        rateE4: rateToMinor(l.rate),
         pieces: l.pieces,
         amountFen: amountToMinor(l.amount),
         label: [names.products.get(l.productId) ?? "", l.processStepId ? (names.steps.get(l.processStepId) ?? "") : ""]
@@ -224,7 +226,7 @@ async function payBatch(
         rateE4: null,
         pieces: 0,
         amountFen: d.amountFen,
-        label: d.material.name,
+        label: names.materials.get(d.materialId) ?? "",
         reason: d.reason,
         sourceId: d.id,
       })),
@@ -252,8 +254,18 @@ async function computeMonth(
   month: string,
   each: (pays: WorkerPay[]) => Promise<void> | void,
 ): Promise<MonthTotals> {
-  const [workers, names] = await Promise.all([workersOfMonth(client, workshop.id, month), namesOf(client, workshop.id)]);
-  const totals: MonthTotals = { workerCount: 0, grossFen: 0n, taxFen: 0n, chargesFen: 0n, netFen: 0n, unpricedPieces: 0 };
+  const [workers, names] = await Promise.all([
+    workersOfMonth(client, workshop.id, month),
+    namesOf(client, workshop.id),
+  ]);
+  const totals: MonthTotals = {
+    workerCount: 0,
+    grossFen: 0n,
+    taxFen: 0n,
+    chargesFen: 0n,
+    netFen: 0n,
+    unpricedPieces: 0,
+  };
   for (let i = 0; i < workers.length; i += WORKER_BATCH) {
     const { pays, unpricedPieces } = await payBatch(client, workshop, month, workers.slice(i, i + WORKER_BATCH), names);
     totals.unpricedPieces += unpricedPieces;
@@ -355,7 +367,8 @@ export async function settleMonth(
           const lines = slips.flatMap((p) =>
             p.lines.map((l, i) => ({ ...l, payslipId: p.id, workshopId: actor.workshopId, sortOrder: i })),
           );
-          for (let i = 0; i < lines.length; i += 2_000) await tx.payslipLine.createMany({ data: lines.slice(i, i + 2_000) });
+          for (let i = 0; i < lines.length; i += 2_000)
+            await tx.payslipLine.createMany({ data: lines.slice(i, i + 2_000) });
         });
         if (totals.unpricedPieces > 0) throw new Stop(fail("unpriced"));
         if (totals.workerCount === 0) throw new Stop(fail("nothingToSettle"));
@@ -383,7 +396,8 @@ export async function settleMonth(
       { timeout: SETTLE_TIMEOUT_MS, maxWait: 10_000 },
     );
   } catch (error) {
-    if (error instanceof Stop) return error.result;
+    if (error instanceof Stop)
+      return error.result as SettleResult | { ok: false; code: "changed"; totals: MonthTotals };
     throw error;
   }
 }

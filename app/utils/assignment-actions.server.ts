@@ -180,6 +180,7 @@ export async function assignmentAction(scope: Actor, userLocale: string, assignm
         nothingToDeduct: "deduction.nothingToDeduct",
         reasonRequired: { reason: "deduction.reasonRequired" },
         aboveProposal: { amount: msg("deduction.aboveProposal", { amount: proposed }) },
+        monthSettled: msg("deduction.monthSettled", { month: "month" in outcome ? outcome.month : month }),
       },
       formData,
     );

@@ -367,3 +367,42 @@ test("a product paid per process step: pieces received are those of the step wit
   expect(row!.figures).toMatchObject({ expectedUseE3: 8_400n, lossE3: 1_300n });
   expect(row!.figures.proposedDeduction.minor).toBe(2_934n);
 });
+
+test("a deduction cannot be charged to a settled month, and one charged to a month since settled cannot change", async () => {
+  const { world, actor, base } = await soapWorld(300);
+  const { assignmentId } = await assignedWork(world, world.workers[0]!, 80);
+  await handOut(world, assignmentId, base.id, "10", "0.3");
+  await receivedLot(assignmentId, 80);
+  const settle = (month: string) =>
+    db().payPeriod.create({
+      data: {
+        workshopId: world.workshop.id,
+        month,
+        workerCount: 0,
+        grossFen: 0n,
+        taxFen: 0n,
+        chargesFen: 0n,
+        netFen: 0n,
+        settledById: world.coordinator.id,
+      },
+    });
+  const decide = (input: Parameters<typeof decideDeduction>[3]) =>
+    decideDeduction(actor, assignmentId, base.id, input, newSubmissionKey());
+  await settle("2026-10");
+  expect(await decide({ decision: "charge", reason: "", month: "2026-10" })).toEqual({
+    ok: false,
+    code: "monthSettled",
+    month: "2026-10",
+  });
+  expect(await db().materialDeduction.count({ where: { assignmentId } })).toBe(0);
+  expect(await decide({ decision: "charge", reason: "", month: "2026-11" })).toMatchObject({ ok: true });
+  await settle("2026-11");
+  // Waiving it now, even into an open month, would change November's settled pay: refused, nothing changed.
+  expect(await decide({ decision: "waive", reason: "算了", month: "2026-12" })).toEqual({
+    ok: false,
+    code: "monthSettled",
+    month: "2026-11",
+  });
+  const row = await db().materialDeduction.findFirstOrThrow({ where: { assignmentId } });
+  expect(row).toMatchObject({ status: "charged", month: "2026-11", amountFen: 2_934n });
+});

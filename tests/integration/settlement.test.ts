@@ -43,7 +43,12 @@ function oracleFor(month: GeneratedMonth, withholdsTax: boolean) {
 }
 
 /** A stored or previewed payslip in the oracle's terms. */
-function asOracle(p: Pick<WorkerPay, "remunerationFen" | "taxFen" | "netFen" | "lines">) {
+function asOracle(p: {
+  remunerationFen: bigint;
+  taxFen: bigint;
+  netFen: bigint;
+  lines: { kind: string; productId: string | null; pieceRateId: string | null; amountFen: bigint }[];
+}) {
   const linesFen = new Map<string, bigint>();
   for (const l of p.lines) if (l.kind === "piece") linesFen.set(`${l.productId}::${l.pieceRateId}`, l.amountFen);
   return { linesFen, remunerationFen: p.remunerationFen, taxFen: p.taxFen, netFen: p.netFen };
@@ -86,7 +91,14 @@ test.each([
 ])(
   "a generated month of 1,200 workers (seed $seed, withholding $withholdsTax): every payslip equals the integer oracle to the fen; the period total is their exact sum",
   async ({ seed, withholdsTax }) => {
-    const month = await generateMonth({ workers: 1_200, products: 12, lotsPerWorker: 3, seed, withholdsTax, adjustEvery: 5 });
+    const month = await generateMonth({
+      workers: 1_200,
+      products: 12,
+      lotsPerWorker: 3,
+      seed,
+      withholdsTax,
+      adjustEvery: 5,
+    });
     const expected = oracleFor(month, withholdsTax);
     // Some payslips must take the larger brackets and some must be negative nets from charges: the month is varied.
     expect(expected.size).toBeGreaterThan(1_000);

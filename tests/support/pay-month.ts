@@ -77,10 +77,18 @@ export async function generateMonth(shape: MonthShape): Promise<GeneratedMonth> 
     select: { id: true },
   });
   const coordinator = await client.user.create({
-    data: { role: "coordinator", name: "结算协调员", phone: `19${String(Date.now() % 1e9).padStart(9, "0")}`, workshopId: workshop.id },
+    data: {
+      role: "coordinator",
+      name: "结算协调员",
+      phone: `19${String(Date.now() % 1e9).padStart(9, "0")}`,
+      workshopId: workshop.id,
+    },
     select: { id: true },
   });
-  const partner = await client.partner.create({ data: { workshopId: workshop.id, name: `企业 ${tag}` }, select: { id: true } });
+  const partner = await client.partner.create({
+    data: { workshopId: workshop.id, name: `企业 ${tag}` },
+    select: { id: true },
+  });
 
   const productIds: string[] = [];
   const rates: { productId: string; id: string; rateE4: bigint }[][] = [];
@@ -139,7 +147,8 @@ export async function generateMonth(shape: MonthShape): Promise<GeneratedMonth> 
     });
   }
   // Phones are unique across the database: 1 + 10 digits from the random id.
-  for (const u of users) u.phone = `1${(BigInt(`0x${u.id.replace(/-/g, "").slice(0, 15)}`) % 10_000_000_000n).toString().padStart(10, "0")}`;
+  for (const u of users)
+    u.phone = `1${(BigInt(`0x${u.id.replace(/-/g, "").slice(0, 15)}`) % 10_000_000_000n).toString().padStart(10, "0")}`;
   await inChunks(users, chunk, (part) => client.user.createMany({ data: part }));
 
   const passed: GeneratedPassed[] = [];
@@ -220,7 +229,12 @@ export async function generateMonth(shape: MonthShape): Promise<GeneratedMonth> 
       });
       await flush(false);
       if (checkedMonth === month && passedQuantity > 0 && shape.keepPassed !== false) {
-        passed.push({ workerId, key: `${productIds[p]}::${version.id}`, rateE4: version.rateE4, pieces: passedQuantity });
+        passed.push({
+          workerId,
+          key: `${productIds[p]}::${version.id}`,
+          rateE4: version.rateE4,
+          pieces: passedQuantity,
+        });
       }
     }
   }
@@ -240,7 +254,15 @@ export async function generateMonth(shape: MonthShape): Promise<GeneratedMonth> 
     if (rnd(every) === 0) {
       const amountFen = BigInt(1 + rnd(20_000));
       bonuses.push({ workerId, amountFen });
-      adjustments.push({ workshopId: workshop.id, workerId, month, kind: "bonus", amountFen, reason: "全勤奖", createdById: coordinator.id });
+      adjustments.push({
+        workshopId: workshop.id,
+        workerId,
+        month,
+        kind: "bonus",
+        amountFen,
+        reason: "全勤奖",
+        createdById: coordinator.id,
+      });
     }
     if (rnd(every) === 0) {
       const amountFen = BigInt(rnd(2) === 0 ? -(1 + rnd(5_000)) : 1 + rnd(5_000));
@@ -257,7 +279,15 @@ export async function generateMonth(shape: MonthShape): Promise<GeneratedMonth> 
       });
     }
     if (rnd(every * 3) === 0) {
-      adjustments.push({ workshopId: workshop.id, workerId, month: next(month), kind: "bonus", amountFen: 100n, reason: "下月", createdById: coordinator.id });
+      adjustments.push({
+        workshopId: workshop.id,
+        workerId,
+        month: next(month),
+        kind: "bonus",
+        amountFen: 100n,
+        reason: "下月",
+        createdById: coordinator.id,
+      });
     }
     if (rnd(every) === 0) {
       const amountFen = BigInt(rnd(3) === 0 ? 0 : 1 + rnd(3_000));
@@ -280,5 +310,14 @@ export async function generateMonth(shape: MonthShape): Promise<GeneratedMonth> 
   await flush(true);
   await inChunks(adjustments, chunk, (part) => client.payAdjustment.createMany({ data: part as never }));
   await inChunks(deductions, chunk, (part) => client.materialDeduction.createMany({ data: part as never }));
-  return { workshopId: workshop.id, coordinatorId: coordinator.id, month, workerIds, passed, bonuses, corrections, charges };
+  return {
+    workshopId: workshop.id,
+    coordinatorId: coordinator.id,
+    month,
+    workerIds,
+    passed,
+    bonuses,
+    corrections,
+    charges,
+  };
 }

@@ -113,6 +113,9 @@ CREATE INDEX "PayslipQuery_payslipId_idx" ON "PayslipQuery"("payslipId");
 -- CreateIndex
 CREATE INDEX "PayslipQuery_workshopId_answeredAt_idx" ON "PayslipQuery"("workshopId", "answeredAt");
 
+-- CreateIndex
+CREATE INDEX "Lot_workshopId_checkedOn_workerId_idx" ON "Lot"("workshopId", "checkedOn", "workerId");
+
 -- AddForeignKey
 ALTER TABLE "Payslip" ADD CONSTRAINT "Payslip_payPeriodId_fkey" FOREIGN KEY ("payPeriodId") REFERENCES "PayPeriod"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 

@@ -106,3 +106,6 @@ CREATE INDEX "PayslipQuery_payslipId_idx" ON "PayslipQuery"("payslipId");
 -- CreateIndex
 CREATE INDEX "PayslipQuery_workshopId_answeredAt_idx" ON "PayslipQuery"("workshopId", "answeredAt");
 
+-- CreateIndex
+CREATE INDEX "Lot_workshopId_checkedOn_workerId_idx" ON "Lot"("workshopId", "checkedOn", "workerId");
+

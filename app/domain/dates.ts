@@ -27,3 +27,10 @@ export function addDays(isoDate: string, days: number): string {
 export function chinaMonth(now: Date): string {
   return chinaDate(now).slice(0, 7);
 }
+
+/** The YYYY-MM month `n` months after (or before, when negative) a YYYY-MM month. */
+export function addMonths(month: string, n: number): string {
+  const [year, mon] = month.split("-").map((part) => Number.parseInt(part, 10)) as [number, number];
+  const index = year * 12 + (mon - 1) + n;
+  return `${String(Math.floor(index / 12)).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}`;
+}

@@ -17,6 +17,7 @@
 import type { Actor } from "../domain/access.ts";
 import { bigintOf, db, Prisma, readRows, textOf, type Tx } from "../infra/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { capDeductionsToProposal } from "./reconciliation.server.ts";
 import { refuseInTransaction } from "./refusal.server.ts";
 import { fail, ok, type Fail, type Result } from "./result.ts";
 import { onceOk } from "./submission.server.ts";
@@ -266,6 +267,8 @@ export function returnMaterial(
       entityId: material.id,
       after: { movementId: movement.id, quantityE3, assignmentId: assignment.id, workerId: assignment.workerId },
     });
+    // Material back lowers the loss: a charge above the new proposal comes down with it.
+    await capDeductionsToProposal(tx, actor, assignment.id);
     return ok({ id: movement.id });
   });
 }

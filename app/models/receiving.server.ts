@@ -18,6 +18,7 @@ import { checkCount, correctionPieces, piecesReleasedOnReceipt } from "../domain
 import { db, type Tx } from "../infra/db.server.ts";
 import { releaseLoggedPieces, settleStepPieces, takeLoggedPieces } from "./assignment-pieces.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { capDeductionsToProposal } from "./reconciliation.server.ts";
 import { fail, ok, type Fail, type Ok } from "./result.ts";
 import { onceOk } from "./submission.server.ts";
 
@@ -501,6 +502,8 @@ async function receiveOne(
       status: "awaiting",
     },
   });
+  // More pieces received means more expected use and less loss: a charge above the new proposal comes down.
+  await capDeductionsToProposal(tx, actor, log.assignmentId);
   return lot.id;
 }
 
@@ -623,6 +626,7 @@ export async function correctReceipt(
             releasedPieces: release,
           },
         });
+        await capDeductionsToProposal(tx, actor, assignmentId);
         return ok({ id: lot.id });
       }
       throw new Error(`lot ${input.lotId}: could not correct after 5 attempts`);

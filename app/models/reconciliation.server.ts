@@ -15,11 +15,13 @@
 // deduction can be decided until every piece is received or the assignment is
 // reduced or cancelled (ADR 018).
 import type { Actor } from "../domain/access.ts";
+import { addMonths, chinaMonth } from "../domain/dates.ts";
 import { amountToMinor } from "../domain/money.ts";
 import { reconcile, type Reconciliation } from "../domain/materials.ts";
 import { db, type Tx } from "../infra/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { receivedPiecesByAssignment } from "./receiving.server.ts";
+import { lockWorkshopPay, monthSettled } from "./settlement.server.ts";
 import { fail, ok, type Fail, type Result } from "./result.ts";
 import { refuseInTransaction } from "./refusal.server.ts";
 import { onceOk } from "./submission.server.ts";
@@ -214,7 +216,9 @@ export type DeductionDecision =
 
 export type DeductionResult =
   | Result<{ id?: string; amountFen?: bigint }, "notFound" | "inProgress" | "nothingToDeduct" | "reasonRequired">
-  | Fail<"aboveProposal", { proposedFen: bigint }>;
+  | Fail<"aboveProposal", { proposedFen: bigint }>
+  | Fail<"monthSettled", { month: string }>
+  | Fail<"monthOutOfRange", { from: string; to: string }>;
 
 /**
  * The coordinator decides an over-allowance loss of one assignment and
@@ -230,8 +234,14 @@ export function decideDeduction(
   materialId: string,
   input: DeductionDecision,
   submissionKey: string,
+  now: Date = new Date(),
 ): Promise<DeductionResult | { ok: true; id?: string; replayed: true }> {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(input.month)) throw new RangeError(`month must be YYYY-MM, got ${input.month}`);
+  // Charged to this month's pay, last month's (while it is not settled) or next month's: not a month long
+  // past, nor years ahead, where nobody would look for it.
+  const from = addMonths(chinaMonth(now), -1);
+  const to = addMonths(chinaMonth(now), 1);
+  if (input.month < from || input.month > to) return Promise.resolve(fail("monthOutOfRange", { from, to }));
   return onceOk(actor.userId, submissionKey, "deduction.decide", assignmentId, async (tx): Promise<DeductionResult> => {
     const assignment = await tx.assignment.findFirst({
       where: { id: assignmentId, workshopId: actor.workshopId },
@@ -253,6 +263,12 @@ export function decideDeduction(
     if (proposedFen <= 0n && (!before || input.decision === "charge")) refuseInTransaction(fail("nothingToDeduct"));
     const reason = input.reason.trim();
     if (input.decision !== "charge" && reason === "") refuseInTransaction(fail("reasonRequired"));
+    // A settled month's pay is final (ADR 022): neither the month charged now nor the one of an
+    // earlier decision may be settled. The pay lock orders this against a settle running now.
+    await lockWorkshopPay(tx, actor.workshopId);
+    for (const month of new Set([input.month, before?.month].filter((m): m is string => Boolean(m)))) {
+      if (await monthSettled(tx, actor.workshopId, month)) refuseInTransaction(fail("monthSettled", { month }));
+    }
     let amountFen = proposedFen;
     if (input.decision === "waive") amountFen = 0n;
     if (input.decision === "lower") {
@@ -284,6 +300,41 @@ export function decideDeduction(
     });
     return ok({ id: saved.id, amountFen });
   });
+}
+
+/**
+ * A charge is never above what the figures now propose (docs/domain.md, material loss). A return of
+ * material or a receipt of more pieces lowers the loss; any charged decision of this assignment that
+ * is now above the proposal is lowered to it (waived at 0) in the caller's transaction, and audited
+ * (deduction.capped). A decision in a settled month is final and left alone (a later correction is
+ * an adjustment, ADR 022).
+ */
+export async function capDeductionsToProposal(tx: Tx, actor: Actor, assignmentId: string): Promise<void> {
+  const charged = await tx.materialDeduction.findMany({
+    where: { workshopId: actor.workshopId, assignmentId, status: "charged" },
+    select: { id: true, materialId: true, amountFen: true, reason: true, month: true, status: true },
+  });
+  if (charged.length === 0) return;
+  const rows = await gather(tx, { workshopId: actor.workshopId, assignmentId });
+  for (const d of charged) {
+    const row = rows.find((r) => r.materialId === d.materialId);
+    const proposedFen = row ? amountToMinor(row.figures.proposedDeduction) : 0n;
+    if (d.amountFen <= proposedFen) continue;
+    if (await monthSettled(tx, actor.workshopId, d.month)) continue;
+    const after = {
+      amountFen: proposedFen < 0n ? 0n : proposedFen,
+      proposedFen: proposedFen < 0n ? 0n : proposedFen,
+      status: proposedFen > 0n ? "charged" : "waived",
+    };
+    await tx.materialDeduction.update({ where: { id: d.id }, data: after });
+    await recordAudit(tx, actor, {
+      action: "deduction.capped",
+      entityType: "MaterialDeduction",
+      entityId: d.id,
+      before: { amountFen: d.amountFen, status: d.status },
+      after,
+    });
+  }
 }
 
 /** A worker's deductions of a month (for the settlement): charged ones only, in fen. */

@@ -180,6 +180,13 @@ export async function assignmentAction(scope: Actor, userLocale: string, assignm
         nothingToDeduct: "deduction.nothingToDeduct",
         reasonRequired: { reason: "deduction.reasonRequired" },
         aboveProposal: { amount: msg("deduction.aboveProposal", { amount: proposed }) },
+        monthSettled: msg("deduction.monthSettled", { month: "month" in outcome ? outcome.month : month }),
+        monthOutOfRange: {
+          month: msg("deduction.monthOutOfRange", {
+            from: "from" in outcome ? outcome.from : "",
+            to: "to" in outcome ? outcome.to : "",
+          }),
+        },
       },
       formData,
     );

@@ -18,6 +18,10 @@ import { db } from "../../app/infra/db.server.ts";
 import { actorOf, createOrderWorld, type OrderWorld } from "../support/catalogue-fixtures.ts";
 import { assignedWork, createMaterialRow, e3, receivedLot, setBom } from "../support/stock-fixtures.ts";
 
+/** When the decisions are taken: a deduction goes to last, this or next month (decideDeduction). */
+const MARCH = new Date("2026-03-15T04:00:00Z");
+const NOVEMBER = new Date("2026-11-20T04:00:00Z");
+
 /** a / b rounded half-up, a >= 0, b > 0. */
 function halfUp(a: bigint, b: bigint): bigint {
   return (a * 2n + b) / (2n * b);
@@ -215,7 +219,7 @@ test("a deduction is the proposal, or lower with a reason, or waived with a reas
   const { assignmentId } = await assignedWork(world, world.workers[0]!, 80);
   await handOut(world, assignmentId, base.id, "10", "0.3");
   const decide = (input: Parameters<typeof decideDeduction>[3], key = newSubmissionKey()) =>
-    decideDeduction(actor, assignmentId, base.id, input, key);
+    decideDeduction(actor, assignmentId, base.id, input, key, MARCH);
   // Until every piece is in, nothing is lost yet: no deduction.
   await receivedLot(assignmentId, 79);
   expect(await decide({ decision: "charge", reason: "", month: "2026-03" })).toEqual({ ok: false, code: "inProgress" });
@@ -319,6 +323,7 @@ test("within the allowance there is nothing to deduct; another workshop's assign
       base.id,
       { decision: "charge", reason: "", month: "2026-03" },
       newSubmissionKey(),
+      MARCH,
     ),
   ).toEqual({
     ok: false,
@@ -333,6 +338,7 @@ test("within the allowance there is nothing to deduct; another workshop's assign
       base.id,
       { decision: "waive", reason: "x", month: "2026-03" },
       newSubmissionKey(),
+      MARCH,
     ),
   ).toEqual({
     ok: false,
@@ -366,4 +372,97 @@ test("a product paid per process step: pieces received are those of the step wit
   expect(row).toMatchObject({ piecesReceived: 80 });
   expect(row!.figures).toMatchObject({ expectedUseE3: 8_400n, lossE3: 1_300n });
   expect(row!.figures.proposedDeduction.minor).toBe(2_934n);
+});
+
+test("a deduction cannot be charged to a settled month, and one charged to a month since settled cannot change", async () => {
+  const { world, actor, base } = await soapWorld(300);
+  const { assignmentId } = await assignedWork(world, world.workers[0]!, 80);
+  await handOut(world, assignmentId, base.id, "10", "0.3");
+  await receivedLot(assignmentId, 80);
+  const settle = (month: string) =>
+    db().payPeriod.create({
+      data: {
+        workshopId: world.workshop.id,
+        month,
+        workerCount: 0,
+        grossFen: 0n,
+        taxFen: 0n,
+        chargesFen: 0n,
+        netFen: 0n,
+        settledById: world.coordinator.id,
+      },
+    });
+  const decide = (input: Parameters<typeof decideDeduction>[3]) =>
+    decideDeduction(actor, assignmentId, base.id, input, newSubmissionKey(), NOVEMBER);
+  await settle("2026-10");
+  expect(await decide({ decision: "charge", reason: "", month: "2026-10" })).toEqual({
+    ok: false,
+    code: "monthSettled",
+    month: "2026-10",
+  });
+  expect(await db().materialDeduction.count({ where: { assignmentId } })).toBe(0);
+  expect(await decide({ decision: "charge", reason: "", month: "2026-11" })).toMatchObject({ ok: true });
+  await settle("2026-11");
+  // Waiving it now, even into an open month, would change November's settled pay: refused, nothing changed.
+  expect(await decide({ decision: "waive", reason: "算了", month: "2026-12" })).toEqual({
+    ok: false,
+    code: "monthSettled",
+    month: "2026-11",
+  });
+  const row = await db().materialDeduction.findFirstOrThrow({ where: { assignmentId } });
+  expect(row).toMatchObject({ status: "charged", month: "2026-11", amountFen: 2_934n });
+});
+
+test("a deduction goes to last, this or next month only (not a month long past or years ahead)", async () => {
+  const { world, actor, base } = await soapWorld(300);
+  const { assignmentId } = await assignedWork(world, world.workers[0]!, 80);
+  await handOut(world, assignmentId, base.id, "10", "0.3");
+  await receivedLot(assignmentId, 80);
+  const decide = (month: string) =>
+    decideDeduction(
+      actor,
+      assignmentId,
+      base.id,
+      { decision: "charge", reason: "", month },
+      newSubmissionKey(),
+      NOVEMBER,
+    );
+  for (const month of ["2025-01", "2026-09", "2027-01", "2099-06"]) {
+    expect(await decide(month), month).toEqual({ ok: false, code: "monthOutOfRange", from: "2026-10", to: "2026-12" });
+  }
+  expect(await db().materialDeduction.count({ where: { assignmentId } })).toBe(0);
+  for (const month of ["2026-10", "2026-11", "2026-12"]) expect((await decide(month)).ok, month).toBe(true);
+});
+
+test("material brought back after a charge lowers the charge to the new proposal (never above it), audited", async () => {
+  const { world, actor, base } = await soapWorld(300);
+  const { assignmentId } = await assignedWork(world, world.workers[0]!, 80);
+  await handOut(world, assignmentId, base.id, "10", "0.3");
+  await receivedLot(assignmentId, 80);
+  expect(
+    await decideDeduction(
+      actor,
+      assignmentId,
+      base.id,
+      { decision: "charge", reason: "", month: "2026-11" },
+      newSubmissionKey(),
+      NOVEMBER,
+    ),
+  ).toMatchObject({ ok: true, amountFen: 2_934n });
+  // 1 kg comes back: loss 0.3 kg, 0.252 allowed (3 % of 8.4): 0.048 kg over x ¥28 = ¥1.344 -> ¥1.34.
+  const back = (q: string) => returnMaterial(actor, assignmentId, base.id, e3(q), newSubmissionKey());
+  expect((await back("1")).ok).toBe(true);
+  const [row] = await assignmentReconciliation(world.workshop.id, assignmentId);
+  expect(row!.figures.proposedDeduction.minor).toBe(134n);
+  expect(await db().materialDeduction.findFirstOrThrow({ where: { assignmentId } })).toMatchObject({
+    status: "charged",
+    amountFen: 134n,
+  });
+  // The rest comes back too: nothing lost, nothing charged.
+  expect((await back("0.3")).ok).toBe(true);
+  expect(await db().materialDeduction.findFirstOrThrow({ where: { assignmentId } })).toMatchObject({
+    status: "waived",
+    amountFen: 0n,
+  });
+  expect(await db().auditEvent.count({ where: { action: "deduction.capped" } })).toBeGreaterThanOrEqual(2);
 });

@@ -5,6 +5,7 @@
 // nothing; another workshop's assignment or material is a 404 and changes
 // nothing; a success redirects with its notice.
 import { expect, test } from "vitest";
+import { chinaMonth } from "../../app/domain/dates.ts";
 import { translate, type MessageKey } from "../../app/i18n/index.ts";
 import { parseMsg } from "../../app/forms/fields.ts";
 import { db } from "../../app/infra/db.server.ts";
@@ -24,6 +25,9 @@ import {
   setBom,
   stockOf,
 } from "../support/stock-fixtures.ts";
+
+/** Deductions go to last, this or next month: the tests charge this month (China time). */
+const THIS_MONTH = chinaMonth(new Date());
 
 type Failure = { ok: false; fieldErrors: Record<string, string>; formError?: string; values: Record<string, string> };
 
@@ -396,7 +400,7 @@ test("reconciliation page and deductions through the assignment page; the worker
       intent: "deduct",
       submissionKey: keys.deduct[base.id]!,
       materialId: base.id,
-      month: "2026-03",
+      month: THIS_MONTH,
       ...fields,
     });
   const noReason = failure(await deduct({ decision: "lower", amount: "10" }));
@@ -410,14 +414,14 @@ test("reconciliation page and deductions through the assignment page; the worker
   expect(lowered.status).toBe(302);
   expect(await noticeOf(lowered, cookie)).toMatchObject({
     key: "deduction.saved",
-    params: { month: "2026-03", amount: "¥20.00" },
+    params: { month: THIS_MONTH, amount: "¥20.00" },
     at: "reconciliation",
   });
   const decided = await callLoader(reconciliationPage.loader, "/coordinator/reconciliation", cookie);
   expect((decided.data as { rows: { deduction: unknown }[] }).rows[0]!.deduction).toEqual({
     status: "charged",
     amount: "¥20.00",
-    month: "2026-03",
+    month: THIS_MONTH,
     reason: "第一次做",
     outdated: false,
   });

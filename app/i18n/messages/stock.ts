@@ -258,6 +258,14 @@ export const stockMessages = defineMessages({
     "zh-CN": "已收 {received} / {quantity} 件：收齐（或减少、取消派工）以后才算损耗；在那之前她手上的料还在用。",
     en: "{received} of {quantity} pieces received: the loss counts once all are in (or the assignment is reduced or cancelled); until then what she holds is still in use.",
   },
+  "deduction.monthOutOfRange": {
+    "zh-CN": "扣款只能记在 {from} 到 {to} 之间的月份。",
+    en: "A deduction can only be charged to a month from {from} to {to}.",
+  },
+  "deduction.monthSettled": {
+    "zh-CN": "{month} 的工资已经结算，不能再改这个月的扣款。请记到还没结算的月份。",
+    en: "Pay for {month} is settled: its deductions can no longer change. Charge it to a month that is not settled.",
+  },
   "deduction.inProgress": {
     "zh-CN": "还有件没收齐，现在还不能定扣款",
     en: "Pieces are still to come in: no deduction can be decided yet",

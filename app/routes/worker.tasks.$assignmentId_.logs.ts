@@ -13,7 +13,8 @@ import { resourceRefusal } from "../utils/resource-route.server.ts";
 
 export const access = { roles: ["worker"] } satisfies import("../domain/access.ts").RouteAccess;
 
-export function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireScope(request, ["worker"]);
   return redirect(`/worker/tasks/${encodeURIComponent(params.assignmentId ?? "")}`);
 }
 

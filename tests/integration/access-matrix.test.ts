@@ -131,8 +131,8 @@ test("a role area's routes are declared for that role only; only login, logout, 
   }
 });
 
-/** Routes whose loader sends every caller it serves on to another page (a label's address, ADR 019). */
-const REDIRECTS = new Set(["l.$assignmentId.tsx"]);
+/** Routes whose loader sends every caller it serves on to another page: a label's address (ADR 019), the queue's address opened in a browser (ADR 020). */
+const REDIRECTS = new Set(["l.$assignmentId.tsx", "worker.tasks.$assignmentId_.logs.ts"]);
 
 const CASES = FILES.flatMap((file) => {
   const module = MODULES.get(file) ?? {};

@@ -236,7 +236,7 @@ test("the queue's log address may carry an 8 MB photo and the log page's plain p
   expect(plain.status).toBe(200);
   expect(app.seen).toHaveLength(2);
   expect(app.seen[0]?.body.length).toBe(eight.body.length);
-});
+}, 60_000);
 
 test("readLimitedBody keeps nothing past the limit and stops listening", async () => {
   const chunks = Array.from({ length: 100 }, () => Buffer.alloc(1024, "x"));

@@ -15,6 +15,8 @@ export default defineConfig({
           include: ["tests/domain/**/*.test.ts", "tests/unit/**/*.test.{ts,tsx}"],
           environment: "node",
           setupFiles: ["tests/setup/fail-on-console.ts"],
+          // Property tests, ESLint runs and 24 MB bodies take seconds; on a busy 2-core machine over 5 s.
+          testTimeout: 30_000,
         },
       },
       {

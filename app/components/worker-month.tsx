@@ -42,6 +42,24 @@ export function WorkerMonthCard({ month }: { month: WorkerMonthView }) {
         <p className="month-quality rework-at-home">{t("workerMonth.reworkAtHome", { n: quality.reworkAtHome })}</p>
       ) : null}
 
+      {month.deductions.length > 0 ? (
+        <>
+          <h3 className="month-subtitle">{t("workerMonth.deductionsTitle")}</h3>
+          <ul className="month-deductions">
+            {month.deductions.map((d) => (
+              <li key={d.id}>
+                <span>{t("workerMonth.deduction", { month: d.month, material: d.materialName })}</span>
+                <strong>{d.amount}</strong>
+                {d.reason ? (
+                  <p className="muted small">{t("workerMonth.deductionReason", { reason: d.reason })}</p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          <p className="hint">{t("workerMonth.deductionsHint")}</p>
+        </>
+      ) : null}
+
       <h3 className="month-subtitle">{t("workerMonth.materialsTitle")}</h3>
       {month.materials.length === 0 ? (
         <p className="muted">{t("workerMonth.noMaterials")}</p>

@@ -9,8 +9,8 @@
 // newest logs, and what she holds (the material ledger's own read,
 // workerMaterialHeld). Every query is scoped to her workshop and her user id.
 import type { Actor } from "../domain/access.ts";
-import { chinaMonth } from "../domain/dates.ts";
-import { intOf, Prisma, readRows, textOf, textOrNull } from "../infra/db.server.ts";
+import { addMonths, chinaMonth } from "../domain/dates.ts";
+import { bigintOf, intOf, Prisma, readRows, textOf, textOrNull } from "../infra/db.server.ts";
 import { workerMaterialHeld, type MaterialHeld } from "./material-stock.server.ts";
 
 /** How many logs the home page lists (the newest of the month). */
@@ -75,6 +75,22 @@ export type WorkerMonth = {
   logs: MonthLog[];
   /** All her logs of the month (cancelled ones too), of which `logs` are the newest. */
   logCount: number;
+  /**
+   * Material-loss deductions charged to her for a month not settled yet (last month's, this month's,
+   * next month's), oldest month first: what will be taken from her pay, and why. Once a month is
+   * settled they are lines of her payslip.
+   */
+  deductions: MonthDeduction[];
+};
+
+export type MonthDeduction = {
+  id: string;
+  /** YYYY-MM the deduction is charged in */
+  month: string;
+  materialName: string;
+  amountFen: bigint;
+  proposedFen: bigint;
+  reason: string;
 };
 
 /** The first day of a YYYY-MM month and the first day of the next, as YYYY-MM-DD. */
@@ -94,7 +110,7 @@ export async function getWorkerMonth(worker: Actor, now: Date): Promise<WorkerMo
   const month = chinaMonth(now);
   const { from, until } = monthBounds(month);
   const { workshopId, userId } = worker;
-  const [[figures], logRows, materials] = await Promise.all([
+  const [[figures], logRows, materials, deductionRows] = await Promise.all([
     // Lots read as received when awaiting or checked (ADR 019: cancelled receipts count nowhere).
     readRows(Prisma.sql`
       SELECT
@@ -148,6 +164,14 @@ export async function getWorkerMonth(worker: Actor, now: Date): Promise<WorkerMo
       ORDER BY l."loggedOn" DESC, l."createdAt" DESC, l."id" DESC
       LIMIT ${MONTH_LOGS_SHOWN}`),
     workerMaterialHeld(workshopId, userId),
+    readRows(Prisma.sql`
+      SELECT d."id", d."month", d."amountFen", d."proposedFen", d."reason", m."name" AS "materialName"
+      FROM "MaterialDeduction" d
+        JOIN "Material" m ON m."id" = d."materialId"
+        LEFT JOIN "PayPeriod" pp ON pp."workshopId" = d."workshopId" AND pp."month" = d."month"
+      WHERE d."workshopId" = ${workshopId} AND d."workerId" = ${userId} AND d."status" = 'charged'
+        AND d."month" >= ${addMonths(month, -1)} AND pp."id" IS NULL
+      ORDER BY d."month", d."createdAt", d."id"`),
   ]);
   if (!figures) throw new Error("the month's figures query answered no row");
   return {
@@ -193,5 +217,13 @@ export async function getWorkerMonth(worker: Actor, now: Date): Promise<WorkerMo
       };
     }),
     logCount: intOf(figures.logCount),
+    deductions: deductionRows.map((r) => ({
+      id: textOf(r.id),
+      month: textOf(r.month),
+      materialName: textOf(r.materialName),
+      amountFen: bigintOf(r.amountFen),
+      proposedFen: bigintOf(r.proposedFen),
+      reason: textOf(r.reason),
+    })),
   };
 }

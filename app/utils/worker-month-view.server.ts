@@ -4,6 +4,7 @@
 // JavaScript (ADR 015).
 import type { Locale } from "../i18n/locales.ts";
 import type { MonthLogCheck, MonthLogStatus, WorkerMonth } from "../models/worker-month.server.ts";
+import { amountFromMinor, formatAmount } from "../domain/money.ts";
 import { quantityText } from "./stock-view.server.ts";
 
 // Built once per language (building one costs far more than using it, ADR 015).
@@ -57,6 +58,8 @@ export type WorkerMonthView = {
   materials: { id: string; name: string; unit: string; quantity: string }[];
   logs: MonthLogView[];
   logCount: number;
+  /** Deductions charged to her for a month not settled yet, amounts formatted (¥28.00). */
+  deductions: { id: string; month: string; materialName: string; amount: string; reason: string }[];
 };
 
 export function workerMonthView(month: WorkerMonth, locale: Locale): WorkerMonthView {
@@ -86,5 +89,12 @@ export function workerMonthView(month: WorkerMonth, locale: Locale): WorkerMonth
       check: l.check,
     })),
     logCount: month.logCount,
+    deductions: month.deductions.map((d) => ({
+      id: d.id,
+      month: monthText(d.month, locale),
+      materialName: d.materialName,
+      amount: formatAmount(amountFromMinor(d.amountFen), locale),
+      reason: d.reason,
+    })),
   };
 }

@@ -10,19 +10,35 @@
 // "1000,10000"), 100 lots per worker (10,000 workers = 1,000,000 lots), 200 products.
 // SQLite on a fresh file; PostgreSQL too when BENCH_POSTGRES_URL is given
 // (a database the bench may fill: it creates its own workshops).
+import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { migrate } from "../../scripts/db-migrate.mjs";
 
 const sizes = (process.env.BENCH_SETTLE_WORKERS ?? "1000,10000").split(",").map((s) => Number.parseInt(s, 10));
 const LOTS_PER_WORKER = Number.parseInt(process.env.BENCH_SETTLE_LOTS ?? "100", 10);
 const PRODUCTS = 200;
 
-const engines: { name: string; url: string }[] = [
-  { name: "SQLite", url: `file:${join(mkdtempSync(join(tmpdir(), "piecework-settle-")), "bench.db")}` },
+// One engine per process (the app reads DATABASE_URL once): this file runs itself again for each.
+if (!process.env.BENCH_SETTLE_URL) {
+  const urls = [`file:${join(mkdtempSync(join(tmpdir(), "piecework-settle-")), "bench.db")}`];
+  if (process.env.BENCH_POSTGRES_URL) urls.push(process.env.BENCH_POSTGRES_URL);
+  for (const url of urls) {
+    execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", fileURLToPath(import.meta.url)], {
+      stdio: "inherit",
+      env: { ...process.env, BENCH_SETTLE_URL: url },
+    });
+  }
+  process.exit(0);
+}
+const engines = [
+  {
+    name: process.env.BENCH_SETTLE_URL.startsWith("postgres") ? "PostgreSQL" : "SQLite",
+    url: process.env.BENCH_SETTLE_URL,
+  },
 ];
-if (process.env.BENCH_POSTGRES_URL) engines.push({ name: "PostgreSQL", url: process.env.BENCH_POSTGRES_URL });
 
 type Peak = { rss: number; heap: number };
 function watchMemory(): { stop: () => Peak } {

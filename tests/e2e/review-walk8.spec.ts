@@ -136,9 +136,11 @@ test("cancelling an assignment whose worker still holds material says so, a dedu
   // Once decided, the form sits folded under 扣款处理：皂基.
   await coordinator.getByText("扣款处理：皂基").click();
   await deduct.locator("select[name=decision]").selectOption({ index: 0 });
-  await deduct.locator("input[name=month]").fill("2099-06");
+  // This month (China time): a deduction goes to last, this or next month only.
+  const thisMonth = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 7);
+  await deduct.locator("input[name=month]").fill(thisMonth);
   await deduct.getByRole("button", { name: "保存扣款处理" }).click();
-  await expect(coordinator.getByText(/已记下：2099-06 扣 ¥28\.00/)).toBeVisible();
+  await expect(coordinator.getByText(`已记下：${thisMonth} 扣 ¥28.00`)).toBeVisible();
   const worker = await personAt(browser, seed.workers.b.phone);
   await expect.soft(worker.getByText(/扣款|¥28\.00/).first()).toBeVisible();
   await worker.context().close();

@@ -301,3 +301,49 @@ test("the home page's loader sends her month as text: the month's name, the days
     tasks: [{ id: a, logged: 3, quantity: 40, active: true, done: false }],
   });
 });
+
+test("her month lists the deductions charged to her for months not settled yet, with the reason; not waived ones, not a settled month's, not another worker's", async () => {
+  const world = await createOrderWorld({ workers: 2 });
+  const material = await createMaterialRow(world.workshop.id, { name: "皂基", unitCostE4: 280_000n });
+  const now = new Date("2026-11-20T04:00:00Z");
+  const row = async (workerIndex: number, month: string, amountFen: bigint, status: string, reason: string) => {
+    const assignmentId = await assignmentFor(world, 10, workerIndex);
+    await db().materialDeduction.create({
+      data: {
+        workshopId: world.workshop.id,
+        workerId: world.workers[workerIndex]!.id,
+        assignmentId,
+        materialId: material.id,
+        proposedFen: amountFen,
+        amountFen,
+        status,
+        reason,
+        month,
+        decidedById: world.coordinator.id,
+      },
+    });
+  };
+  await row(0, "2026-11", 2_800n, "charged", "");
+  await row(0, "2026-12", 150n, "charged", "少扣一半");
+  await row(0, "2026-11", 0n, "waived", "料有瑕疵");
+  await row(0, "2026-09", 999n, "charged", "");
+  await row(0, "2026-10", 500n, "charged", "");
+  await row(1, "2026-11", 777n, "charged", "");
+  await db().payPeriod.create({
+    data: {
+      workshopId: world.workshop.id,
+      month: "2026-10",
+      workerCount: 0,
+      grossFen: 0n,
+      taxFen: 0n,
+      chargesFen: 0n,
+      netFen: 0n,
+      settledById: world.coordinator.id,
+    },
+  });
+  const month = await getWorkerMonth(workerScopeOf(world.workers[0]!), now);
+  expect(month.deductions.map((d) => [d.month, d.amountFen, d.reason, d.materialName])).toEqual([
+    ["2026-11", 2_800n, "", "皂基"],
+    ["2026-12", 150n, "少扣一半", "皂基"],
+  ]);
+});

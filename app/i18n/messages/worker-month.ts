@@ -21,8 +21,18 @@ export const workerMonthMessages = defineMessages({
   "workerMonth.reworkReason": { "zh-CN": "返工原因：{reason}", en: "Why rework: {reason}" },
   "workerMonth.rejectedReason": { "zh-CN": "报废原因：{reason}", en: "Why rejected: {reason}" },
   "workerMonth.checkNote": { "zh-CN": "质检说明：{note}", en: "Inspector's note: {note}" },
-  "workerMonth.materialsTitle": { "zh-CN": "我手上的物料", en: "Material I hold" },
-  "workerMonth.noMaterials": { "zh-CN": "手上没有领用的物料。", en: "You hold no material." },
+  "workerMonth.materialsTitle": { "zh-CN": "领用的物料（已扣退料）", en: "Material handed to me (less returns)" },
+  "workerMonth.noMaterials": { "zh-CN": "没有领用的物料。", en: "No material handed to you." },
+  "workerMonth.deductionsTitle": { "zh-CN": "要扣的钱", en: "To be deducted" },
+  "workerMonth.deduction": {
+    "zh-CN": "{month}工资 · {material}损耗",
+    en: "{month} pay · loss of {material}",
+  },
+  "workerMonth.deductionReason": { "zh-CN": "协调员说明：{reason}", en: "Your coordinator says: {reason}" },
+  "workerMonth.deductionsHint": {
+    "zh-CN": "领的物料比做好的件数用得多，超过允许的损耗，按成本扣。有疑问请找协调员。",
+    en: "More material was used than your pieces need, beyond the allowed loss; it is charged at cost. Ask your coordinator if unsure.",
+  },
   "workerMonth.logsTitle": { "zh-CN": "本月报工记录", en: "This month's logs" },
   "workerMonth.noLogs": { "zh-CN": "本月还没有报工。", en: "Nothing logged this month yet." },
   "workerMonth.moreLogs": {

@@ -55,7 +55,7 @@ export const stockMessages = defineMessages({
   },
   "assignment.reassignSubmit": { "zh-CN": "改派", en: "Reassign" },
   "assignment.reassigned": {
-    "zh-CN": "已把 {n} {unit} 改派给 {worker}。",
+    "zh-CN": "已把 {n} {unit}改派给 {worker}。",
     en: "{n} {unit} reassigned to {worker}.",
   },
   "assignment.exceedsUnlogged": {

@@ -27,7 +27,7 @@ import { unitText } from "../i18n/units.ts";
 export function HandOutWhere() {
   const t = useT();
   return (
-    <p className="hint">
+    <p className="hint hand-out-where">
       {t("stock.handOutWhere")} <Link to="/coordinator/orders">{t("stock.handOutLink")}</Link>
     </p>
   );

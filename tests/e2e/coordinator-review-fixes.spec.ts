@@ -61,6 +61,7 @@ const returnForm = (page: Page) => page.locator("form:has(input[name=intent][val
 test("the order page with assignments, and the other pages with tables, fit a 390 px phone in Chinese and English", async ({
   browser,
 }) => {
+  test.setTimeout(90_000); // sixteen pages and two language switches: 13 s alone, 35 s beside other journeys
   const page = await coordinatorAt(browser, 390);
   const pages = [
     `/coordinator/orders/${seed.orderId}`,
@@ -89,6 +90,7 @@ test("the order page with assignments, and the other pages with tables, fit a 39
 test("the materials pages say where material is handed out; the hand-out and return forms name the unit of the chosen material", async ({
   browser,
 }) => {
+  test.setTimeout(90_000); // two browsers (with and without JavaScript) and two language switches
   const page = await coordinatorAt(browser, 390);
   await page.goto("/coordinator/materials");
   await expect(page.getByText("发料、退料在派工页：订单 → 派工 → 发料 / 退料。")).toBeVisible();
@@ -147,6 +149,7 @@ test("the materials pages say where material is handed out; the hand-out and ret
 test("the 取消派工 confirmation says what material she still holds and points to the 退料 form; so does the reduce form", async ({
   browser,
 }) => {
+  test.setTimeout(90_000);
   const page = await coordinatorAt(browser, 390);
   await page.goto(`/coordinator/assignments/${seed.tasks.holding}`);
   const change = page.getByRole("region", { name: "调整派工" });

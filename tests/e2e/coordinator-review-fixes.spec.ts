@@ -18,6 +18,9 @@ type Seed = {
   coordinator: { name: string; phone: string };
   workers: { a: { name: string; phone: string }; b: { name: string; phone: string } };
   orderId: string;
+  productId: string;
+  partnerId: string;
+  workerIds: { a: string; b: string };
   tasks: { holding: string; plain: string };
   materials: { base: string; oil: string };
 };
@@ -61,7 +64,7 @@ const returnForm = (page: Page) => page.locator("form:has(input[name=intent][val
 test("the order page with assignments, and the other pages with tables, fit a 390 px phone in Chinese and English", async ({
   browser,
 }) => {
-  test.setTimeout(90_000); // sixteen pages and two language switches: 13 s alone, 35 s beside other journeys
+  test.setTimeout(120_000); // 24 pages and two language switches: 13 s alone, 35 s beside other journeys (16 pages)
   const page = await coordinatorAt(browser, 390);
   const pages = [
     `/coordinator/orders/${seed.orderId}`,
@@ -69,9 +72,13 @@ test("the order page with assignments, and the other pages with tables, fit a 39
     "/coordinator/materials",
     `/coordinator/materials/${seed.materials.base}`,
     "/coordinator/reconciliation",
+    "/coordinator/orders",
     "/coordinator/products",
+    `/coordinator/products/${seed.productId}`,
     "/coordinator/partners",
+    `/coordinator/partners/${seed.partnerId}`,
     "/coordinator/workers",
+    `/coordinator/workers/${seed.workerIds.a}`,
   ];
   for (const language of ["中文", "English"] as const) {
     if (language === "English") await switchLanguage(page, "English");

@@ -7,7 +7,8 @@
 //   - "plain": 10 to worker b, nothing handed out.
 // Stock left after the hand-out: 皂基 8.95 kg, 精油 490 ml. The material
 // moves go through their model, as the coordinator.
-// Prints {"suffix", "coordinator", "workers", "orderId", "tasks", "materials"} as JSON.
+// Prints {"suffix", "coordinator", "workers", "orderId", "productId", "partnerId", "workerIds", "tasks",
+// "materials"} as JSON.
 //   DATABASE_URL=file:... node --import tsx tests/e2e/seed-coordinator-review.ts
 import { db, disconnectDb } from "../../app/infra/db.server.ts";
 import { hashPassword } from "../../app/infra/password.server.ts";
@@ -111,6 +112,9 @@ async function main() {
       coordinator,
       workers,
       orderId: order.id,
+      productId: soap.id,
+      partnerId: partner.id,
+      workerIds: { a: a.id, b: b.id },
       tasks: { holding, plain },
       materials: { base: base.id, oil: oil.id },
     }),

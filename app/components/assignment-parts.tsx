@@ -2,6 +2,7 @@
 // its facts, the forms that change it (reduce, reassign, the cancel confirmation)
 // and the hand-out 发料 / return 退料 forms. ADR 018.
 import { Link } from "@remix-run/react";
+import { useState } from "react";
 import { formatDate } from "../i18n/format.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import {
@@ -62,16 +63,49 @@ export function AssignmentFacts({ a }: { a: AssignmentView }) {
 
 type Worker = { id: string; name: string; phoneTail: string };
 
+/** Material she still holds against the assignment (issued − returned, above zero). */
+export type HoldingView = { materialId: string; name: string; q: string; unit: string };
+
+/** The element id of the 退料 form, which the notes about held material point to. */
+export const RETURN_FORM_ID = "material-return";
+
+/**
+ * What she still holds ("皂基 1.05 千克、精油 10 毫升") and a link down to the 退料 form:
+ * what is not taken back counts as loss once the assignment is closed.
+ */
+function HoldingNote({
+  holding,
+  message,
+  className,
+}: {
+  holding: HoldingView[];
+  message: "assignment.cancelConfirm.holding" | "assignment.reduceHolding";
+  className: string;
+}) {
+  const t = useT();
+  if (holding.length === 0) return null;
+  const list = holding
+    .map((h) => t("assignment.holdingItem", { name: h.name, q: h.q, unit: unitText(t, h.unit) }))
+    .join(t("assignment.holdingJoin"));
+  return (
+    <p className={className}>
+      {t(message, { list })} <a href={`#${RETURN_FORM_ID}`}>{t("assignment.toReturn")}</a>
+    </p>
+  );
+}
+
 /** Reduce, reassign, and the link to the cancel confirmation, for an active assignment with unlogged pieces. */
 export function ChangeForms({
   a,
   today,
   workers,
+  holding,
   keys,
   results,
 }: {
   a: AssignmentView;
   today: string;
+  holding: HoldingView[];
   /** Other active workers of the workshop; empty when the order no longer takes reassignments. */
   workers: Worker[];
   keys: { reduce: string; reassign: string };
@@ -88,6 +122,7 @@ export function ChangeForms({
     <div className="form-columns">
       <div className="subform">
         <h3>{t("assignment.reduce")}</h3>
+        <HoldingNote holding={holding} message="assignment.reduceHolding" className="hint" />
         <FormAlert message={results.reduce?.formError} />
         <Form method="post" onSubmit={reduce.onSubmit} noValidate>
           <input type="hidden" name="intent" value="reduce" />
@@ -170,10 +205,13 @@ export function ChangeForms({
 /** Cancelling cannot be undone: the step says exactly what happens to the logged and unlogged pieces. */
 export function CancelConfirm({
   a,
+  holding,
   submissionKey,
   result,
 }: {
   a: AssignmentView;
+  /** Material she still holds: not taken back, it counts as loss once the assignment is cancelled. */
+  holding: HoldingView[];
   submissionKey: string;
   result?: ActionResult;
 }) {
@@ -202,6 +240,7 @@ export function CancelConfirm({
       backTo="."
       backLabel={t("assignment.cancelConfirm.keep")}
     >
+      <HoldingNote holding={holding} message="assignment.cancelConfirm.holding" className="warning-text" />
       <FormAlert message={result?.formError} />
       <Form method="post">
         <input type="hidden" name="intent" value="cancel" />
@@ -214,7 +253,8 @@ export function CancelConfirm({
   );
 }
 
-export type MaterialOption = { value: string; label: string };
+/** A material to choose, with its unit code (the quantity is typed in it). */
+export type MaterialOption = { value: string; label: string; unit: string };
 
 /** One material form: hand out 发料 (from stock) or take back 退料 (what she holds). */
 export function MaterialMoveForm({
@@ -234,8 +274,15 @@ export function MaterialMoveForm({
 }) {
   const t = useT();
   const { form, onSubmit, errorFor } = useValidatedForm<MaterialMoveForm>(materialMoveSchema, result);
+  const initial = result?.values?.materialId ?? (options.length === 1 ? options[0]?.value : undefined);
+  // The quantity is typed in the chosen material's unit: the label follows the choice
+  // (from the server's choice without JavaScript, e.g. after a refusal).
+  const [chosen, setChosen] = useState(initial ?? "");
+  const units = new Set(options.map((o) => o.unit));
+  const unit = options.find((o) => o.value === chosen)?.unit ?? (units.size === 1 ? options[0]?.unit : undefined);
+  const material = form.register("materialId");
   return (
-    <div className="subform">
+    <div className="subform" id={intent === "return" ? RETURN_FORM_ID : undefined}>
       <h3>{title}</h3>
       <FormAlert message={result?.formError} />
       <Form method="post" onSubmit={onSubmit} noValidate>
@@ -246,11 +293,21 @@ export function MaterialMoveForm({
           placeholder={t("error.chooseMaterial")}
           options={options}
           error={errorFor("materialId")}
-          defaultValue={result?.values?.materialId ?? (options.length === 1 ? options[0]?.value : undefined)}
-          registration={form.register("materialId")}
+          defaultValue={initial}
+          registration={{
+            ...material,
+            onChange: (event) => {
+              setChosen(String(event.target.value));
+              return material.onChange(event);
+            },
+          }}
         />
         <Field
-          label={t("materialMove.quantity")}
+          label={
+            unit === undefined
+              ? t("materialMove.quantityAnyUnit")
+              : t("materialMove.quantityIn", { unit: unitText(t, unit) })
+          }
           inputMode="decimal"
           autoComplete="off"
           hint={t("stock.quantityHint")}

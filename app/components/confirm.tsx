@@ -29,6 +29,11 @@ export function ConfirmStep({
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     // With JavaScript the step appears in place: move focus to it so keyboard and screen-reader users land on it.
+    // Not when the address points at another part of the page, outside the step (a link from the step,
+    // e.g. down to the 退料 form): focusing the heading would scroll back up to it.
+    const hash = decodeURIComponent(window.location.hash.slice(1));
+    const target = hash === "" ? null : document.getElementById(hash);
+    if (target && heading.current && !target.contains(heading.current)) return;
     heading.current?.focus();
   }, []);
   return (

@@ -20,6 +20,19 @@ import {
 } from "./forms.tsx";
 import { unitText } from "../i18n/units.ts";
 
+/**
+ * The materials pages only receive stock: this says where hand-out 发料 and
+ * return 退料 happen (on an assignment's page, reached from its order) and links there.
+ */
+export function HandOutWhere() {
+  const t = useT();
+  return (
+    <p className="hint hand-out-where">
+      {t("stock.handOutWhere")} <Link to="/coordinator/orders">{t("stock.handOutLink")}</Link>
+    </p>
+  );
+}
+
 /** In, out, back and on hand of one material: in − out + back = on hand. */
 export function StockFigures({
   figures,

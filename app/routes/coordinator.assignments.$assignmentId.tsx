@@ -1,6 +1,7 @@
 // One assignment 派工 for the coordinator (ADR 018): its facts; reduce it,
 // reassign its unlogged pieces, cancel it (after a confirmation step,
-// ?cancel=confirm); hand material out 发料 and take it back 退料 against it;
+// ?cancel=confirm, which names the material she still holds); hand material out
+// 发料 and take it back 退料 against it;
 // its reconciliation 对账 and the deduction 扣款 decisions. Forms are told apart
 // by a hidden `intent`; each takes effect once per submission key (ADR 010).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
@@ -80,6 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .map((w) => ({ id: w.id, name: w.name, phoneTail: w.phone.slice(-4) })),
     issueOptions: choices.map((m) => ({
       value: m.id,
+      unit: m.unit,
       label: t(m.inBom ? "materialMove.stockOptionBom" : "materialMove.stockOption", {
         name: m.name,
         q: quantityText(m.onHandE3, locale),
@@ -90,11 +92,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .filter((h) => h.heldE3 > 0n)
       .map((h) => ({
         value: h.materialId,
+        unit: h.unit,
         label: t("materialMove.heldOption", {
           name: h.materialName,
           q: quantityText(h.heldE3, locale),
           unit: unitText(t, h.unit),
         }),
+      })),
+    holding: held
+      .filter((h) => h.heldE3 > 0n)
+      .map((h) => ({
+        materialId: h.materialId,
+        name: h.materialName,
+        q: quantityText(h.heldE3, locale),
+        unit: h.unit,
       })),
     held: held.map((h) => ({
       key: h.materialId,
@@ -150,7 +161,13 @@ export default function CoordinatorAssignment() {
       </section>
 
       {confirmingCancel ? (
-        <CancelConfirm key={key} a={a} submissionKey={keys.cancel} result={forIntent("cancel")} />
+        <CancelConfirm
+          key={key}
+          a={a}
+          holding={data.holding}
+          submissionKey={keys.cancel}
+          result={forIntent("cancel")}
+        />
       ) : (
         <section className="card" aria-labelledby="change-heading">
           <h2 id="change-heading">{t("assignment.change")}</h2>
@@ -167,6 +184,7 @@ export default function CoordinatorAssignment() {
               a={a}
               today={data.today}
               workers={data.workers}
+              holding={data.holding}
               keys={keys}
               results={{ reduce: forIntent("reduce"), reassign: forIntent("reassign") }}
             />

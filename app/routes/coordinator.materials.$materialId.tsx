@@ -14,7 +14,7 @@ import {
   type ActionResult,
 } from "../components/forms.tsx";
 import { PageNotice } from "../components/notice.tsx";
-import { MovementsList, StockFigures } from "../components/stock.tsx";
+import { HandOutWhere, MovementsList, StockFigures } from "../components/stock.tsx";
 import { unitText } from "../i18n/units.ts";
 import { quantityToMinor } from "../domain/money.ts";
 import { receiveMaterialSchema, type ReceiveMaterialForm } from "../forms/stock.ts";
@@ -95,6 +95,7 @@ export default function MaterialStockPage() {
         {stock.archived ? <span className="tag muted">{t("catalogue.archived")}</span> : null}
       </h1>
       <PageNotice />
+      <HandOutWhere />
       <section className="card" aria-labelledby="figures-heading">
         <h2 id="figures-heading" className="visually-hidden">
           {t("stock.onHand")}

@@ -4,6 +4,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { PageNotice } from "../components/notice.tsx";
+import { HandOutWhere } from "../components/stock.tsx";
 import { unitText } from "../i18n/units.ts";
 import {
   Field,
@@ -128,6 +129,7 @@ export default function MaterialsPage() {
         {" · "}
         <Link to="/coordinator/reconciliation">{t("reconciliation.title")}</Link>
       </p>
+      <HandOutWhere />
       {editing ? (
         <section className="card" id="edit">
           <h2>{t("materials.edit", { name: editing.name })}</h2>

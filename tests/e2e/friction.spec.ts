@@ -346,7 +346,7 @@ test("5, 6, 8 · after opening pieces for claiming the order tells assigned, cla
   const pool = page.getByRole("region", { name: "开放给手工者自领" });
   await pool.getByLabel("开放数量").fill("50");
   await pool.getByRole("button", { name: "开放自领" }).click();
-  await expect(page.getByRole("status")).toHaveText("已开放 50 盒 供手工者自领。");
+  await expect(page.getByRole("status")).toHaveText("已开放 50 盒供手工者自领。");
   const progress = page.getByRole("region", { name: "进度" });
   await expect(progress.getByRole("term")).toHaveText([
     "已派工",
@@ -363,7 +363,7 @@ test("5, 6, 8 · after opening pieces for claiming the order tells assigned, cla
   // The rest goes into the pool too: everything is given out, but it does not say so while pieces wait there.
   await pool.getByLabel("开放数量").fill("20");
   await pool.getByRole("button", { name: "开放自领" }).click();
-  await expect(page.getByRole("status")).toHaveText("已开放 20 盒 供手工者自领。");
+  await expect(page.getByRole("status")).toHaveText("已开放 20 盒供手工者自领。");
   await expect(progress).toContainText("都已安排，但还有 70 盒在自领池里等人领取。");
   await expect(progress.getByRole("definition")).toHaveText(["30", "0", "70", "0", "0", "0", "0"]);
 

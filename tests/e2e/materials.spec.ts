@@ -80,13 +80,13 @@ test("the coordinator receives soap base, hands out 10.000 kg against an assignm
   await page.goto(assignmentPath);
   const handOut = materialForm(page, "发料");
   await handOut.getByLabel("物料", { exact: true }).selectOption({ label: "皂基（库存 25 千克，物料清单内）" });
-  await handOut.getByLabel("数量", { exact: true }).fill("10.000");
+  await handOut.getByLabel("数量（千克）").fill("10.000");
   await handOut.getByRole("button", { name: "发料" }).click();
   await expect(page.getByRole("status")).toHaveText("已发料 10 千克皂基。");
 
   const takeBack = materialForm(page, "退料");
   await takeBack.getByLabel("物料", { exact: true }).selectOption({ label: "皂基（她手上 10 千克）" });
-  await takeBack.getByLabel("数量", { exact: true }).fill("0.300");
+  await takeBack.getByLabel("数量（千克）").fill("0.300");
   await takeBack.getByRole("button", { name: "退料" }).click();
   await expect(page.getByRole("status")).toHaveText("已退料 0.3 千克皂基。");
   const materials = page.getByRole("region", { name: "物料（发料 / 退料）" });
@@ -103,7 +103,7 @@ test("the coordinator receives soap base, hands out 10.000 kg against an assignm
 
   // Asking for more than she holds is refused in words, and nothing changes.
   await takeBack.getByLabel("物料", { exact: true }).selectOption({ label: "皂基（她手上 9.7 千克）" });
-  await takeBack.getByLabel("数量", { exact: true }).fill("9.701");
+  await takeBack.getByLabel("数量（千克）").fill("9.701");
   await takeBack.getByRole("button", { name: "退料" }).click();
   await expect(takeBack.getByText("退料不能多于她手上的 9.7 千克")).toBeVisible();
 

@@ -86,7 +86,7 @@ test("partner orders 500 soaps, the coordinator assigns 200 + 200 and opens 100,
   const pool = coordinator.page.getByRole("region", { name: "开放给手工者自领" });
   await pool.getByLabel("开放数量").fill("100");
   await pool.getByRole("button", { name: "开放自领" }).click();
-  await expect(coordinator.page.getByRole("status")).toHaveText("已开放 100 件 供手工者自领。");
+  await expect(coordinator.page.getByRole("status")).toHaveText("已开放 100 件供手工者自领。");
   await expect(coordinator.page.getByText("都已安排，但还有 100 件在自领池里等人领取。")).toBeVisible();
   await expect(coordinator.page.getByRole("region", { name: "派给手工者" })).toHaveCount(0);
 

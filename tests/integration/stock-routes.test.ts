@@ -176,6 +176,54 @@ test("handing out and taking back through the assignment page: bad quantities, t
   expect(data.snapshot).toEqual([{ materialId: base.id, name: "皂基", perPiece: "0.105 千克/件" }]);
 });
 
+test("the assignment page names what she still holds (issued − returned, with its unit) for the cancel and reduce notes, and each material to choose carries its unit", async () => {
+  const { world, base, cookie } = await soapWorld();
+  const oil = await createMaterialRow(world.workshop.id, { name: "精油", unit: "ml", stockE3: e3("500") });
+  const { assignmentId } = await assignedWork(world, world.workers[0]!, 20);
+  type Page = {
+    holding: { materialId: string; name: string; q: string; unit: string }[];
+    issueOptions: { value: string; unit: string }[];
+    returnOptions: { value: string; unit: string }[];
+    held: { key: string; held: string }[];
+  };
+  const view = async () =>
+    (
+      await callLoader(assignmentPage.loader, `/coordinator/assignments/${assignmentId}`, cookie, {
+        params: { assignmentId },
+      })
+    ).data as Page;
+  expect((await view()).holding).toEqual([]);
+  const move = async (intent: "issue" | "return", materialId: string, quantity: string) => {
+    const keys = await pageKeys(world, cookie, assignmentId);
+    const outcome = await post(cookie, assignmentId, { intent, submissionKey: keys[intent]!, materialId, quantity });
+    expect(outcome.status, JSON.stringify(outcome.data)).toBe(302);
+  };
+  await move("issue", base.id, "1.05");
+  await move("issue", oil.id, "10");
+  const holding = await view();
+  // In the held table's order: by name as Chinese sorts it (精油 jīng before 皂基 zào).
+  expect(holding.holding).toEqual([
+    { materialId: oil.id, name: "精油", q: "10", unit: "ml" },
+    { materialId: base.id, name: "皂基", q: "1.05", unit: "kg" },
+  ]);
+  expect(holding.issueOptions.map((o) => [o.value, o.unit])).toEqual(
+    expect.arrayContaining([
+      [base.id, "kg"],
+      [oil.id, "ml"],
+    ]),
+  );
+  expect(holding.returnOptions.map((o) => [o.value, o.unit])).toEqual([
+    [oil.id, "ml"],
+    [base.id, "kg"],
+  ]);
+
+  // All the soap base back: she holds only the oil; the held table still lists both.
+  await move("return", base.id, "1.05");
+  const after = await view();
+  expect(after.holding).toEqual([{ materialId: oil.id, name: "精油", q: "10", unit: "ml" }]);
+  expect(after.held.map((h) => h.held)).toEqual(["10", "0"]);
+});
+
 test("another workshop's assignment and material are not found: pages 404, forms 404, nothing changes", async () => {
   const { world, base } = await soapWorld();
   const { assignmentId } = await assignedWork(world, world.workers[0]!, 10);

@@ -33,6 +33,15 @@ test("the Chinese text is Chinese: it has CJK characters unless it is a name, un
   expect(latinOnly.filter((key) => !key.startsWith("unit."))).toEqual([]);
 });
 
+test("in Chinese a unit runs straight into the word after it (已把 10 件改派给, not 10 件 改派给)", () => {
+  // A space stays between a number and its unit ("10 件"); none after the unit when Chinese follows.
+  const spaced = keys.filter((key) => /\{unit\} [\u3400-\u9fff]/.test(messages[key]["zh-CN"]));
+  expect(spaced).toEqual([]);
+  expect(translate("zh-CN", "assignment.reassigned", { n: 10, unit: "件", worker: "陈美华" })).toBe(
+    "已把 10 件改派给 陈美华。",
+  );
+});
+
 test("translate fills placeholders and leaves unknown ones visible", () => {
   expect(translate("zh-CN", "worker.greeting", { name: "张秀英" })).toBe("张秀英，您好");
   expect(translate("en", "worker.greeting", { name: "张秀英" })).toBe("Hello, 张秀英");

@@ -131,14 +131,14 @@ export const orderMessages = defineMessages({
   "orders.pool.open": { "zh-CN": "开放自领", en: "Open for claiming" },
   "orders.pool.takeBackQuantity": { "zh-CN": "收回数量", en: "Pieces to take back" },
   "orders.pool.takeBack": { "zh-CN": "收回", en: "Take back" },
-  "orders.pool.opened": { "zh-CN": "已开放 {n} {unit} 供手工者自领。", en: "{n} {unit} opened for claiming." },
+  "orders.pool.opened": { "zh-CN": "已开放 {n} {unit}供手工者自领。", en: "{n} {unit} opened for claiming." },
   "orders.pool.closed": { "zh-CN": "已从自领池收回 {n} {unit}。", en: "{n} {unit} taken back from the open pool." },
   "orders.exceedsOrder": {
     "zh-CN": "超过了剩余数量：只有 {n} {unit}未安排",
     en: "More than is left: only {n} {unit} not given out yet",
   },
   "orders.exceedsOpen": {
-    "zh-CN": "自领池里只有 {n} {unit} 没被领走，最多收回这么多",
+    "zh-CN": "自领池里只有 {n} {unit}没被领走，最多收回这么多",
     en: "Only {n} {unit} in the open pool are unclaimed; you can take back at most that",
   },
   "orders.notAccepted": {

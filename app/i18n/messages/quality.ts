@@ -25,7 +25,7 @@ export const qualityMessages = defineMessages({
   "quality.sentBackOn": { "zh-CN": "{date} 退回返工", en: "Sent back {date}" },
   "quality.takeBack": { "zh-CN": "返工件已收回", en: "Rework handed back" },
   "quality.takenBack": {
-    "zh-CN": "已收回 {n} {unit} 返工件，等待再次质检。",
+    "zh-CN": "已收回 {n} {unit}返工件，等待再次质检。",
     en: "{n} {unit} of rework taken back; they wait for the check.",
   },
   "quality.notAtWorker": {

@@ -29,7 +29,7 @@ export const receivingMessages = defineMessages({
   // One assignment
   "receiving.back": { "zh-CN": "返回收货列表", en: "Back to receiving" },
   "receiving.assignmentLine": {
-    "zh-CN": "{partner} · 派工 {quantity} · {date} 交货",
+    "zh-CN": "{partner} · 派工 {quantity} · {date} 交件",
     en: "{partner} · {quantity} assigned · due {date}",
   },
   "receiving.orderLink": { "zh-CN": "查看订单", en: "View the order" },
@@ -94,7 +94,7 @@ export const receivingMessages = defineMessages({
   },
   "receiving.cancelTitle": { "zh-CN": "取消这次收货？", en: "Cancel this receipt?" },
   "receiving.cancelWarning": {
-    "zh-CN": "这条报工和收下的货都会作废，{n} 退回给手工者的派工，她可以重新报工。此操作不能撤销。",
+    "zh-CN": "这条报工和收下的货都会作废，{n}退回给手工者的派工，她可以重新报工。此操作不能撤销。",
     en: "The piece log and its lot are cancelled and {n} go back to her task, where she can log them again. This cannot be undone.",
   },
   "receiving.cancelSubmit": { "zh-CN": "确认取消收货", en: "Cancel the receipt" },
@@ -159,7 +159,7 @@ export const receivingMessages = defineMessages({
   "labels.worker": { "zh-CN": "手工者", en: "Worker" },
   "labels.product": { "zh-CN": "产品", en: "Product" },
   "labels.quantity": { "zh-CN": "数量", en: "Quantity" },
-  "labels.dueOn": { "zh-CN": "交货", en: "Due" },
+  "labels.dueOn": { "zh-CN": "交件", en: "Due" },
   "labels.scan": { "zh-CN": "扫码报工 / 收货", en: "Scan to log / receive" },
   "labels.qrAlt": { "zh-CN": "二维码：{url}", en: "QR code: {url}" },
   "labels.single": { "zh-CN": "单张标签", en: "Single label" },

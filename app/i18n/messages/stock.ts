@@ -55,7 +55,7 @@ export const stockMessages = defineMessages({
   },
   "assignment.reassignSubmit": { "zh-CN": "改派", en: "Reassign" },
   "assignment.reassigned": {
-    "zh-CN": "已把 {n} {unit} 改派给 {worker}。",
+    "zh-CN": "已把 {n} {unit}改派给 {worker}。",
     en: "{n} {unit} reassigned to {worker}.",
   },
   "assignment.exceedsUnlogged": {
@@ -81,6 +81,17 @@ export const stockMessages = defineMessages({
     "zh-CN": "{worker} 已报工 {logged} {unit}，这些保留并照常计件；其余 {n} {unit}将{place}。此操作无法撤销。",
     en: "{worker} has logged {logged} {unit}: those stay and are paid as usual; the other {n} {unit} will {place}. This cannot be undone.",
   },
+  "assignment.cancelConfirm.holding": {
+    "zh-CN": "她手上还有物料：{list}。没用完的请先退料再取消，否则会算作损耗。",
+    en: "She still holds material: {list}. Take back what she has not used before cancelling, or it counts as a loss.",
+  },
+  "assignment.reduceHolding": {
+    "zh-CN": "她手上还有物料：{list}。减下的件用不上的料请退料，否则收齐后会算作损耗。",
+    en: "She still holds material: {list}. Take back what the pieces taken off will not need, or it counts as a loss once all pieces are in.",
+  },
+  "assignment.holdingItem": { "zh-CN": "{name} {q} {unit}", en: "{q} {unit} of {name}" },
+  "assignment.holdingJoin": { "zh-CN": "、", en: ", " },
+  "assignment.toReturn": { "zh-CN": "去退料", en: "Take material back" },
   "assignment.cancelConfirm.submit": { "zh-CN": "确认取消派工", en: "Yes, cancel it" },
   "assignment.cancelConfirm.keep": { "zh-CN": "不取消，返回", en: "No, keep it" },
   "assignment.cancelled": {
@@ -137,6 +148,11 @@ export const stockMessages = defineMessages({
     "zh-CN": "这个物料已归档，不能再入库或发料。",
     en: "This material is archived: it can no longer be received or handed out.",
   },
+  "stock.handOutWhere": {
+    "zh-CN": "发料、退料在派工页：订单 → 派工 → 发料 / 退料。",
+    en: "Material is handed out and taken back on the assignment page: Orders → assignment → Hand out / Take back.",
+  },
+  "stock.handOutLink": { "zh-CN": "去订单", en: "Go to orders" },
   "stock.receive": { "zh-CN": "入库", en: "Receive into stock" },
   "stock.receiveQuantity": { "zh-CN": "数量（{unit}）", en: "Quantity ({unit})" },
   "stock.quantityHint": { "zh-CN": "最多 3 位小数", en: "Up to 3 decimals" },
@@ -176,7 +192,11 @@ export const stockMessages = defineMessages({
   "materialMove.held": { "zh-CN": "在她手上", en: "With her" },
   "materialMove.handOut": { "zh-CN": "发料", en: "Hand out" },
   "materialMove.return": { "zh-CN": "退料", en: "Take back" },
-  "materialMove.quantity": { "zh-CN": "数量", en: "Quantity" },
+  "materialMove.quantityIn": { "zh-CN": "数量（{unit}）", en: "Quantity ({unit})" },
+  "materialMove.quantityAnyUnit": {
+    "zh-CN": "数量（按所选物料的单位）",
+    en: "Quantity (in the material's unit)",
+  },
   "materialMove.stockOption": { "zh-CN": "{name}（库存 {q} {unit}）", en: "{name} ({q} {unit} on hand)" },
   "materialMove.stockOptionBom": {
     "zh-CN": "{name}（库存 {q} {unit}，物料清单内）",

@@ -13,6 +13,7 @@ const NAV: Record<Role, NavItem[]> = {
     { to: "/coordinator/orders", label: "coordinator.nav.orders" },
     { to: "/coordinator/receiving", label: "coordinator.nav.receiving" },
     { to: "/coordinator/quality", label: "coordinator.nav.quality" },
+    { to: "/coordinator/pay", label: "coordinator.nav.pay" },
     { to: "/coordinator/workers", label: "coordinator.nav.workers" },
     { to: "/coordinator/products", label: "coordinator.nav.products" },
     { to: "/coordinator/materials", label: "coordinator.nav.materials" },

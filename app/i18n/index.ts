@@ -10,6 +10,7 @@ import { coordinatorMessages } from "./messages/coordinator.ts";
 import { httpMessages } from "./messages/http.ts";
 import { orderMessages } from "./messages/orders.ts";
 import { partnerMessages } from "./messages/partner.ts";
+import { payMessages } from "./messages/pay.ts";
 import { pieceLogMessages } from "./messages/piece-logs.ts";
 import { photoMessages } from "./messages/photo.ts";
 import { stockMessages } from "./messages/stock.ts";
@@ -31,6 +32,7 @@ export const messages = {
   ...stockMessages,
   ...receivingMessages,
   ...qualityMessages,
+  ...payMessages,
   ...pieceLogMessages,
   ...photoMessages,
   ...httpMessages,

@@ -5,6 +5,7 @@ import { Outlet, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary.tsx";
 import { RoleShell } from "../components/role-shell.tsx";
 import { countPendingOrders } from "../models/order.server.ts";
+import { countOpenQueries } from "../models/pay-desk.server.ts";
 import { countLotsToCheck } from "../models/quality.server.ts";
 import { countLogsToReceive } from "../models/receiving.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
@@ -14,17 +15,18 @@ export const access = { roles: ["coordinator"] } satisfies import("../domain/acc
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requireScope(request, ["coordinator"]);
   // The badges on 订单 (orders waiting for her to accept or decline), 收货 (piece logs waiting to be received)
-  // and 质检 (lots waiting for the quality check).
-  const [pendingOrders, logsToReceive, lotsToCheck] = await Promise.all([
+  // 质检 (lots waiting for the quality check) and 工资 (payslip queries waiting for an answer).
+  const [pendingOrders, logsToReceive, lotsToCheck, payQueries] = await Promise.all([
     countPendingOrders(scope.workshopId),
     countLogsToReceive(scope.workshopId),
     countLotsToCheck(scope.workshopId),
+    countOpenQueries(scope.workshopId),
   ]);
-  return { userName: user.name, pendingOrders, logsToReceive, lotsToCheck };
+  return { userName: user.name, pendingOrders, logsToReceive, lotsToCheck, payQueries };
 }
 
 export default function CoordinatorLayout() {
-  const { userName, pendingOrders, logsToReceive, lotsToCheck } = useLoaderData<typeof loader>();
+  const { userName, pendingOrders, logsToReceive, lotsToCheck, payQueries } = useLoaderData<typeof loader>();
   return (
     <RoleShell
       role="coordinator"
@@ -33,6 +35,7 @@ export default function CoordinatorLayout() {
         "/coordinator/orders": { count: pendingOrders, label: "coordinator.nav.ordersWaiting" },
         "/coordinator/receiving": { count: logsToReceive, label: "coordinator.nav.receivingWaiting" },
         "/coordinator/quality": { count: lotsToCheck, label: "coordinator.nav.qualityWaiting" },
+        "/coordinator/pay": { count: payQueries, label: "coordinator.nav.payQueries" },
       }}
     >
       <Outlet />

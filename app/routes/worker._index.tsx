@@ -55,6 +55,11 @@ export default function WorkerHome() {
       <PageNotice />
       <OutboxPanel workerId={workerId} />
       <WorkerMonthCard month={month} />
+      <p>
+        <Link to="/worker/pay" className="button block">
+          {t("worker.payLink")}
+        </Link>
+      </p>
       <section aria-labelledby="tasks-heading">
         <h2 id="tasks-heading" className="section-title">
           {t("worker.tasks")}

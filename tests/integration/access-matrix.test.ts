@@ -15,6 +15,10 @@ import { createOrderRow, createOrderWorld } from "../support/catalogue-fixtures.
 import { claimedWork, createMaterialRow } from "../support/stock-fixtures.ts";
 import { loggedWithPhoto } from "../support/photo-fixtures.ts";
 import { deliveryRow, lotWithCheckPhoto } from "../support/quality-fixtures.ts";
+import { checkedLot, createRate } from "../support/pay-fixtures.ts";
+import { addMonths, chinaMonth } from "../../app/domain/dates.ts";
+import { db } from "../../app/infra/db.server.ts";
+import { settleMonth } from "../../app/models/settlement.server.ts";
 import {
   callAction,
   callLoader,
@@ -73,6 +77,28 @@ async function makeWorld() {
   const lotId = await lotWithCheckPhoto(world, logId);
   // A delivery of the caller's order to the caller's firm (/coordinator|partner/deliveries/<id>).
   const deliveryId = await deliveryRow(world, orderId);
+  // A settled month with a payslip for the worker caller and for the coordinator's $workerId
+  // (/coordinator/pay/<month>[/<workerId>|/print], /worker/pay/<month>[/lines/<lineId>], ADR 022).
+  const month = addMonths(chinaMonth(new Date()), -2);
+  const payOrderId = await createOrderRow(world, { quantity: 100, dueOn: "2099-12-31" });
+  const rateId = await createRate(world, 3_500n);
+  for (const worker of [world.workers[0]!, world.workers[1]!]) {
+    const day = new Date(`${month}-05T02:00:00Z`);
+    await checkedLot(world, payOrderId, {
+      workerId: worker.id,
+      quantity: 4,
+      rateId,
+      rateE4: 3_500n,
+      loggedAt: day,
+      checkedAt: day,
+    });
+  }
+  const settled = await settleMonth({ workshopId: world.workshop.id, userId: world.coordinator.id }, month, new Date());
+  if (!settled.ok) throw new Error(`test setup: settle refused ${JSON.stringify(settled)}`);
+  const line = await db().payslipLine.findFirstOrThrow({
+    where: { kind: "piece", payslip: { workerId: world.workers[0]!.id, month } },
+    select: { id: true },
+  });
   const users = {
     worker: world.workers[0]!,
     coordinator: world.coordinator,
@@ -91,6 +117,8 @@ async function makeWorld() {
     logId,
     lotId,
     deliveryId,
+    month,
+    lineId: line.id,
   };
   const cookies = {} as Record<Role, string>;
   for (const role of ROLES) cookies[role] = await loginAs(users[role]);

@@ -84,6 +84,10 @@ const NOT_TEXT: Record<string, string> = {
     "a reason id from a list, or other: [A-Za-z0-9_-] only, an unknown one is refused by the model",
   "deliverySchema.available": "a whole number (hidden)",
   "deliverySchema.quantity": "a whole number",
+  "adjustmentSchema.kind": "bonus or correction",
+  "adjustmentSchema.amount": "an exact number",
+  "adjustmentSchema.correctsMonth": "a month (YYYY-MM)",
+  "settleSchema.expectedNetFen": "digits (hidden): the net total shown, in fen",
 };
 
 /** Textareas: line breaks allowed, other controls refused. */
@@ -95,6 +99,8 @@ const MULTILINE = new Set([
   "minimumWageSchema.minimumWageSource",
   "deductionSchema.reason",
   "checkSchema.note",
+  "querySchema.text",
+  "answerSchema.answer",
 ]);
 
 /** Phone fields and a valid value for each. */

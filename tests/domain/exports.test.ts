@@ -328,6 +328,12 @@ test("CSV: UTF-8 BOM, CRLF, quotes around commas, quotes and line breaks, Chines
         { t: "text", v: "" },
         { t: "amount", v: amountFromMinor(5n) },
       ],
+      // A lone LF or CR (not the CRLF between records) must be quoted too.
+      [
+        { t: "text", v: "甲\n乙" },
+        { t: "text", v: "丙\r丁" },
+        { t: "amount", v: amountFromMinor(7n) },
+      ],
     ],
     footer: [],
   };
@@ -343,7 +349,9 @@ test("CSV: UTF-8 BOM, CRLF, quotes around commas, quotes and line breaks, Chines
     ['说"好"', "第一行\n第二行\r\n第三行", "0.00"],
     ['\'=HYPERLINK("http://x")', "'+1, -2, @x", "1234567.89"],
     ["中文，全角逗号", "", "0.05"],
+    ["甲\n乙", "丙\r丁", "0.07"],
   ]);
+  expect(csv).toContain('"甲\n乙","丙\r丁",0.07\r\n');
   expect(new TextEncoder().encode(csv).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
   for (const typed of ["=1+1", "+86", "-x", "@SUM(A1)", "\tx", "\rx"]) expect(neutraliseText(typed)).toBe(`'${typed}`);
   expect(neutraliseText("王芳")).toBe("王芳");

@@ -36,6 +36,7 @@ import {
   AMOUNT_SCALE,
   RATE_SCALE,
   amountFromMinor,
+  rateFromMinor,
   amountToString,
   rateToString,
   scaledToString,
@@ -172,4 +173,43 @@ export function amountOfProduct(a: bigint, aScale: number, b: bigint, bScale: nu
   }
   if (typeof a !== "bigint" || typeof b !== "bigint") throw new TypeError("minor units must be bigints");
   return roundToAmount(new D(scaledToString(a, aScale)).times(new D(scaledToString(b, bScale))));
+}
+
+// ---------------------------------------------------------------------------
+// Spreadsheet numbers (XLSX exports, ADR 023)
+//
+// A spreadsheet cell holds an IEEE double. Every amount within the limits has at most 14
+// significant digits (MAX_AMOUNT_TEXT) and every rate at most 8, fewer than the 15 a double
+// keeps, so the double nearest the exact value is unique to it: shown with the cell's 2 (or 4)
+// decimals it reads as the exact value, and read back it gives the same fen. Totals are never
+// left to the spreadsheet: they are exact BigInt sums, written as cells of their own.
+
+/** The double nearest an amount, for a numeric spreadsheet cell (never for arithmetic). */
+export function amountToSpreadsheetNumber(a: Amount): number {
+  return new D(amountToString(a)).toNumber();
+}
+
+/** The rate as the double nearest it, for a numeric spreadsheet cell. */
+export function rateToSpreadsheetNumber(r: Rate): number {
+  return new D(rateToString(r)).toNumber();
+}
+
+/**
+ * Reads a spreadsheet cell's number back as an amount: the shortest decimal that is that
+ * double (decimal.js reads a number through its shortest round-trip text) must have at most
+ * 2 decimals. RangeError otherwise (it was not written from an amount), TypeError if not finite.
+ */
+export function amountFromSpreadsheetNumber(n: number): Amount {
+  if (typeof n !== "number" || !Number.isFinite(n)) throw new TypeError(`not a finite number: ${String(n)}`);
+  const exact = new D(n);
+  if (exact.decimalPlaces() > AMOUNT_SCALE) throw new RangeError(`not an amount of whole fen: ${exact.toString()}`);
+  return amountFromMinor(BigInt(exact.times(100).toFixed(0)));
+}
+
+/** Reads a spreadsheet cell's number back as a rate (at most 4 decimals, > 0), like amountFromSpreadsheetNumber. */
+export function rateFromSpreadsheetNumber(n: number): Rate {
+  if (typeof n !== "number" || !Number.isFinite(n)) throw new TypeError(`not a finite number: ${String(n)}`);
+  const exact = new D(n);
+  if (exact.decimalPlaces() > RATE_SCALE) throw new RangeError(`not a rate of 0.0001 yuan: ${exact.toString()}`);
+  return rateFromMinor(BigInt(exact.times(10_000).toFixed(0)));
 }

@@ -7,6 +7,7 @@ import { authMessages } from "./messages/auth.ts";
 import { catalogueMessages } from "./messages/catalogue.ts";
 import { commonMessages } from "./messages/common.ts";
 import { coordinatorMessages } from "./messages/coordinator.ts";
+import { exportMessages } from "./messages/exports.ts";
 import { httpMessages } from "./messages/http.ts";
 import { orderMessages } from "./messages/orders.ts";
 import { partnerMessages } from "./messages/partner.ts";
@@ -36,6 +37,7 @@ export const messages = {
   ...pieceLogMessages,
   ...photoMessages,
   ...httpMessages,
+  ...exportMessages,
 };
 
 export type MessageKey = keyof typeof messages;

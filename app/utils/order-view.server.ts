@@ -2,6 +2,7 @@
 // piece counts, and money only as text formatted here on the server from the
 // exact minor units (docs/conventions.md §2: money crosses the wire as strings).
 import { chinaDate } from "../domain/dates.ts";
+import { deliveryNumber } from "../domain/exports.ts";
 import { formatAmount, formatRate, lineAmount, rateFromMinor, type Rate } from "../domain/money.ts";
 import { unallocated } from "../domain/orders.ts";
 import { deliverable, passRatePermille, permilleText } from "../domain/quality.ts";
@@ -122,7 +123,7 @@ export type DeliveriesView = ReturnType<typeof deliveriesView>;
 export function deliveryNoteView(note: DeliveryNote, locale: Locale) {
   const price = rateFromMinor(note.unitPriceE4);
   return {
-    number: `${note.orderId.slice(-6).toUpperCase()}-${String(note.sequence).padStart(2, "0")}`,
+    number: deliveryNumber(note.orderId, note.sequence),
     sequence: note.sequence,
     workshopName: note.workshopName,
     partnerName: note.partnerName,

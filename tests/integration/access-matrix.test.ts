@@ -53,12 +53,15 @@ function isRouteAccess(value: unknown): value is RouteAccess {
 
 /**
  * Remix flat routes: "coordinator.orders.$orderId.tsx" is /coordinator/orders/:orderId; "_index" is its parent;
- * a trailing "_" ("$orderId_.labels") only opts out of the parent's layout and is not part of the URL.
+ * a trailing "_" ("$orderId_.labels") only opts out of the parent's layout and is not part of the URL;
+ * brackets escape a dot that belongs to the URL ("statement[.csv]" is /statement.csv, ADR 023).
  */
 function routeOf(file: string): { segments: string[]; params: string[] } {
   const segments = file
     .replace(/\.(tsx|ts)$/, "")
+    .replace(/\[\.([^\]]*)\]/g, "\u0000$1")
     .split(".")
+    .map((s) => s.replace("\u0000", "."))
     .filter((s) => s !== "_index")
     .map((s) => s.replace(/_$/, ""));
   return { segments, params: segments.filter((s) => s.startsWith("$")).map((s) => s.slice(1)) };

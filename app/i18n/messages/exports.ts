@@ -1,0 +1,72 @@
+import { defineMessages } from "../define.ts";
+
+// Exports of a settled month and partner statements (ADR 023): column headings,
+// the words in cells (app/domain/exports.ts ExportTerm), sheet and file names.
+export const exportMessages = defineMessages({
+  "export.col.worker": { "zh-CN": "姓名", en: "Name" },
+  "export.col.phone": { "zh-CN": "手机号", en: "Phone" },
+  "export.col.piecePay": { "zh-CN": "计件工资（元）", en: "Piece pay (CNY)" },
+  "export.col.remuneration": { "zh-CN": "应发劳务报酬（元）", en: "Gross remuneration (CNY)" },
+  "export.col.tax": { "zh-CN": "代扣个税（元）", en: "Tax withheld (CNY)" },
+  "export.col.charges": { "zh-CN": "扣款（元）", en: "Charges (CNY)" },
+  "export.col.net": { "zh-CN": "实发（元）", en: "Net (CNY)" },
+  "export.col.acknowledged": { "zh-CN": "本人已确认", en: "Acknowledged" },
+  "export.col.kind": { "zh-CN": "类别", en: "Kind" },
+  "export.col.item": { "zh-CN": "项目", en: "Item" },
+  "export.col.pieces": { "zh-CN": "合格件数", en: "Passed pieces" },
+  "export.col.rate": { "zh-CN": "单价（元/件）", en: "Rate (CNY per piece)" },
+  "export.col.amount": { "zh-CN": "金额（元）", en: "Amount (CNY)" },
+  "export.col.reason": { "zh-CN": "原因", en: "Reason" },
+  "export.col.toPay": { "zh-CN": "应付金额（元）", en: "To pay (CNY)" },
+  "export.col.note": { "zh-CN": "备注", en: "Note" },
+  "export.col.deliveryNumber": { "zh-CN": "送货单号", en: "Delivery note" },
+  "export.col.deliveredOn": { "zh-CN": "送货日期", en: "Delivered on" },
+  "export.col.quantity": { "zh-CN": "数量（件）", en: "Quantity (pieces)" },
+  "export.col.price": { "zh-CN": "单价（元/件）", en: "Price (CNY per piece)" },
+
+  "export.term.total": { "zh-CN": "合计", en: "Total" },
+  "export.term.totalWorkers": { "zh-CN": "合计（{n} 人）", en: "Total ({n} workers)" },
+  "export.term.yes": { "zh-CN": "是", en: "Yes" },
+  "export.term.no": { "zh-CN": "否", en: "No" },
+  "export.term.kind.piece": { "zh-CN": "计件", en: "Pieces" },
+  "export.term.kind.bonus": { "zh-CN": "奖励", en: "Bonus" },
+  "export.term.kind.correction": { "zh-CN": "更正", en: "Correction" },
+  "export.term.kind.charge": { "zh-CN": "扣款", en: "Charge" },
+  "export.term.correctsMonth": { "zh-CN": "更正 {month} 的工钱", en: "Corrects the pay of {month}" },
+  "export.term.notPaid": {
+    "zh-CN": "实发 {net} 元，不大于 0，本月不付款",
+    en: "Net {net} CNY is not above 0: nothing is paid this month",
+  },
+  "export.term.owed": { "zh-CN": "应付金额", en: "Amount owed" },
+  "export.term.owedRule": {
+    "zh-CN": "已交付件数 × 约定单价，总数四舍五入一次到分",
+    en: "Delivered pieces × agreed price, rounded half-up once to the fen",
+  },
+  "export.term.roundingDiffers": {
+    "zh-CN":
+      "各送货单金额合计 {notes} 元与应付金额 {owed} 元相差 {difference} 元：单价超过两位小数，每张送货单各自四舍五入。以应付金额为准。",
+    en: "The delivery notes add up to {notes} CNY and the amount owed is {owed} CNY, {difference} CNY apart: the price has more than two decimals and each note is rounded on its own. The amount owed is the one that counts.",
+  },
+  "export.term.statementOf": { "zh-CN": "对账单 · 订单", en: "Statement · order" },
+  "export.term.workshop": { "zh-CN": "工坊", en: "Workshop" },
+  "export.term.partner": { "zh-CN": "合作企业", en: "Partner firm" },
+  "export.term.product": { "zh-CN": "产品", en: "Product" },
+  "export.term.orderedQuantity": { "zh-CN": "订购数量（件）", en: "Ordered (pieces)" },
+  "export.term.agreedPrice": { "zh-CN": "约定单价（元/件）", en: "Agreed price (CNY per piece)" },
+  "export.term.deliveredQuantity": { "zh-CN": "已交付（件）", en: "Delivered (pieces)" },
+  "export.term.issuedOn": { "zh-CN": "出具日期", en: "Issued on" },
+
+  "export.sheet.summary": { "zh-CN": "工资汇总", en: "Payslips" },
+  "export.sheet.lines": { "zh-CN": "工资明细", en: "Payslip lines" },
+  "export.sheet.statement": { "zh-CN": "对账单", en: "Statement" },
+  "export.file.payslips": { "zh-CN": "{workshop}_{month}_工资条", en: "{workshop}_{month}_payslips" },
+  "export.file.payments": { "zh-CN": "{workshop}_{month}_发放名单", en: "{workshop}_{month}_payments" },
+  "export.file.statement": {
+    "zh-CN": "{workshop}_{partner}_订单{order}_对账单",
+    en: "{workshop}_{partner}_order-{order}_statement",
+  },
+  "export.monthNotSettled": {
+    "zh-CN": "{month} 还没有月结，结算后才能导出。",
+    en: "{month} is not settled yet: it can be exported once it is settled.",
+  },
+});

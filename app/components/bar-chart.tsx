@@ -67,7 +67,7 @@ export function BarChart({ labels, series, yKind = "count", title, tableSummary,
             },
             {
               values: (_u, splits) => splits.map((v) => tickLabel(yKind, v)),
-              size: 44,
+              size: 52,
             },
           ],
           series: [

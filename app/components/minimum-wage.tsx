@@ -19,8 +19,9 @@ export function MinimumWageTable({ workers }: { workers: MinimumWageWorkerView[]
           <tr>
             <th scope="col">{t("minimumWage.worker")}</th>
             <th scope="col" className="num">
-              {t("minimumWage.pieces")}
+              {t("minimumWage.hourly")}
             </th>
+            <th scope="col">{t("minimumWage.status")}</th>
             <th scope="col" className="num">
               {t("minimumWage.earnings")}
             </th>
@@ -28,9 +29,8 @@ export function MinimumWageTable({ workers }: { workers: MinimumWageWorkerView[]
               {t("minimumWage.time")}
             </th>
             <th scope="col" className="num">
-              {t("minimumWage.hourly")}
+              {t("minimumWage.pieces")}
             </th>
-            <th scope="col">{t("minimumWage.status")}</th>
           </tr>
         </thead>
         <tbody>
@@ -49,8 +49,11 @@ function WorkerRows({ worker: w }: { worker: MinimumWageWorkerView }) {
     <>
       <tr data-worker={w.workerId} className={w.status === "below" ? "below" : undefined}>
         <th scope="row">{w.name}</th>
-        <td className="num">
-          {w.passed} / {w.rework}
+        <td className="num">{w.hourly === null ? "—" : t("minimumWage.perHour", { amount: w.hourly })}</td>
+        <td>
+          <span className={STATUS_CLASS[w.status]}>{t(`minimumWage.status.${w.status}`)}</span>
+          {w.untimed > 0 ? <span className="sub">{t("minimumWage.untimed", { n: w.untimed })}</span> : null}
+          {w.unpriced > 0 ? <span className="sub">{t("minimumWage.unpriced", { n: w.unpriced })}</span> : null}
         </td>
         <td className="num">
           {w.earnings}
@@ -59,11 +62,8 @@ function WorkerRows({ worker: w }: { worker: MinimumWageWorkerView }) {
           ) : null}
         </td>
         <td className="num">{w.hours === null ? "—" : t("minimumWage.hours", { hours: w.hours })}</td>
-        <td className="num">{w.hourly === null ? "—" : t("minimumWage.perHour", { amount: w.hourly })}</td>
-        <td>
-          <span className={STATUS_CLASS[w.status]}>{t(`minimumWage.status.${w.status}`)}</span>
-          {w.untimed > 0 ? <span className="sub">{t("minimumWage.untimed", { n: w.untimed })}</span> : null}
-          {w.unpriced > 0 ? <span className="sub">{t("minimumWage.unpriced", { n: w.unpriced })}</span> : null}
+        <td className="num">
+          {w.passed} / {w.rework}
         </td>
       </tr>
       <tr className="minimum-wage-products">

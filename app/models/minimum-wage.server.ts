@@ -72,7 +72,7 @@ export async function minimumWageMonth(workshopId: string, month: string): Promi
       name: nameOf.get(workerId) ?? "",
       ...workerMinimumWage(list, minimumHourly),
     }))
-    .sort((a, b) => a.name.localeCompare(b.name, "zh-CN") || a.workerId.localeCompare(b.workerId));
+    .sort((a, b) => a.name.localeCompare(b.name, "zh-CN", { numeric: true }) || a.workerId.localeCompare(b.workerId));
   return {
     month,
     settled: period !== null,

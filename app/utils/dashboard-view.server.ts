@@ -111,7 +111,9 @@ export function minimumWageView(data: MinimumWageMonth, locale: Locale) {
     earnings: formatAmount(w.earnings, locale),
     // Shown apart only when some earnings are left out of the hourly figure.
     timedEarnings:
-      amountToMinor(w.timedEarnings) === amountToMinor(w.earnings) ? null : formatAmount(w.timedEarnings, locale),
+      w.timedMinutesE2 === 0n || amountToMinor(w.timedEarnings) === amountToMinor(w.earnings)
+        ? null
+        : formatAmount(w.timedEarnings, locale),
     hours: w.timedMinutesE2 > 0n ? hoursText(w.timedMinutesE2) : null,
     hourly: w.hourly === null ? null : formatAmount(w.hourly, locale),
     status: w.status,

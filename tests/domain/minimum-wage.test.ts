@@ -60,7 +60,8 @@ test("property: hourlyPayOfEarnings = half-up(6000 x earningsFen / minutesE2), e
     fc.property(earningsArb, minutesArb, fc.bigInt({ min: 0n, max: 1_000_000n }), (fen, m, minFen) => {
       // earnings (fen/100 yuan) x 60 / (m/100 minutes) = 6000 fen / m an hour, in fen; half-up = (12000 fen + m) / 2m
       const expected = (12000n * fen + m) / (2n * m);
-      if (expected > 99_999_999_999_999n) expect(() => hourlyPayOfEarnings(amountFromMinor(fen), m)).toThrow(RangeError);
+      if (expected > 99_999_999_999_999n)
+        expect(() => hourlyPayOfEarnings(amountFromMinor(fen), m)).toThrow(RangeError);
       else expect(amountToMinor(hourlyPayOfEarnings(amountFromMinor(fen), m))).toBe(expected);
       expect(earnsBelowHourly(amountFromMinor(fen), m, amountFromMinor(minFen))).toBe(6000n * fen < minFen * m);
     }),
@@ -177,7 +178,6 @@ test.each([
   expect(hoursText(m)).toBe(hours);
 });
 
-type Group = { product: number; rateId: number; rateE4: bigint; passed: number; rework: number };
 const groupArb = fc.record({
   product: fc.integer({ min: 0, max: 3 }),
   rateId: fc.integer({ min: 0, max: 2 }),
@@ -232,7 +232,11 @@ test("property: the worker's month equals an integer oracle, whatever the order 
         }
         const hourly = timedMinutes > 0n ? (12000n * timedEarnings + timedMinutes) / (2n * timedMinutes) : null;
         const status =
-          timedMinutes === 0n ? "noTimeTest" : 6000n * timedEarnings < minimumFen * timedMinutes ? "below" : "atOrAbove";
+          timedMinutes === 0n
+            ? "noTimeTest"
+            : 6000n * timedEarnings < minimumFen * timedMinutes
+              ? "below"
+              : "atOrAbove";
 
         const input: CheckedPieces[] = groups.map((g) => ({
           productId: `p${g.product}`,

@@ -137,7 +137,7 @@ test("minimum-wage view: every worker's earnings, hourly pay and flag equal the 
   const url = `/coordinator/minimum-wage?month=${month}`;
 
   // No minimum set: said so, nothing flagged.
-  let outcome = await callLoader(minimumWageLoader, url, cookie);
+  const outcome = await callLoader(minimumWageLoader, url, cookie);
   let data = outcome.data as MinimumWageData;
   expect(outcome.status).toBe(200);
   expect(data.minimum).toBeNull();

@@ -32,7 +32,7 @@ const CHANGES_PARTNER_ORDERS = [/materials\.spec\.ts$/];
  * lock neither waits out (SQLITE_BUSY at once: a 500 for the other journey, or a
  * failed seed). They run last and alone.
  */
-const SEEDS_ALONE = [/worker-month\.spec\.ts$/, /quality\.spec\.ts$/, /pay\.spec\.ts$/];
+const SEEDS_ALONE = [/worker-month\.spec\.ts$/, /quality\.spec\.ts$/, /pay\.spec\.ts$/, /dashboard\.spec\.ts$/];
 /**
  * Journeys whose seed script makes a workshop of their own (its coordinator,
  * stock and orders), so they change nothing the others look at; their seed

@@ -4,8 +4,11 @@
 export default {
   ignoredRouteFiles: ["**/.*", "**/*.test.*"],
   serverModuleFormat: "esm",
-  // Leave serverDependenciesToBundle unset: the generated Prisma clients live in
-  // app/generated and are bundled; @prisma/client stays external.
+  // The generated Prisma clients live in app/generated and are bundled; @prisma/client stays
+  // external. uPlot is bundled only so that its stylesheet import (`uplot/dist/uPlot.min.css?url`,
+  // app/routes/coordinator.dashboard.tsx) becomes a URL on the server too, instead of a .css file
+  // Node cannot import; its script is loaded by import() in the browser alone.
+  serverDependenciesToBundle: [/^uplot(\/|$)/],
   future: {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,

@@ -36,6 +36,7 @@ import {
   AMOUNT_SCALE,
   RATE_SCALE,
   amountFromMinor,
+  amountToMinor,
   rateFromMinor,
   amountToString,
   rateToString,
@@ -153,12 +154,43 @@ export function impliedHourlyPay(rate: Rate, standardMinutesPerPiece: string): A
   if ((match[2] ?? "").replace(/^0+/, "").length > MAX_PARAM_INT_DIGITS) {
     throw new RangeError(`minutes per piece too large: ${text}`);
   }
-  // q = N / M with N = rate x 60 and M = minutes, both exact. Half-up to the fen
-  // without double rounding: fen = floor(100q + 1/2) = floor((200N + M) / (2M)),
-  // and divToInt truncates the exact quotient (all values positive).
-  const n = decimalOfRate(rate).times(60);
+  return perHour(decimalOfRate(rate), minutes);
+}
+
+/**
+ * Pay per hour of work: `pay` x 60 / `minutes`, exact, rounded ONCE half-up to the fen.
+ * N = pay x 60 and M = minutes are exact; half-up without double rounding:
+ * fen = floor(100q + 1/2) = floor((200N + M) / (2M)), and divToInt truncates the
+ * exact quotient (pay >= 0, minutes > 0, so every value is non-negative).
+ */
+function perHour(pay: Decimal, minutes: Decimal): Amount {
+  const n = pay.times(60);
   const fen = n.times(200).plus(minutes).dividedToIntegerBy(minutes.times(2));
   return amountFromMinor(BigInt(fen.toFixed(0)));
+}
+
+/**
+ * Hourly pay actually earned (the minimum-wage view): earnings x 60 / minutes worked,
+ * rounded half-up to the fen, with the minutes given x100 as integers (Product.standardMinutesE2
+ * x pieces): 150.00 yuan over 45000 (450 minutes) is 20.00 yuan an hour. RangeError when the
+ * earnings are negative or the minutes not > 0; TypeError for a number where a bigint belongs.
+ */
+export function hourlyPayOfEarnings(earnings: Amount, minutesE2: bigint): Amount {
+  if (typeof minutesE2 !== "bigint") throw new TypeError(`minutes x100 must be a bigint, got ${typeof minutesE2}`);
+  if (minutesE2 <= 0n) throw new RangeError(`minutes worked must be > 0, got ${minutesE2} (x100)`);
+  if (amountToMinor(earnings) < 0n) throw new RangeError(`earnings must not be negative: ${amountToString(earnings)}`);
+  return perHour(decimalOfAmount(earnings), new D(scaledToString(minutesE2, 2)));
+}
+
+/**
+ * Whether earnings over minutes worked (x100) pay less than `minimumHourly` an hour, decided
+ * exactly (not on the rounded figure): 19.995 yuan an hour is under a 20.00 minimum.
+ */
+export function earnsBelowHourly(earnings: Amount, minutesE2: bigint, minimumHourly: Amount): boolean {
+  if (typeof minutesE2 !== "bigint") throw new TypeError(`minutes x100 must be a bigint, got ${typeof minutesE2}`);
+  if (minutesE2 <= 0n) throw new RangeError(`minutes worked must be > 0, got ${minutesE2} (x100)`);
+  // earnings x 60 / (minutesE2 / 100) < minimum  <=>  earningsFen x 6000 < minimumFen x minutesE2
+  return amountToMinor(earnings) * 6000n < amountToMinor(minimumHourly) * minutesE2;
 }
 
 /**

@@ -7,6 +7,7 @@ import { authMessages } from "./messages/auth.ts";
 import { catalogueMessages } from "./messages/catalogue.ts";
 import { commonMessages } from "./messages/common.ts";
 import { coordinatorMessages } from "./messages/coordinator.ts";
+import { dashboardMessages } from "./messages/dashboard.ts";
 import { exportMessages } from "./messages/exports.ts";
 import { httpMessages } from "./messages/http.ts";
 import { orderMessages } from "./messages/orders.ts";
@@ -26,6 +27,7 @@ export const messages = {
   ...workerMessages,
   ...workerMonthMessages,
   ...coordinatorMessages,
+  ...dashboardMessages,
   ...partnerMessages,
   ...adminMessages,
   ...catalogueMessages,

@@ -40,6 +40,9 @@ export default function CoordinatorHome() {
       <p className="muted">
         {workshop.district} · {t("coordinator.home.title")}
       </p>
+      <p>
+        <Link to="/coordinator/dashboard">{t("dashboard.homeLink")}</Link>
+      </p>
       <section className="card" aria-labelledby="pending-heading">
         <h2 id="pending-heading">{t("coordinator.home.pendingTitle", { n: pending.length })}</h2>
         {pending.length === 0 ? (

@@ -1,0 +1,125 @@
+import { defineMessages } from "../define.ts";
+
+// The coordinator's dashboard 工作台 and the minimum-wage view 最低工资核对.
+export const dashboardMessages = defineMessages({
+  "dashboard.title": { "zh-CN": "工作台", en: "Dashboard" },
+  "dashboard.homeLink": { "zh-CN": "工作台：产量、合格率、工资分布", en: "Dashboard: output, pass rates, pay" },
+  "dashboard.minimumWageLink": { "zh-CN": "最低工资核对", en: "Minimum-wage check" },
+  "dashboard.outputTitle": { "zh-CN": "每日产量（最近 {n} 天）", en: "Daily output (last {n} days)" },
+  "dashboard.outputIntro": {
+    "zh-CN": "报工：手工者报的件数（已取消的不算）；合格：当天质检合格的件数。",
+    en: "Logged: pieces workers logged (cancelled logs left out). Passed: pieces that passed a check that day.",
+  },
+  "dashboard.day": { "zh-CN": "日期", en: "Day" },
+  "dashboard.logged": { "zh-CN": "报工", en: "Logged" },
+  "dashboard.passed": { "zh-CN": "合格", en: "Passed" },
+  "dashboard.total": { "zh-CN": "合计", en: "Total" },
+  "dashboard.noOutput": {
+    "zh-CN": "最近 {n} 天没有报工，也没有质检。",
+    en: "Nothing logged or checked in the last {n} days.",
+  },
+  "dashboard.passRateTitle": {
+    "zh-CN": "各产品合格率（首次质检，最近 {n} 天）",
+    en: "Pass rate by product (first checks, last {n} days)",
+  },
+  "dashboard.passRateIntro": {
+    "zh-CN": "只算第一次质检；返工后再检的不算在内。",
+    en: "First checks only; checks of reworked pieces are left out.",
+  },
+  "dashboard.product": { "zh-CN": "产品", en: "Product" },
+  "dashboard.checked": { "zh-CN": "检验件数", en: "Checked" },
+  "dashboard.passRate": { "zh-CN": "合格率", en: "Pass rate" },
+  "dashboard.percent": { "zh-CN": "{value}%", en: "{value} %" },
+  "dashboard.noChecks": { "zh-CN": "最近 {n} 天没有首次质检。", en: "No first checks in the last {n} days." },
+  "dashboard.payTitle": { "zh-CN": "工资分布（{month}，已结算）", en: "Pay distribution ({month}, settled)" },
+  "dashboard.payTitleNone": { "zh-CN": "工资分布", en: "Pay distribution" },
+  "dashboard.payIntro": {
+    "zh-CN": "按实发金额分段的人数。共 {n} 张工资条，实发合计 {total}。",
+    en: "Workers by net pay. {n} payslips, {total} net in all.",
+  },
+  "dashboard.noSettled": {
+    "zh-CN": "还没有结算过的月份：结算后这里显示工资分布。",
+    en: "No month has been settled yet: the distribution shows here once one is.",
+  },
+  "dashboard.band": { "zh-CN": "实发", en: "Net pay" },
+  "dashboard.bandUnder": { "zh-CN": "低于 {to}", en: "under {to}" },
+  "dashboard.bandRange": { "zh-CN": "{from} – {to}", en: "{from} – {to}" },
+  "dashboard.bandOver": { "zh-CN": "{from} 及以上", en: "{from} and over" },
+  "dashboard.workers": { "zh-CN": "人数", en: "Workers" },
+  "dashboard.bandTotal": { "zh-CN": "实发合计", en: "Net in all" },
+  "dashboard.showTable": { "zh-CN": "数据表", en: "Figures as a table" },
+  "minimumWage.title": { "zh-CN": "最低工资核对", en: "Minimum-wage check" },
+  "minimumWage.intro": {
+    "zh-CN":
+      "每位手工者当月的收入（合格件数 × 批次记录的单价）除以标准工时（(合格 + 返工) 件数 × 产品的标准工时），与工坊的最低小时工资比较。",
+    en: "Each worker's earnings in the month (passed pieces × the rate recorded on their lots) over her standard time ((passed + rework pieces) × the product's standard minutes), against the workshop's hourly minimum wage.",
+  },
+  "minimumWage.month": { "zh-CN": "月份", en: "Month" },
+  "minimumWage.show": { "zh-CN": "查看", en: "Show" },
+  "minimumWage.previous": { "zh-CN": "上个月", en: "Previous month" },
+  "minimumWage.next": { "zh-CN": "下个月", en: "Next month" },
+  "minimumWage.settled": {
+    "zh-CN": "{month} 已结算：收入与工资条一致。",
+    en: "{month} is settled: earnings match the payslips.",
+  },
+  "minimumWage.open": {
+    "zh-CN": "{month} 尚未结算：数字随质检变化，结算前可能还会变。",
+    en: "{month} is not settled: the figures change with each check until it is.",
+  },
+  "minimumWage.minimum": {
+    "zh-CN": "工坊最低小时工资：{amount}/小时",
+    en: "Workshop's hourly minimum: {amount} an hour",
+  },
+  "minimumWage.minimumSource": { "zh-CN": "（{source}）", en: " ({source})" },
+  "minimumWage.noMinimum": {
+    "zh-CN": "工坊还没有设置最低小时工资，无法判断是否低于最低工资。请在“设置”中填写。",
+    en: "The workshop has not set its hourly minimum wage, so nothing can be flagged. Set it under Settings.",
+  },
+  "minimumWage.settingsLink": { "zh-CN": "去设置", en: "Settings" },
+  "minimumWage.none": { "zh-CN": "{month} 没有质检过的件。", en: "Nothing was checked in {month}." },
+  "minimumWage.belowCount": {
+    "zh-CN": "{n} 位手工者的时薪低于最低小时工资。",
+    en: "{n} workers earned under the hourly minimum.",
+  },
+  "minimumWage.noneBelow": { "zh-CN": "没有人低于最低小时工资。", en: "Nobody earned under the hourly minimum." },
+  "minimumWage.worker": { "zh-CN": "手工者", en: "Worker" },
+  "minimumWage.pieces": { "zh-CN": "合格 / 返工", en: "Passed / rework" },
+  "minimumWage.earnings": { "zh-CN": "收入", en: "Earnings" },
+  "minimumWage.time": { "zh-CN": "标准工时", en: "Standard time" },
+  "minimumWage.hourly": { "zh-CN": "折合时薪", en: "Hourly pay" },
+  "minimumWage.status": { "zh-CN": "结果", en: "Result" },
+  "minimumWage.hours": { "zh-CN": "{hours} 小时", en: "{hours} h" },
+  "minimumWage.perHour": { "zh-CN": "{amount}/小时", en: "{amount}/h" },
+  "minimumWage.status.below": { "zh-CN": "低于最低工资", en: "Under the minimum" },
+  "minimumWage.status.atOrAbove": { "zh-CN": "不低于最低工资", en: "At or above the minimum" },
+  "minimumWage.status.noMinimum": { "zh-CN": "未设最低工资", en: "No minimum set" },
+  "minimumWage.status.noTimeTest": { "zh-CN": "没有工时测定", en: "No time test" },
+  "minimumWage.noTimeTest": { "zh-CN": "没有工时测定", en: "no time test" },
+  "minimumWage.stepNoTimeTest": { "zh-CN": "工序没有单独的工时测定", en: "a step has no time test of its own" },
+  "minimumWage.untimed": {
+    "zh-CN": "{n} 件没有工时测定，不计入时薪。",
+    en: "{n} pieces have no time test and are left out of the hourly pay.",
+  },
+  "minimumWage.timedEarnings": {
+    "zh-CN": "计入时薪的收入 {amount}",
+    en: "{amount} of it counts in the hourly pay",
+  },
+  "minimumWage.unpriced": {
+    "zh-CN": "{n} 件合格品还没有单价，未计入收入。",
+    en: "{n} passed pieces have no rate yet and are not in the earnings.",
+  },
+  "minimumWage.details": { "zh-CN": "按产品", en: "By product" },
+  "minimumWage.productLine": {
+    "zh-CN": "合格 {passed} · 返工 {rework} · 收入 {earnings}",
+    en: "passed {passed} · rework {rework} · earned {earnings}",
+  },
+  "minimumWage.productTime": {
+    "zh-CN": "每件 {perPiece} 分钟，共 {minutes} 分钟",
+    en: "{perPiece} min a piece, {minutes} min in all",
+  },
+  "minimumWage.timeNote": {
+    "zh-CN": "标准工时取产品当前的工时测定。返工件计入工时（做过的活），报废件不计。时薪只按有工时测定的产品计算。",
+    en: "Standard minutes are the product's current time test. Rework pieces count in the time (the work was done); rejected pieces do not. Hourly pay counts only products with a time test.",
+  },
+  "minimumWage.badMonth": { "zh-CN": "月份格式应为 YYYY-MM。", en: "The month must be written YYYY-MM." },
+});

@@ -58,7 +58,7 @@ test("without JavaScript, a worker logs in, switches to English and back, and lo
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await expect(page.getByRole("heading", { name: "陈美华，您好" })).toBeVisible();
 
-  await page.getByRole("link", { name: "我的" }).click();
+  await page.getByRole("link", { name: "我的", exact: true }).click();
   await expect(page).toHaveURL("/account");
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page).toHaveURL("/login");

@@ -12,6 +12,11 @@ import {
 import { db, type Tx } from "../infra/db.server.ts";
 import { isUniqueViolation } from "./errors.server.ts";
 
+function isWriteLockRefused(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /Operation has timed out|SQLITE_BUSY|database is locked/.test(message);
+}
+
 async function lockedRow(tx: Tx, key: string, now: Date) {
   // Create the counter if missing, then take its row lock with a no-op update,
   // so that the read below sees every attempt counted before ours.
@@ -39,6 +44,12 @@ async function beginAttempt(counters: Counter[], now: Date): Promise<Gate> {
     } catch (error) {
       // Two first attempts for a new key at once: one insert loses; the row exists now.
       if (isUniqueViolation(error) && attempt < 3) continue;
+      // SQLite: a transaction that read first cannot take the write lock while another process writes;
+      // it is refused at once (no wait), seen as a timeout. Nothing was counted: try again shortly.
+      if (isWriteLockRefused(error) && attempt < 8) {
+        await new Promise((resolve) => setTimeout(resolve, 25 * (attempt + 1)));
+        continue;
+      }
       throw error;
     }
   }

@@ -16,7 +16,10 @@ async function main() {
   const client = db();
   const workshop = await client.workshop.findFirstOrThrow({ where: { name: DEMO_WORKSHOP.name } });
   const coordinator = await client.user.findFirstOrThrow({ where: { workshopId: workshop.id, role: "coordinator" } });
-  const partner = await client.partner.findFirstOrThrow({ where: { workshopId: workshop.id } });
+  // The demo partner 赵经理's firm (other journeys add firms to the demo workshop: never "the first").
+  const partner = await client.partner.findFirstOrThrow({
+    where: { workshopId: workshop.id, users: { some: { phone: "13800000021" } } },
+  });
   const soap = await client.product.findFirstOrThrow({ where: { workshopId: workshop.id, name: "薰衣草手工皂 100g" } });
   const rate = await client.pieceRate.findFirstOrThrow({ where: { productId: soap.id, processStepId: null } });
   const suffix = String(Date.now() % 100_000_000).padStart(8, "0");

@@ -162,6 +162,8 @@ export function payslipView(slip: Slip, locale: Locale) {
     pay: money(slip.payFen, locale),
     remuneration: money(slip.remunerationFen, locale),
     tax: money(slip.taxFen, locale),
+    /** Nothing withheld this month: the tax line shows ¥0.00, not "−¥0.00". */
+    taxNone: slip.taxFen === 0n,
     withheld: slip.withheld,
     chargesTotal: money(slip.chargesFen, locale),
     net: money(slip.netFen, locale),

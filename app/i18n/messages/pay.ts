@@ -161,7 +161,7 @@ export const payMessages = defineMessages({
   "pay.lineFormula": { "zh-CN": "合格 {pieces} 件 × {rate}", en: "{pieces} passed × {rate}" },
   "pay.remuneration": { "zh-CN": "应发合计", en: "Gross pay" },
   "pay.taxWithheld": { "zh-CN": "代扣个税（劳务报酬）", en: "Tax withheld (labour remuneration)" },
-  "pay.noWithholding": { "zh-CN": "本工坊不代扣", en: "This workshop does not withhold" },
+  "pay.noWithholding": { "zh-CN": "个税：本工坊不代扣", en: "Tax: not withheld by this workshop" },
   "pay.materialDeduction": { "zh-CN": "物料扣款：{material}", en: "Material deduction: {material}" },
   "pay.acknowledgedAt": { "zh-CN": "已于 {at} 确认", en: "Confirmed {at}" },
   "pay.notAcknowledged": { "zh-CN": "手工者还没有确认。", en: "The worker has not confirmed it yet." },

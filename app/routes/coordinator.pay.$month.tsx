@@ -83,6 +83,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!isSubmissionKey(key)) return formError("form.expired", values);
 
   if (intent === "adjust") {
+    // A month not yet begun (9999-12 typed into the address) is never settled: its bonus would be lost (review walk 9).
+    if (month > chinaMonth(new Date())) return formError("pay.adjustFuture", values);
     const form = validate(adjustmentSchema, formData);
     if (!form.ok) return badRequest(form);
     const input = form.data;

@@ -122,6 +122,10 @@ export const payMessages = defineMessages({
   "pay.adjustSubmit": { "zh-CN": "添加", en: "Add" },
   "pay.bonusNotPositive": { "zh-CN": "奖励必须大于 0", en: "A bonus must be more than 0" },
   "pay.workerNotFound": { "zh-CN": "找不到这位手工者", en: "That worker was not found" },
+  "pay.adjustFuture": {
+    "zh-CN": "这个月还没到，不能加奖励或更正；请加到本月或之前未结算的月份。",
+    en: "This month has not begun: add the bonus or correction to this month or an earlier open month.",
+  },
   "pay.adjustSettled": {
     "zh-CN": "这个月已经结算，不能再加奖励或更正；请加到下一个未结算的月份。",
     en: "This month is settled: no bonus or correction can be added; add it to the next open month.",

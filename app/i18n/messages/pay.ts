@@ -74,8 +74,8 @@ export const payMessages = defineMessages({
   "pay.confirmBack": { "zh-CN": "先不结算", en: "Not now" },
   "pay.settling": { "zh-CN": "正在结算…", en: "Settling…" },
   "pay.settled": {
-    "zh-CN": "已结算：{n} 张工资条，实发合计 ¥{net}。",
-    en: "Settled: {n} payslips, net total CN¥{net}.",
+    "zh-CN": "已结算：{n} 张工资条，实发合计 {net}。",
+    en: "Settled: {n} payslips, net total {net}.",
   },
   "pay.settledAgain": { "zh-CN": "这个月已经结算好了。", en: "This month is settled." },
   "pay.changed": {
@@ -130,10 +130,10 @@ export const payMessages = defineMessages({
     "zh-CN": "这个月已经结算，不能再加奖励或更正；请加到下一个未结算的月份。",
     en: "This month is settled: no bonus or correction can be added; add it to the next open month.",
   },
-  "pay.bonusAdded": { "zh-CN": "已为 {name} 添加奖励 ¥{amount}。", en: "Bonus of CN¥{amount} added for {name}." },
+  "pay.bonusAdded": { "zh-CN": "已为 {name} 添加奖励 {amount}。", en: "Bonus of {amount} added for {name}." },
   "pay.correctionAdded": {
-    "zh-CN": "已为 {name} 添加更正 ¥{amount}。",
-    en: "Correction of CN¥{amount} added for {name}.",
+    "zh-CN": "已为 {name} 添加更正 {amount}。",
+    en: "Correction of {amount} added for {name}.",
   },
 
   // A settled month

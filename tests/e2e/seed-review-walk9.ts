@@ -66,6 +66,7 @@ async function main() {
   const world = { workshop, coordinator, workers: [a, b], product };
   const month = addMonths(chinaMonth(new Date()), -2);
   const at = (day: string) => new Date(`${month}-${day}T02:00:00Z`);
+  let assignmentId: string | undefined;
   for (let i = 0; i < LINES; i++) {
     const rateE4 = BigInt(3_500 + i * 1_111);
     const rate = await retryBusy(() =>
@@ -80,7 +81,8 @@ async function main() {
         },
       }),
     );
-    await retryBusy(() =>
+    // One task of 1,000 for her (the fixture's size), all 20 logs against it: the order is not over-assigned.
+    const lot = await retryBusy(() =>
       checkedLot(world, order.id, {
         workerId: a.id,
         quantity: 10 + i,
@@ -88,8 +90,10 @@ async function main() {
         rateE4,
         loggedAt: at("03"),
         checkedAt: at("05"),
+        assignmentId,
       }),
     );
+    assignmentId = lot.assignmentId;
   }
   const rate = await retryBusy(() => client.pieceRate.findFirstOrThrow({ where: { productId: product.id } }));
   await retryBusy(() =>

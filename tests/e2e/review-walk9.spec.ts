@@ -9,7 +9,9 @@
 //   net repeated at the foot of the first after half the lines: now one sheet per worker;
 // - a bonus typed for a month that has not begun was stored with a success notice in a
 //   month never settled: now refused in words;
-// - the order statement (对账单) had no link: the partner downloads it from the order.
+// - the order statement (对账单) had no link: the partner downloads it from the order;
+// - on the quality check, "must add up to the lot" was squeezed into the narrow 合格 column
+//   (a word a line at 390 px): now across the three counts.
 // Pictures in test-results/screens/review-walk9-*.
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -26,6 +28,7 @@ type Seed = {
   partner: Person;
   orderId: string;
   deliveryId: string;
+  lotId: string;
 };
 
 function seedWalk(): Seed {
@@ -164,4 +167,23 @@ test("the partner downloads the order's statement (Excel and CSV) from the order
   expect(text.charCodeAt(0), "UTF-8 BOM").toBe(0xfeff);
   expect(text).toContain("对账单");
   expect(text).toContain("68.00");
+});
+
+test("a quality check whose counts do not add up says so across the three counts, not squeezed into one column", async ({
+  browser,
+}) => {
+  const page = await phone(browser, seed.coordinator.phone);
+  await page.goto(`/coordinator/quality/${seed.lotId}`);
+  await page.getByLabel("合格").fill("7");
+  await page.getByLabel("返工", { exact: true }).fill("2");
+  await page.getByRole("button", { name: "提交质检结果" }).click();
+  const message = page.getByRole("alert").filter({ hasText: "合格、返工、报废加起来要等于本批数量" });
+  await expect(message).toBeVisible();
+  const counts = await page.locator(".check-counts").boundingBox();
+  const box = await message.boundingBox();
+  expect(box!.width, "the message spans the three counts").toBeGreaterThan(counts!.width * 0.9);
+  expect(box!.height, "two lines at most").toBeLessThan(60);
+  await expect(page.getByLabel("合格")).toHaveAttribute("aria-invalid", "true");
+  await expectNoHorizontalScroll(page);
+  await screenshot(page, "review-walk9-check-sum-390");
 });

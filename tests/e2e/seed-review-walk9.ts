@@ -5,8 +5,9 @@
 // checked two months ago (so that month has ended and waits to be settled: a
 // payslip of 20 piece lines) and 4 bonuses with long reasons; worker b one lot.
 // 10 of the order are delivered (a delivery written directly), so the partner
-// has a statement. The workshop does not withhold tax (the default).
-// Prints {"suffix", "month", "coordinator", "a", "b", "partner", "orderId", "deliveryId"} as JSON.
+// has a statement. The workshop does not withhold tax (the default). A lot of
+// 10 from worker b waits for its quality check.
+// Prints {"suffix", "month", "coordinator", "a", "b", "partner", "orderId", "deliveryId", "lotId"} as JSON.
 //   DATABASE_URL=file:... node --import tsx tests/e2e/seed-review-walk9.ts
 import { addMonths, chinaDate, chinaMonth } from "../../app/domain/dates.ts";
 import { db, disconnectDb } from "../../app/infra/db.server.ts";
@@ -15,6 +16,7 @@ import { addAdjustment } from "../../app/models/payslip.server.ts";
 import { newSubmissionKey } from "../../app/models/submission.server.ts";
 import { DEMO_PASSWORD } from "../../app/utils/demo.ts";
 import { checkedLot } from "../support/pay-fixtures.ts";
+import { receivedLot } from "../support/quality-fixtures.ts";
 
 const LINES = 20;
 
@@ -141,8 +143,20 @@ async function main() {
       });
     }),
   );
+  // A lot of 10 from worker b, received today, waiting for its check.
+  const waiting = await retryBusy(() => receivedLot(world, order.id, { quantity: 10, workerIndex: 1 }));
   process.stdout.write(
-    JSON.stringify({ suffix, month, coordinator, a, b, partner, orderId: order.id, deliveryId: delivery.id }),
+    JSON.stringify({
+      suffix,
+      month,
+      coordinator,
+      a,
+      b,
+      partner,
+      orderId: order.id,
+      deliveryId: delivery.id,
+      lotId: waiting.lotId,
+    }),
   );
 }
 

@@ -19,15 +19,27 @@ import {
 /** A query or an answer: at most this many characters (QUERY_MAX in app/models/payslip.server.ts). */
 export const PAY_TEXT_MAX = 1_000;
 export const ADJUSTMENT_REASON_MAX = 200;
+/** A bonus or correction goes to this month or an open month at most this many months back. */
+export const ADJUST_MONTHS_BACK = 12;
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-/** A signed amount in yuan, not zero, at most 2 decimals, as fen. */
+/** A single bonus or correction is at most ¥50,000.00 either way (a slipped key, 1000000000, is refused in words). */
+export const ADJUSTMENT_MAX_FEN = 5_000_000n;
+
+/** A signed amount in yuan, not zero, at most 2 decimals, at most ADJUSTMENT_MAX_FEN either way, as fen. */
 const signedAmountField = z.pipe(
   z.string({ error: msg("error.required") }),
   z.transform((value: string, ctx): bigint => {
     const result = parseAmount(value, { allowNegative: true, allowZero: false });
-    if (result.ok) return result.value.minor;
+    if (result.ok) {
+      const fen = result.value.minor;
+      if (fen > ADJUSTMENT_MAX_FEN || -fen > ADJUSTMENT_MAX_FEN) {
+        ctx.issues.push({ code: "custom", message: msg("pay.adjustTooLarge"), input: value });
+        return z.NEVER;
+      }
+      return fen;
+    }
     ctx.issues.push({ code: "custom", message: moneyErrorMessage(result.error), input: value });
     return z.NEVER;
   }),

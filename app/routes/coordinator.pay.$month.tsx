@@ -21,8 +21,8 @@ import {
   SettleConfirm,
 } from "../components/pay.tsx";
 import { msg } from "../forms/fields.ts";
-import { adjustmentSchema, settleSchema } from "../forms/pay.ts";
-import { chinaMonth } from "../domain/dates.ts";
+import { ADJUST_MONTHS_BACK, adjustmentSchema, settleSchema } from "../forms/pay.ts";
+import { addMonths, chinaMonth } from "../domain/dates.ts";
 import { toLocale } from "../i18n/locales.ts";
 import { useT } from "../i18n/use-t.ts";
 import { settleMonthOnce } from "../models/pay-desk.server.ts";
@@ -85,6 +85,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "adjust") {
     // A month not yet begun (9999-12 typed into the address) is never settled: its bonus would be lost (review walk 9).
     if (month > chinaMonth(new Date())) return formError("pay.adjustFuture", values);
+    // Nor one long past (0000-01): a bonus there would open a month nobody settles. A year back is enough for late months.
+    if (month < addMonths(chinaMonth(new Date()), -ADJUST_MONTHS_BACK)) return formError("pay.adjustTooOld", values);
     const form = validate(adjustmentSchema, formData);
     if (!form.ok) return badRequest(form);
     const input = form.data;

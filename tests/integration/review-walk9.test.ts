@@ -82,3 +82,48 @@ test("the bonus notice shows the amount as the page does (¥1,200.00), not the b
   expect(notice).toMatchObject({ key: "pay.bonusAdded", params: { amount: "¥1,200.00" } });
   expect(translate("zh-CN", "pay.bonusAdded", notice!.params)).toBe(`已为 ${worker.name} 添加奖励 ¥1,200.00。`);
 });
+
+// Review walk 9, findings 7 and 8: a bonus of ¥1,000,000,000 was accepted, and a month long past (0000-01)
+// took a bonus (a month then open to settle). A single bonus or correction is at most ¥50,000.00 either way;
+// a month more than 12 months back is refused in words; nothing is written.
+test("a bonus over ¥50,000.00 or a correction under -¥50,000.00, or one for a month over a year back, is refused in words and nothing is written", async () => {
+  const world = await createOrderWorld();
+  const coordinator = await loginAs(world.coordinator);
+  const worker = world.workers[0]!;
+  const thisMonth = chinaMonth(new Date());
+  const post = (month: string, kind: "bonus" | "correction", amount: string) =>
+    callAction(
+      monthPage.action,
+      `/coordinator/pay/${month}`,
+      {
+        intent: "adjust",
+        submissionKey: newSubmissionKey(),
+        workerId: worker.id,
+        kind,
+        amount,
+        reason: "核对",
+        correctsMonth: kind === "correction" ? addMonths(thisMonth, -1) : "",
+      },
+      coordinator,
+      { params: { month } },
+    );
+  for (const [kind, amount] of [
+    ["bonus", "1000000000"],
+    ["bonus", "50000.01"],
+    ["correction", "-50000.01"],
+  ] as const) {
+    const answer = await post(thisMonth, kind, amount);
+    expect(answer.status, amount).toBe(400);
+    expect(parseMsg((answer.data as Failure).fieldErrors.amount!).key, amount).toBe("pay.adjustTooLarge");
+  }
+  for (const month of ["0000-01", addMonths(thisMonth, -13)]) {
+    const answer = await post(month, "bonus", "50");
+    expect(answer.status, month).toBe(400);
+    expect(parseMsg((answer.data as Failure).formError!).key, month).toBe("pay.adjustTooOld");
+  }
+  expect(await db().payAdjustment.count({ where: { workerId: worker.id } })).toBe(0);
+
+  expect((await post(thisMonth, "bonus", "50000.00")).status).toBe(302);
+  expect((await post(addMonths(thisMonth, -12), "bonus", "1")).status).toBe(302);
+  expect(await db().payAdjustment.count({ where: { workerId: worker.id } })).toBe(2);
+});

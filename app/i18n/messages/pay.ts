@@ -126,6 +126,14 @@ export const payMessages = defineMessages({
     "zh-CN": "这个月还没到，不能加奖励或更正；请加到本月或之前未结算的月份。",
     en: "This month has not begun: add the bonus or correction to this month or an earlier open month.",
   },
+  "pay.adjustTooOld": {
+    "zh-CN": "这个月太久以前了（一年以上），不能加奖励或更正；请加到本月，用更正写明是哪个月的。",
+    en: "This month is more than a year back: add the bonus or correction to this month, naming the month it corrects.",
+  },
+  "pay.adjustTooLarge": {
+    "zh-CN": "一笔奖励或更正最多 ¥50,000.00",
+    en: "A single bonus or correction is at most ¥50,000.00",
+  },
   "pay.adjustSettled": {
     "zh-CN": "这个月已经结算，不能再加奖励或更正；请加到下一个未结算的月份。",
     en: "This month is settled: no bonus or correction can be added; add it to the next open month.",

@@ -20,6 +20,7 @@ import { recordAudit } from "./audit.server.ts";
 import { isUniqueViolation } from "./errors.server.ts";
 import { fail, ok, type Fail, type Ok } from "./result.ts";
 import { onceOk } from "./submission.server.ts";
+import { lockWorkshopPay, monthSettled } from "./settlement.server.ts";
 
 // ---------------------------------------------------------------------------
 // The workshop's reasons
@@ -340,6 +341,7 @@ export type CheckLotResult =
       | "rejectedReasonRequired"
       | "noteRequired"
       | "reasonNotFound"
+      | "monthSettled"
     >;
 
 function choiceOf(value: string): ReasonChoice {
@@ -392,6 +394,10 @@ export async function checkLot(
     const rejectedReason = await reasonOf(tx, actor.workshopId, kept.rejected);
     if (reworkReason === undefined || rejectedReason === undefined) return fail("reasonNotFound");
     const checkedOn = chinaDate(now);
+    // A check dated a month settled meanwhile (begun at 23:59 on the last day, saved after a settle at
+    // midnight) would feed a settled month: refused under the lock settling takes (ADR 022).
+    await lockWorkshopPay(tx, actor.workshopId);
+    if (await monthSettled(tx, actor.workshopId, checkedOn.slice(0, 7))) return fail("monthSettled");
     // The conditional step: only the request that moves the lot from "awaiting" checks it
     // (matching the count read, so a concurrent correction of the receipt makes it miss).
     const { count } = await tx.lot.updateMany({

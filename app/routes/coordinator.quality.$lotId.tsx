@@ -64,6 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       outcome,
       {
         notAwaiting: "quality.notAwaiting",
+        monthSettled: "quality.monthSettled",
         countsDoNotAddUp: { passed: "quality.countsDoNotAddUp" },
         reworkReasonRequired: { reworkReasonId: "quality.reworkReasonRequired" },
         rejectedReasonRequired: { rejectedReasonId: "quality.rejectedReasonRequired" },

@@ -89,6 +89,10 @@ export const qualityMessages = defineMessages({
     "zh-CN": "这个原因已经停用了，请重新选择。",
     en: "That reason is no longer in use; choose another.",
   },
+  "quality.monthSettled": {
+    "zh-CN": "这个月的工资已经结算，今天的质检不能再记到这个月；请刷新页面后重新质检。",
+    en: "This month's pay is settled, so the check can no longer count in it: reload the page and check again.",
+  },
   "quality.notAwaiting": {
     "zh-CN": "这批已经质检过了（或已取消），不能再记录。",
     en: "This lot was already checked (or cancelled).",

@@ -27,6 +27,7 @@ import { amountFromMinor, amountToMinor, rateFromMinor, rateToMinor } from "../d
 import { computePayslip, type Adjustment, type PassedPieces } from "../domain/payslip.ts";
 import { db, Prisma, type Tx } from "../infra/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { noticePayslipsReady } from "./notice.server.ts";
 import { fail, ok, type Result } from "./result.ts";
 
 type Client = Tx | ReturnType<typeof db>;
@@ -376,6 +377,8 @@ export async function settleMonth(
           entityId: periodId,
           after: { month, ...totals },
         });
+        // "Your payslip is ready" to each worker: one INSERT ... SELECT of the period's payslips (ADR 026).
+        await noticePayslipsReady(tx, actor.workshopId, periodId, month);
         return ok({ periodId, totals });
       },
       { timeout: SETTLE_TIMEOUT_MS, maxWait: 10_000 },

@@ -1,7 +1,8 @@
 // Notices 通知 (ADR 026) against a real database, on SQLite and PostgreSQL: each event writes exactly
 // one notice to each of the right people and none to anyone else (another coordinator's workshop,
 // another partner firm, the person who acted); the list, the badge and opening a notice are the
-// recipient's own (another's notice is not found, also through Remix's data request); a rolled-back
+// recipient's own (another's notice id leads to one's own list like a missing one, also through Remix's data
+// requests); a rolled-back
 // event leaves no notice and an event whose notice cannot be written does not happen; settling a month
 // of 1,200 workers writes one notice each with one statement.
 import { expect, test } from "vitest";
@@ -40,6 +41,7 @@ import {
   createPartnerFirm,
   createPartnerUser,
   getRequest,
+  location,
   loginAs,
   type TestUser,
 } from "../support/fixtures.ts";
@@ -321,30 +323,35 @@ test("a coordinator sees only her own notices: list, badge, opening by id, and R
   const theirs = await callLoader(noticeList.loader, "/notices", stranger);
   expect((theirs.data as { notices: unknown[] }).notices).toEqual([]);
 
-  // Another workshop's coordinator opening it by id: not found, and it stays unread.
+  // Another workshop's coordinator opening it by id: led to her own list exactly as for an id that does not
+  // exist (nothing of it shown, nothing told about whether it exists), and it stays unread.
   const opened = await callLoader(noticeOpen.loader, `/notices/${mine.id}`, stranger, {
     params: { noticeId: String(mine.id) },
   });
-  expect(opened).toMatchObject({ status: 404, thrown: true });
+  expect(opened.status).toBe(302);
+  expect(location(opened)).toBe("/notices");
   expect(await countUnread(world.coordinator.id)).toBe(1);
-  // The same through Remix (document, ?_data and single-fetch .data requests).
+  // The same through Remix (document, ?_data and single-fetch .data requests): the same answer as for a
+  // notice that does not exist, and never the notice's page.
   const handle = remixHandler({ "notices/:noticeId": noticeOpen, notices: noticeList });
-  for (const url of [
-    `/notices/${mine.id}`,
-    `/notices/${mine.id}?_data=routes/notices/:noticeId`,
-    `/notices/${mine.id}.data`,
-  ]) {
+  const answer = async (url: string) => {
     const res = await handle(getRequest(url, stranger));
-    expect(res.status, url).toBe(404);
+    return { status: res.status, location: res.headers.get("Location"), body: await res.text() };
+  };
+  for (const suffix of ["", "?_data=routes/notices/:noticeId", ".data"]) {
+    const theirsAnswer = await answer(`/notices/${mine.id}${suffix}`);
+    const missing = await answer(`/notices/999999${suffix}`);
+    expect(theirsAnswer, suffix).toEqual(missing);
+    expect(JSON.stringify(theirsAnswer)).not.toContain(mine.path);
   }
   const data = await handle(getRequest("/notices.data", stranger));
   expect(await data.text()).not.toContain(world.partner.name);
   expect(await countUnread(world.coordinator.id)).toBe(1);
-  // Nonsense ids: not found.
+  // Nonsense ids: her own list.
   for (const id of ["abc", "-1", "99999999999"]) {
-    expect(await callLoader(noticeOpen.loader, `/notices/${id}`, own, { params: { noticeId: id } })).toMatchObject({
-      status: 404,
-    });
+    expect(location(await callLoader(noticeOpen.loader, `/notices/${id}`, own, { params: { noticeId: id } }))).toBe(
+      "/notices",
+    );
   }
   // A worker cannot open the coordinators' list as hers either: her own list is empty.
   const workerCookie = await loginAs(world.workers[0]!);
@@ -352,16 +359,18 @@ test("a coordinator sees only her own notices: list, badge, opening by id, and R
     ((await callLoader(noticeList.loader, "/notices", workerCookie)).data as { notices: unknown[] }).notices,
   ).toEqual([]);
 
-  // Opening her own: 303 to its page, marked read; the badge is gone; opening again still leads there.
+  // Opening her own: a redirect to its page, marked read; the badge is gone; opening again still leads there.
   const go = await callLoader(noticeOpen.loader, `/notices/${mine.id}`, own, { params: { noticeId: String(mine.id) } });
-  expect(go.status).toBe(303);
-  expect(go.headers.get("Location")).toBe(mine.path);
+  expect(go.status).toBe(302);
+  expect(location(go)).toBe(mine.path);
   expect(await countUnread(world.coordinator.id)).toBe(0);
   // The other coordinator's copy of the same event is still unread: read marks are per person.
   expect(await countUnread(p.coordinator2.id)).toBe(1);
   expect(
-    (await callLoader(noticeOpen.loader, `/notices/${mine.id}`, own, { params: { noticeId: String(mine.id) } })).status,
-  ).toBe(303);
+    location(
+      await callLoader(noticeOpen.loader, `/notices/${mine.id}`, own, { params: { noticeId: String(mine.id) } }),
+    ),
+  ).toBe(mine.path);
 
   // "Mark all read" (a POST) for the second coordinator; the list itself marked nothing.
   const second = await loginAs(p.coordinator2);

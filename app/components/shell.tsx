@@ -72,7 +72,10 @@ export function WorkerShell({ children, nav, notices }: { children: ReactNode; n
   return (
     <div className="shell worker-shell">
       <header className="topbar">
-        <span className="brand">{t("app.name")}</span>
+        <span className="brand">
+          <span className="brand-full">{t("app.name")}</span>
+          <span className="brand-short">{t("app.shortName")}</span>
+        </span>
         {notices ? (
           <NavLink to="/notices" className="topbar-notices">
             <Badged label={t("notices.nav")} badge={notices} />

@@ -41,6 +41,7 @@ const SEEDS_ALONE = [
   /dashboard\.spec\.ts$/,
   /review-walk8\.spec\.ts$/,
   /review-walk9\.spec\.ts$/,
+  /notices\.spec\.ts$/,
 ];
 /**
  * Journeys whose seed script makes a workshop of their own (its coordinator,

@@ -20,10 +20,12 @@ const NAV: Record<Role, NavItem[]> = {
     { to: "/coordinator/partners", label: "coordinator.nav.partners" },
     { to: "/coordinator/settings", label: "coordinator.nav.settings" },
     { to: "/coordinator/audit", label: "coordinator.nav.audit" },
+    { to: "/notices", label: "notices.nav" },
   ],
   partner: [
     { to: "/partner", label: "partner.nav.orders", end: true },
     { to: "/partner/orders/new", label: "partner.nav.newOrder" },
+    { to: "/notices", label: "notices.nav" },
   ],
   admin: [{ to: "/admin", label: "admin.nav.workshops", end: true }],
 };
@@ -33,17 +35,31 @@ export function RoleShell({
   role,
   userName,
   badges,
+  unreadNotices = 0,
   children,
 }: {
   role: Role;
   userName: string;
   /** Counts on navigation items, by path (e.g. the coordinator's orders waiting for a decision). */
   badges?: Partial<Record<string, NavBadge>>;
+  /** Her notices not opened yet: the badge on 通知 (ADR 026). */
+  unreadNotices?: number;
   children: ReactNode;
 }) {
-  if (role === "worker") return <WorkerShell nav={NAV.worker}>{children}</WorkerShell>;
+  const notices: NavBadge = { count: unreadNotices, label: "notices.unread" };
+  if (role === "worker")
+    return (
+      <WorkerShell nav={NAV.worker} notices={notices}>
+        {children}
+      </WorkerShell>
+    );
   return (
-    <DeskShell nav={NAV[role]} userName={userName} roleLabel={`role.${role}`} badges={badges}>
+    <DeskShell
+      nav={NAV[role]}
+      userName={userName}
+      roleLabel={`role.${role}`}
+      badges={{ ...badges, "/notices": notices }}
+    >
       {children}
     </DeskShell>
   );

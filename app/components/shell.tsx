@@ -48,12 +48,39 @@ export type NavItem = { to: string; label: MessageKey; end?: boolean; icon?: str
  */
 export type NavBadge = { count: number; label: MessageKey };
 
-export function WorkerShell({ children, nav }: { children: ReactNode; nav: NavItem[] }) {
+/** A navigation item's label, then its badge drawn for the eye and said in words for screen readers. */
+function Badged({ label, badge }: { label: string; badge: NavBadge | undefined }) {
+  const t = useT();
+  const counted = badge && badge.count > 0 ? t(badge.label, { n: badge.count }) : null;
+  return (
+    <>
+      {label}
+      {counted ? (
+        <>
+          <span className="nav-badge" aria-hidden="true">
+            {badge?.count}
+          </span>
+          <span className="visually-hidden">{t("nav.badge", { text: counted })}</span>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+export function WorkerShell({ children, nav, notices }: { children: ReactNode; nav: NavItem[]; notices?: NavBadge }) {
   const t = useT();
   return (
     <div className="shell worker-shell">
       <header className="topbar">
-        <span className="brand">{t("app.name")}</span>
+        <span className="brand">
+          <span className="brand-full">{t("app.name")}</span>
+          <span className="brand-short">{t("app.shortName")}</span>
+        </span>
+        {notices ? (
+          <NavLink to="/notices" className="topbar-notices">
+            <Badged label={t("notices.nav")} badge={notices} />
+          </NavLink>
+        ) : null}
         <LanguageSwitch />
       </header>
       <main className="content">{children}</main>
@@ -108,15 +135,7 @@ export function DeskShell({
             const counted = badge && badge.count > 0 ? t(badge.label, { n: badge.count }) : null;
             return (
               <NavLink key={item.to} to={item.to} end={item.end} title={counted ?? undefined}>
-                {t(item.label)}
-                {counted ? (
-                  <>
-                    <span className="nav-badge" aria-hidden="true">
-                      {badge?.count}
-                    </span>
-                    <span className="visually-hidden">{t("nav.badge", { text: counted })}</span>
-                  </>
-                ) : null}
+                <Badged label={t(item.label)} badge={badge} />
               </NavLink>
             );
           })}

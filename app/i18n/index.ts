@@ -10,6 +10,7 @@ import { coordinatorMessages } from "./messages/coordinator.ts";
 import { dashboardMessages } from "./messages/dashboard.ts";
 import { exportMessages } from "./messages/exports.ts";
 import { httpMessages } from "./messages/http.ts";
+import { noticeMessages } from "./messages/notices.ts";
 import { orderMessages } from "./messages/orders.ts";
 import { partnerMessages } from "./messages/partner.ts";
 import { payMessages } from "./messages/pay.ts";
@@ -40,6 +41,7 @@ export const messages = {
   ...photoMessages,
   ...httpMessages,
   ...exportMessages,
+  ...noticeMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -21,6 +21,7 @@ import type { Actor } from "../domain/access.ts";
 import { chinaDate } from "../domain/dates.ts";
 import { db, type Tx } from "../infra/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { noticeOverAllowance } from "./reconciliation.server.ts";
 import { createAssignment } from "./order.server.ts";
 import { refuseInTransaction } from "./refusal.server.ts";
 import { fail, ok, type Fail, type Result } from "./result.ts";
@@ -246,6 +247,8 @@ export function reduceAssignment(
       before: { quantity: current.quantity, loggedQuantity: current.loggedQuantity },
       after: { quantity: to, freed, to: place, orderId: current.orderId },
     });
+    // Fewer pieces to come in can end "in progress": its over-allowance flags are told now (ADR 026).
+    await noticeOverAllowance(tx, actor, current.id);
     return ok({ id: current.id, freed, to: place });
   });
 }
@@ -285,6 +288,7 @@ export function cancelAssignment(
         ? { status: "cancelled", freed, to: place, orderId: current.orderId }
         : { quantity: logged, freed, to: place, orderId: current.orderId, asked: "cancel" },
     });
+    await noticeOverAllowance(tx, actor, current.id);
     return ok({ id: current.id, freed, to: place, cancelled: cancel, keptLogged: logged });
   });
 }

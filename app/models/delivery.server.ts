@@ -11,6 +11,7 @@ import { chinaDate } from "../domain/dates.ts";
 import { checkDelivery } from "../domain/quality.ts";
 import { db, type Tx } from "../infra/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { notify } from "./notice.server.ts";
 import { fail, ok, type Fail, type Ok } from "./result.ts";
 import { onceOk } from "./submission.server.ts";
 
@@ -40,7 +41,15 @@ export async function recordDelivery(
     for (let attempt = 0; attempt < 10; attempt++) {
       const order = await tx.order.findFirst({
         where: { id: orderId, workshopId: actor.workshopId },
-        select: { id: true, partnerId: true, status: true, quantity: true, deliveredQuantity: true, unitPriceE4: true },
+        select: {
+          id: true,
+          partnerId: true,
+          status: true,
+          quantity: true,
+          deliveredQuantity: true,
+          unitPriceE4: true,
+          product: { select: { name: true } },
+        },
       });
       if (!order) return fail("notFound");
       if (order.status !== "accepted") return fail("notAccepted");
@@ -94,6 +103,13 @@ export async function recordDelivery(
         before: { deliveredQuantity: order.deliveredQuantity, status: "accepted" },
         after: { deliveredQuantity: delivered, status: rule.completes ? "completed" : "accepted", passed },
       });
+      await notify(
+        tx,
+        actor.workshopId,
+        { partner: order.partnerId },
+        { kind: "delivery.made", deliveryId: delivery.id },
+        { product: order.product.name, n: input.quantity, sequence },
+      );
       return ok({ id: delivery.id, completed: rule.completes });
     }
     throw new Error(`order ${orderId}: could not record a delivery after 10 attempts`);

@@ -17,7 +17,7 @@
 import type { Actor } from "../domain/access.ts";
 import { bigintOf, db, Prisma, readRows, textOf, type Tx } from "../infra/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
-import { capDeductionsToProposal } from "./reconciliation.server.ts";
+import { capDeductionsToProposal, noticeOverAllowance } from "./reconciliation.server.ts";
 import { refuseInTransaction } from "./refusal.server.ts";
 import { fail, ok, type Fail, type Result } from "./result.ts";
 import { onceOk } from "./submission.server.ts";
@@ -201,6 +201,8 @@ export function issueMaterial(
       entityId: material.id,
       after: { movementId: movement.id, quantityE3, assignmentId: assignment.id, workerId: assignment.workerId },
     });
+    // Material handed out after the last pieces came in is over the allowance at once (ADR 026).
+    await noticeOverAllowance(tx, actor, assignment.id);
     return ok({ id: movement.id });
   });
 }

@@ -14,6 +14,7 @@ import { canTransition, givingOut, type OrderStatus } from "../domain/orders.ts"
 import type { Rate } from "../domain/money.ts";
 import { db, intOf, Prisma, readRows, textOf, type Tx } from "../infra/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { notify } from "./notice.server.ts";
 import { qualityByOrder, type OrderQuality } from "./quality.server.ts";
 import { pricingOn } from "./rates.server.ts";
 import { fail, ok, type Result } from "./result.ts";
@@ -207,6 +208,17 @@ export async function placeOrder(
         entityId: order.id,
         after: { ...input, unitPriceE4: offer.priceE4, partnerId: actor.partnerId },
       });
+      const names = await tx.order.findUniqueOrThrow({
+        where: { id: order.id },
+        select: { product: { select: { name: true } }, partner: { select: { name: true } } },
+      });
+      await notify(
+        tx,
+        actor.workshopId,
+        { coordinators: true },
+        { kind: "order.placed", orderId: order.id },
+        { partner: names.partner.name, product: names.product.name, n: input.quantity },
+      );
       return ok({ id: order.id });
     },
   );
@@ -349,7 +361,7 @@ export function decideOrder(
   return db().$transaction(async (tx) => {
     const order = await tx.order.findFirst({
       where: { id: orderId, workshopId: actor.workshopId },
-      select: { status: true },
+      select: { status: true, partnerId: true, quantity: true, product: { select: { name: true } } },
     });
     if (!order) return fail("notFound");
     if (!canTransition(order.status, decision)) return fail("notPending");
@@ -366,6 +378,13 @@ export function decideOrder(
       before: { status: "pending" },
       after: { status, decisionReason: reason },
     });
+    await notify(
+      tx,
+      actor.workshopId,
+      { partner: order.partnerId },
+      { kind: decision === "accept" ? "order.accepted" : "order.declined", orderId },
+      { product: order.product.name, n: order.quantity },
+    );
     return ok();
   });
 }
@@ -433,6 +452,17 @@ export async function createAssignment(
     entityId: assignment.id,
     after: { orderId: order.id, ...pieces },
   });
+  // A task given to her by someone else is news to her; one she claimed is not (ADR 026).
+  if (pieces.source === "assigned") {
+    const product = await tx.product.findUniqueOrThrow({ where: { id: order.productId }, select: { name: true } });
+    await notify(
+      tx,
+      actor.workshopId,
+      { worker: pieces.workerId },
+      { kind: "task.assigned", assignmentId: assignment.id },
+      { product: product.name, n: pieces.quantity },
+    );
+  }
   return assignment.id;
 }
 

@@ -8,6 +8,7 @@ import type { Actor } from "../domain/access.ts";
 import { chinaDate } from "../domain/dates.ts";
 import { db } from "../infra/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { notify } from "./notice.server.ts";
 import { fail, ok, type Result } from "./result.ts";
 import { refuseInTransaction } from "./refusal.server.ts";
 import { lockWorkshopPay, MONTH_PATTERN, monthSettled } from "./settlement.server.ts";
@@ -254,7 +255,7 @@ export function raiseQuery(worker: Actor, payslipId: string, text: string, submi
   return onceOk(worker.userId, submissionKey, "payslip.query", payslipId, async (tx) => {
     const slip = await tx.payslip.findFirst({
       where: { id: payslipId, workshopId: worker.workshopId, workerId: worker.userId },
-      select: { id: true },
+      select: { id: true, month: true },
     });
     if (!slip) return fail("notFound");
     const body = text.trim();
@@ -269,6 +270,14 @@ export function raiseQuery(worker: Actor, payslipId: string, text: string, submi
       entityId: saved.id,
       after: { text: body },
     });
+    const asker = await tx.user.findUniqueOrThrow({ where: { id: worker.userId }, select: { name: true } });
+    await notify(
+      tx,
+      worker.workshopId,
+      { coordinators: true },
+      { kind: "query.raised", queryId: saved.id, month: slip.month, workerId: worker.userId },
+      { worker: asker.name, month: slip.month },
+    );
     return ok({ id: saved.id });
   });
 }
@@ -296,6 +305,17 @@ export async function answerQuery(actor: Actor, queryId: string, answer: string,
       entityId: queryId,
       after: { answer: body },
     });
+    const query = await tx.payslipQuery.findUniqueOrThrow({
+      where: { id: queryId },
+      select: { workerId: true, payslip: { select: { month: true } } },
+    });
+    await notify(
+      tx,
+      actor.workshopId,
+      { worker: query.workerId },
+      { kind: "query.answered", queryId, month: query.payslip.month },
+      { month: query.payslip.month },
+    );
     return ok({ id: queryId });
   });
 }

@@ -17,6 +17,7 @@ import { checkQuality, DEFAULT_QUALITY_REASONS, keptReasons, type ReasonChoice }
 import { db, type Tx } from "../infra/db.server.ts";
 import { readPhoto } from "../infra/photo-store.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { notify } from "./notice.server.ts";
 import { isUniqueViolation } from "./errors.server.ts";
 import { fail, ok, type Fail, type Ok } from "./result.ts";
 import { onceOk } from "./submission.server.ts";
@@ -466,6 +467,14 @@ export async function checkLot(
         rateE4: lot.rateE4,
       },
     });
+    const product = await tx.product.findUniqueOrThrow({ where: { id: lot.productId }, select: { name: true } });
+    await notify(
+      tx,
+      actor.workshopId,
+      { worker: lot.workerId },
+      { kind: "lot.checked", lotId: lot.id },
+      { product: product.name, passed: counts.passed, rework: counts.rework, rejected: counts.rejected },
+    );
     return ok({ id: lot.id, reworkLotId });
   });
 }

@@ -18,7 +18,8 @@ import { checkCount, correctionPieces, piecesReleasedOnReceipt } from "../domain
 import { db, type Tx } from "../infra/db.server.ts";
 import { releaseLoggedPieces, settleStepPieces, takeLoggedPieces } from "./assignment-pieces.server.ts";
 import { recordAudit } from "./audit.server.ts";
-import { capDeductionsToProposal } from "./reconciliation.server.ts";
+import { notify } from "./notice.server.ts";
+import { capDeductionsToProposal, noticeOverAllowance } from "./reconciliation.server.ts";
 import { fail, ok, type Fail, type Ok } from "./result.ts";
 import { onceOk } from "./submission.server.ts";
 
@@ -504,6 +505,16 @@ async function receiveOne(
   });
   // More pieces received means more expected use and less loss: a charge above the new proposal comes down.
   await capDeductionsToProposal(tx, actor, log.assignmentId);
+  const product = await tx.product.findUniqueOrThrow({ where: { id: log.productId }, select: { name: true } });
+  await notify(
+    tx,
+    actor.workshopId,
+    { worker: log.workerId },
+    { kind: "lot.received", lotId: lot.id },
+    { product: product.name, n: counted },
+  );
+  // The last pieces in can end the assignment's "in progress": its over-allowance flags are told now.
+  await noticeOverAllowance(tx, actor, log.assignmentId);
   return lot.id;
 }
 
@@ -627,6 +638,7 @@ export async function correctReceipt(
           },
         });
         await capDeductionsToProposal(tx, actor, assignmentId);
+        await noticeOverAllowance(tx, actor, assignmentId);
         return ok({ id: lot.id });
       }
       throw new Error(`lot ${input.lotId}: could not correct after 5 attempts`);

@@ -19,7 +19,9 @@ import { addMonths, chinaMonth } from "../domain/dates.ts";
 import { amountToMinor } from "../domain/money.ts";
 import { reconcile, type Reconciliation } from "../domain/materials.ts";
 import { db, type Tx } from "../infra/db.server.ts";
+import { noticeTarget } from "../domain/notices.ts";
 import { recordAudit } from "./audit.server.ts";
+import { noticeExists, notify } from "./notice.server.ts";
 import { receivedPiecesByAssignment } from "./receiving.server.ts";
 import { lockWorkshopPay, monthSettled } from "./settlement.server.ts";
 import { fail, ok, type Fail, type Result } from "./result.ts";
@@ -344,4 +346,24 @@ export async function chargedDeductions(workshopId: string, workerId: string, mo
     select: { id: true, assignmentId: true, materialId: true, amountFen: true, reason: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
+}
+
+/**
+ * Tells the workshop's coordinators, once, of each material of the assignment that is flagged now
+ * (over the allowance and no longer in progress), in the caller's transaction: called after the
+ * events that can raise a flag (a receipt or its correction, a reduction or cancellation, a
+ * hand-out). An assignment without hand-outs costs one query (ADR 026).
+ */
+export async function noticeOverAllowance(tx: Tx, actor: Actor, assignmentId: string): Promise<void> {
+  const rows = await gather(tx, { workshopId: actor.workshopId, assignmentId });
+  for (const row of rows) {
+    if (!row.flagged) continue;
+    const subject = { kind: "material.overAllowance", assignmentId, materialId: row.materialId } as const;
+    if (await noticeExists(tx, actor.workshopId, subject.kind, noticeTarget(subject).subjectId)) continue;
+    await notify(tx, actor.workshopId, { coordinators: true }, subject, {
+      worker: row.workerName,
+      material: row.materialName,
+      product: row.productName,
+    });
+  }
 }

@@ -35,6 +35,7 @@ import {
   type MonthPieceGroup,
   type WorkerRange,
 } from "./month-pieces.server.ts";
+import { noticePayslipsReady } from "./notice.server.ts";
 import { fail, ok, type Result } from "./result.ts";
 
 type Client = Tx | ReturnType<typeof db>;
@@ -432,6 +433,8 @@ export async function settleMonth(
           entityId: periodId,
           after: { month, ...totals },
         });
+        // "Your payslip is ready" to each worker: one INSERT ... SELECT of the period's payslips (ADR 026).
+        await noticePayslipsReady(tx, actor.workshopId, periodId, month);
         return ok({ periodId, totals });
       },
       { timeout: SETTLE_TIMEOUT_MS, maxWait: 10_000 },

@@ -9,6 +9,7 @@ import { changePasswordSchema, type ChangePasswordForm } from "../forms/account.
 import { msg } from "../forms/fields.ts";
 import { useT } from "../i18n/use-t.ts";
 import { beginPasswordCheck, recordPasswordCheckSuccess } from "../models/login-throttle.server.ts";
+import { countUnread } from "../models/notice.server.ts";
 import { changeOwnPassword } from "../models/user.server.ts";
 import { requireViewer } from "../utils/auth.server.ts";
 import { badRequest, formError, readFormData, refuse, validate } from "../utils/forms.server.ts";
@@ -23,6 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requireViewer(request);
   return {
     role: scope.role,
+    unreadNotices: scope.role === "admin" ? 0 : await countUnread(user.id),
     account: {
       name: user.name,
       phone: maskPhone(user.phone),
@@ -54,11 +56,11 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function AccountPage() {
   const t = useT();
-  const { role, account } = useLoaderData<typeof loader>();
+  const { role, unreadNotices, account } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { form, onSubmit, errorFor } = useValidatedForm<ChangePasswordForm>(changePasswordSchema, actionData);
   return (
-    <RoleShell role={role} userName={account.name}>
+    <RoleShell role={role} userName={account.name} unreadNotices={unreadNotices}>
       <h1>{t("account.title")}</h1>
       <dl className="facts card">
         <dt>{t("account.name")}</dt>

@@ -4,19 +4,21 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary.tsx";
 import { RoleShell } from "../components/role-shell.tsx";
+import { countUnread } from "../models/notice.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
 
 export const access = { roles: ["worker"] } satisfies import("../domain/access.ts").RouteAccess;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireScope(request, ["worker"]);
-  return { userName: user.name };
+  // The 通知 badge: one indexed COUNT of her unread notices (ADR 026).
+  return { userName: user.name, unreadNotices: await countUnread(user.id) };
 }
 
 export default function WorkerLayout() {
-  const { userName } = useLoaderData<typeof loader>();
+  const { userName, unreadNotices } = useLoaderData<typeof loader>();
   return (
-    <RoleShell role="worker" userName={userName}>
+    <RoleShell role="worker" userName={userName} unreadNotices={unreadNotices}>
       <Outlet />
     </RoleShell>
   );

@@ -102,6 +102,11 @@ async function makeWorld() {
     where: { kind: "piece", payslip: { workerId: world.workers[0]!.id, month } },
     select: { id: true },
   });
+  // A notice of the worker caller's (her payslip is ready); opening one leads anyone else to their own list (ADR 026).
+  const notice = await db().notice.findFirstOrThrow({
+    where: { recipientId: world.workers[0]!.id },
+    select: { id: true },
+  });
   const users = {
     worker: world.workers[0]!,
     coordinator: world.coordinator,
@@ -122,6 +127,7 @@ async function makeWorld() {
     deliveryId,
     month,
     lineId: line.id,
+    noticeId: String(notice.id),
   };
   const cookies = {} as Record<Role, string>;
   for (const role of ROLES) cookies[role] = await loginAs(users[role]);
@@ -163,7 +169,7 @@ test("a role area's routes are declared for that role only; only login, logout, 
 });
 
 /** Routes whose loader sends every caller it serves on to another page: a label's address (ADR 019), the queue's address opened in a browser (ADR 020). */
-const REDIRECTS = new Set(["l.$assignmentId.tsx", "worker.tasks.$assignmentId_.logs.ts"]);
+const REDIRECTS = new Set(["l.$assignmentId.tsx", "worker.tasks.$assignmentId_.logs.ts", "notices.$noticeId.tsx"]);
 
 const CASES = FILES.flatMap((file) => {
   const module = MODULES.get(file) ?? {};

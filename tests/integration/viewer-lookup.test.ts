@@ -40,7 +40,7 @@ test("the root, layout and page loaders of one request read the session once, an
 
   expect(reads).toHaveBeenCalledTimes(1);
   expect(root.data).toMatchObject({ viewer: { name: worker.name, role: "worker" } });
-  expect(layout.data).toEqual({ userName: worker.name });
+  expect(layout.data).toEqual({ userName: worker.name, unreadNotices: 0 });
   expect(home.data).toMatchObject({ name: worker.name });
   expect(viewerLookupsInFlight()).toBe(0);
 });

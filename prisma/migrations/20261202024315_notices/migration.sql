@@ -1,0 +1,22 @@
+-- CreateTable
+CREATE TABLE "Notice" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "workshopId" TEXT NOT NULL,
+    "recipientId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "subjectId" TEXT NOT NULL,
+    "path" TEXT NOT NULL,
+    "params" TEXT NOT NULL DEFAULT '{}',
+    "readAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateIndex
+CREATE INDEX "Notice_recipientId_readAt_idx" ON "Notice"("recipientId", "readAt");
+
+-- CreateIndex
+CREATE INDEX "Notice_recipientId_id_idx" ON "Notice"("recipientId", "id");
+
+-- CreateIndex
+CREATE INDEX "Notice_subjectId_idx" ON "Notice"("subjectId");
+

@@ -16,6 +16,7 @@ import { payMessages } from "./messages/pay.ts";
 import { pieceLogMessages } from "./messages/piece-logs.ts";
 import { photoMessages } from "./messages/photo.ts";
 import { stockMessages } from "./messages/stock.ts";
+import { statementMessages } from "./messages/statement.ts";
 import { qualityMessages } from "./messages/quality.ts";
 import { receivingMessages } from "./messages/receiving.ts";
 import { workerMessages } from "./messages/worker.ts";
@@ -40,6 +41,7 @@ export const messages = {
   ...photoMessages,
   ...httpMessages,
   ...exportMessages,
+  ...statementMessages,
 };
 
 export type MessageKey = keyof typeof messages;

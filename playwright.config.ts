@@ -40,6 +40,7 @@ const SEEDS_ALONE = [
   /pay\.spec\.ts$/,
   /dashboard\.spec\.ts$/,
   /review-walk8\.spec\.ts$/,
+  /statement\.spec\.ts$/,
 ];
 /**
  * Journeys whose seed script makes a workshop of their own (its coordinator,

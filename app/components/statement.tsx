@@ -188,6 +188,45 @@ function Both({
   );
 }
 
+/** The statement's table in both languages: one row per month, the English beneath the Chinese in each cell. */
+function BilingualFigures({ zh, en }: { zh: Figures; en: Figures }) {
+  const both = (k: MessageKey) => <Both k={k} en={{}} />;
+  return (
+    <table className="statement-table">
+      <thead>
+        <tr>
+          <th scope="col">{both("statement.month")}</th>
+          <th scope="col" className="num">
+            {both("statement.net")}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {zh.months.map((m, i) => (
+          <tr key={m.month}>
+            <th scope="row">
+              <span lang="zh-CN">{m.label}</span>
+              <span lang="en" className="statement-en">
+                {en.months[i]?.label}
+              </span>
+              {m.hasPayslip ? null : <span className="muted"> · {both("statement.noPayslip")}</span>}
+            </th>
+            <td className="num">{m.net}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">{both("statement.total")}</th>
+          <td className="num">
+            <strong>{zh.total}</strong>
+          </td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
+
 type StatementDocProps = { s: Awaited<ReturnType<typeof statementView>> };
 
 export function StatementDoc({ s }: StatementDocProps) {
@@ -221,12 +260,7 @@ export function StatementDoc({ s }: StatementDocProps) {
           </div>
         ))}
       </dl>
-      <FiguresTable figures={s.zh} translate={zhT} />
-      {s.en ? (
-        <div lang="en" className="statement-en-figures">
-          <FiguresTable figures={s.en} translate={enT} />
-        </div>
-      ) : null}
+      {s.en ? <BilingualFigures zh={s.zh} en={s.en} /> : <FiguresTable figures={s.zh} translate={zhT} />}
       {s.zh.unsettled.length > 0 ? (
         <Both
           as="p"
@@ -252,13 +286,25 @@ export function StatementDoc({ s }: StatementDocProps) {
           <p className="statement-code">{s.code}</p>
           <Both as="p" k="statement.doc.verifyHow" zh={{ url: s.verifyPage }} en={en({ url: s.verifyPage })} />
         </div>
-      </div>
-      <div className="statement-seal">
-        <Both k="statement.doc.seal" en={en()} />
+        <div className="statement-seal">
+          <Both k="statement.doc.seal" en={en()} />
+        </div>
       </div>
       <p className="statement-source">
         <Both k="statement.doc.source" en={en()} />
       </p>
     </article>
+  );
+}
+
+/** The verify pages' language switch: a plain link to the same page with ?lang= (no form, no cookie). */
+export function VerifyLanguage({ locale }: { locale: "zh-CN" | "en" }) {
+  const other = locale === "en" ? "zh-CN" : "en";
+  return (
+    <p className="verify-top">
+      <a href={`?lang=${other}`} hrefLang={other} lang={other} className="button ghost">
+        {translator(locale)("lang.switchTo")}
+      </a>
+    </p>
   );
 }

@@ -9,16 +9,15 @@
 // no JavaScript.
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { LanguageSwitch } from "../components/shell.tsx";
+import { VerifyLanguage } from "../components/statement.tsx";
 import { parseCode } from "../domain/statement.ts";
-import { translate } from "../i18n/index.ts";
-import { useT } from "../i18n/use-t.ts";
+import { translate, translator } from "../i18n/index.ts";
 import { beginVerifyLookup, recordVerifyHit } from "../models/login-throttle.server.ts";
 import { verifyStatement } from "../models/statement.server.ts";
 import styles from "../styles/statement.css?url";
-import { clientAddress, getLocale } from "../utils/auth.server.ts";
+import { clientAddress } from "../utils/auth.server.ts";
 import { money, monthLabel } from "../utils/pay-view.server.ts";
-import { VERIFY_HEADERS } from "../utils/statement-view.server.ts";
+import { VERIFY_HEADERS, verifyLocale } from "../utils/statement-view.server.ts";
 
 export const access = { public: true } satisfies import("../domain/access.ts").RouteAccess;
 
@@ -36,19 +35,20 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const locale = await getLocale(request);
+  const locale = await verifyLocale(request);
   const address = clientAddress(context);
   const gate = await beginVerifyLookup(address, new Date());
   if (!gate.allowed) {
     const minutes = Math.max(1, Math.ceil(gate.retryAfterMs / 60_000));
-    return data({ state: "throttled" as const, minutes }, { status: 429, headers: VERIFY_HEADERS });
+    return data({ locale, state: "throttled" as const, minutes }, { status: 429, headers: VERIFY_HEADERS });
   }
   const code = parseCode(params.code);
   const found = code ? await verifyStatement(code) : null;
-  if (!found) return data({ state: "notFound" as const }, { status: 404, headers: VERIFY_HEADERS });
+  if (!found) return data({ locale, state: "notFound" as const }, { status: 404, headers: VERIFY_HEADERS });
   await recordVerifyHit(address);
   return data(
     {
+      locale,
       state: "found" as const,
       maskedName: found.maskedName,
       period: `${monthLabel(found.fromMonth, locale)} – ${monthLabel(found.toMonth, locale)}`,
@@ -59,13 +59,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function VerifyStatement() {
-  const t = useT();
   const answer = useLoaderData<typeof loader>();
+  const t = translator(answer.locale);
   return (
-    <main className="content narrow verify-page">
-      <div className="verify-top">
-        <LanguageSwitch />
-      </div>
+    <main className="content narrow verify-page" lang={answer.locale}>
+      <VerifyLanguage locale={answer.locale} />
       <h1>{t("statement.verify.title")}</h1>
       {answer.state === "found" ? (
         <section className="card verify-found" aria-live="polite">
@@ -98,7 +96,7 @@ export default function VerifyStatement() {
         </p>
       )}
       <p>
-        <Link to="/v" reloadDocument>
+        <Link to={answer.locale === "en" ? "/v?lang=en" : "/v"} reloadDocument>
           {t("statement.verify.another")}
         </Link>
       </p>

@@ -3,11 +3,11 @@
 // to /v/<code>, which answers (and counts the lookup). No login, no JavaScript,
 // not indexed.
 import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form } from "@remix-run/react";
-import { LanguageSwitch } from "../components/shell.tsx";
-import { useT } from "../i18n/use-t.ts";
+import { Form, useLoaderData } from "@remix-run/react";
+import { VerifyLanguage } from "../components/statement.tsx";
+import { translator } from "../i18n/index.ts";
 import styles from "../styles/statement.css?url";
-import { VERIFY_HEADERS } from "../utils/statement-view.server.ts";
+import { VERIFY_HEADERS, verifyLocale } from "../utils/statement-view.server.ts";
 
 export const access = { public: true } satisfies import("../domain/access.ts").RouteAccess;
 
@@ -23,21 +23,23 @@ export const meta: MetaFunction = ({ matches }) => [
   { name: "referrer", content: "no-referrer" },
 ];
 
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await verifyLocale(request);
   const typed = (new URL(request.url).searchParams.get("code") ?? "").trim().slice(0, 64);
-  if (typed !== "") throw redirect(`/v/${encodeURIComponent(typed)}`, { headers: VERIFY_HEADERS });
-  return null;
+  const lang = new URL(request.url).searchParams.get("lang") === "en" ? "?lang=en" : "";
+  if (typed !== "") throw redirect(`/v/${encodeURIComponent(typed)}${lang}`, { headers: VERIFY_HEADERS });
+  return { locale };
 }
 
 export default function VerifyForm() {
-  const t = useT();
+  const { locale } = useLoaderData<typeof loader>();
+  const t = translator(locale);
   return (
-    <main className="content narrow verify-page">
-      <div className="verify-top">
-        <LanguageSwitch />
-      </div>
+    <main className="content narrow verify-page" lang={locale}>
+      <VerifyLanguage locale={locale} />
       <h1>{t("statement.verify.title")}</h1>
       <Form method="get" action="/v" reloadDocument className="card">
+        {locale === "en" ? <input type="hidden" name="lang" value="en" /> : null}
         <div className="field">
           <label htmlFor="verify-code">{t("statement.verify.code")}</label>
           <input

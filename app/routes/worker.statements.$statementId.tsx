@@ -19,9 +19,6 @@ export const access = { roles: ["worker"] } satisfies import("../domain/access.t
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-// The page shows the code: never sent on as a referrer from here.
-export const headers = () => ({ "Referrer-Policy": "no-referrer" });
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope, user } = await requireScope(request, ["worker"]);
   const statement = await getStatement(scope, params.statementId ?? "");

@@ -11,6 +11,7 @@ import { addMonths, chinaMonth } from "../domain/dates.ts";
 import { defaultPeriod, MAX_PERIOD_MONTHS } from "../domain/statement.ts";
 import { statementPeriodSchema } from "../forms/statement.ts";
 import { msg } from "../forms/fields.ts";
+import { translate } from "../i18n/index.ts";
 import { toLocale } from "../i18n/locales.ts";
 import { useT } from "../i18n/use-t.ts";
 import { issueStatement, listStatements, previewStatement } from "../models/statement.server.ts";
@@ -50,7 +51,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     error: preview.ok ? undefined : Object.values(PERIOD_ANSWERS[preview.code])[0],
     preview: preview.ok
       ? {
-          title: `${monthLabel(period.from, locale)} – ${monthLabel(period.to, locale)}`,
+          title: translate(locale, "statement.previewTitle", {
+            from: monthLabel(period.from, locale),
+            to: monthLabel(period.to, locale),
+          }),
           figures: figuresView(preview.figures, locale),
         }
       : null,

@@ -3,7 +3,8 @@
 // of this very site and its QR code drawn on the server as SVG.
 import { formatCode } from "../domain/statement.ts";
 import type { StatementFigures } from "../domain/statement.ts";
-import type { Locale } from "../i18n/locales.ts";
+import { isLocale, type Locale } from "../i18n/locales.ts";
+import { getLocale } from "./auth.server.ts";
 import type { getStatement, listStatements } from "../models/statement.server.ts";
 import { money, monthLabel } from "./pay-view.server.ts";
 import { qrSvg } from "./qr.server.ts";
@@ -14,6 +15,16 @@ export const VERIFY_HEADERS = {
   "X-Robots-Tag": "noindex, nofollow",
   "Referrer-Policy": "no-referrer",
 };
+
+/**
+ * The verify pages' language: `?lang=` when given (their switch is a plain link,
+ * since a form posted from a page without a referrer carries no origin and is
+ * refused), else the visitor's account or language cookie, else Chinese.
+ */
+export async function verifyLocale(request: Request): Promise<Locale> {
+  const picked = new URL(request.url).searchParams.get("lang");
+  return isLocale(picked) ? picked : getLocale(request);
+}
 
 /** The verify address a statement prints and its QR code reads: /v/<code in groups>. */
 export function verifyUrl(origin: string, code: string): string {

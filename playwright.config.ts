@@ -40,6 +40,7 @@ const SEEDS_ALONE = [
   /pay\.spec\.ts$/,
   /dashboard\.spec\.ts$/,
   /review-walk8\.spec\.ts$/,
+  /review-walk9\.spec\.ts$/,
   /statement\.spec\.ts$/,
 ];
 /**

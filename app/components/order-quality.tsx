@@ -71,11 +71,14 @@ export function DeliveriesCard({
   deliveries,
   unit,
   notePath,
+  statementPath,
 }: {
   deliveries: DeliveriesView;
   unit: string;
   /** Where a delivery's note is printed (the partner's or the coordinator's page). */
   notePath: (id: string) => string;
+  /** The order's statement (对账单) downloads without the extension, e.g. `/partner/orders/<id>/statement` (ADR 023). */
+  statementPath?: string;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -117,6 +120,21 @@ export function DeliveriesCard({
           </table>
         </div>
       )}
+      {statementPath && deliveries.list.length > 0 ? (
+        // Served by the statement routes (app/routes/*.orders.$orderId_.statement[.csv|.xlsx].ts).
+        <ul className="list statement-downloads" aria-label={t("delivery.statementTitle")}>
+          <li>
+            <a href={`${statementPath}.xlsx`} download>
+              {t("delivery.statementXlsx")}
+            </a>
+          </li>
+          <li>
+            <a href={`${statementPath}.csv`} download>
+              {t("delivery.statementCsv")}
+            </a>
+          </li>
+        </ul>
+      ) : null}
     </section>
   );
 }

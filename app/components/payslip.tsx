@@ -78,13 +78,19 @@ export function PayslipLines({
           <th scope="row">{t("pay.remuneration")}</th>
           <td className="num">{slip.remuneration}</td>
         </tr>
-        <tr>
-          <th scope="row">
-            {t("pay.taxWithheld")}
-            {slip.withheld ? null : <span className="slip-detail">{t("pay.noWithholding")}</span>}
-          </th>
-          <td className="num">−{slip.tax}</td>
-        </tr>
+        {slip.withheld ? (
+          <tr>
+            <th scope="row">{t("pay.taxWithheld")}</th>
+            <td className="num">{slip.taxNone ? slip.tax : `−${slip.tax}`}</td>
+          </tr>
+        ) : (
+          // No amount line where the workshop does not withhold: a "−¥0.00" read as a charge (review walk 9).
+          <tr className="slip-no-tax">
+            <th scope="row" colSpan={2}>
+              {t("pay.noWithholding")}
+            </th>
+          </tr>
+        )}
         {slip.charges.map((c) => (
           <tr key={c.id}>
             <th scope="row">

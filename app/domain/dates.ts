@@ -34,3 +34,17 @@ export function addMonths(month: string, n: number): string {
   const index = year * 12 + (mon - 1) + n;
   return `${String(Math.floor(index / 12)).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}`;
 }
+
+/** The first day of a YYYY-MM month and the first day of the next, as YYYY-MM-DD (from inclusive, until exclusive). */
+export function monthBounds(month: string): { from: string; until: string } {
+  return { from: `${month}-01`, until: `${addMonths(month, 1)}-01` };
+}
+
+/**
+ * The days 01..31 of a YYYY-MM month as YYYY-MM-DD (a day the month lacks matches no date). Asked as
+ * `checkedOn IN (days)`, an index on (workshopId, checkedOn, workerId) reads a range of workers as one
+ * short range per day on both engines, where a date range reads the whole month (ADR 022).
+ */
+export function daysOfMonth(month: string): string[] {
+  return Array.from({ length: 31 }, (_, i) => `${month}-${String(i + 1).padStart(2, "0")}`);
+}

@@ -1,16 +1,13 @@
 // What the minimum-wage view reads (app/domain/minimum-wage.ts): per worker of the workshop,
-// the pieces checked in a month (passed at the rate recorded on the lot, rework sent back),
+// the pieces checked in a month (passed at the rate recorded on the lot, rework sent back: the
+// grouping settlement reads too, app/models/month-pieces.server.ts),
 // the products' standard minutes, the workshop's hourly minimum and whether the month is settled.
 // Passed pieces count in the month of the check that passed them, like the payslip
 // (docs/domain.md "Which rate, which month"); rework in the month of the check that sent it back.
 import { workerMinimumWage, type CheckedPieces, type WorkerMinimumWage } from "../domain/minimum-wage.ts";
 import { amountFromMinor, rateFromMinor, type Amount } from "../domain/money.ts";
 import { db } from "../infra/db.server.ts";
-
-/** The days of a month as a list, read through the (workshopId, checkedOn, workerId) index as settlement does. */
-function daysOf(month: string): string[] {
-  return Array.from({ length: 31 }, (_, i) => `${month}-${String(i + 1).padStart(2, "0")}`);
-}
+import { monthPieces } from "./month-pieces.server.ts";
 
 export type MinimumWageMonth = {
   month: string;
@@ -31,11 +28,7 @@ export async function minimumWageMonth(workshopId: string, month: string): Promi
       select: { hourlyMinimumWageFen: true, minimumWageSource: true },
     }),
     client.payPeriod.findUnique({ where: { workshopId_month: { workshopId, month } }, select: { id: true } }),
-    client.lot.groupBy({
-      by: ["workerId", "productId", "processStepId", "pieceRateId", "rateE4"],
-      where: { workshopId, status: "checked", checkedOn: { in: daysOf(month) } },
-      _sum: { passedQuantity: true, reworkQuantity: true },
-    }),
+    monthPieces(client, workshopId, month),
     client.product.findMany({
       where: { workshopId },
       select: { id: true, name: true, unit: true, standardMinutesE2: true },
@@ -45,8 +38,7 @@ export async function minimumWageMonth(workshopId: string, month: string): Promi
   const minutesOf = new Map(products.map((p) => [p.id, p.standardMinutesE2]));
   const byWorker = new Map<string, CheckedPieces[]>();
   for (const g of groups) {
-    const passed = g._sum.passedQuantity ?? 0;
-    const rework = g._sum.reworkQuantity ?? 0;
+    const { passed, rework } = g;
     if (passed === 0 && rework === 0) continue;
     const list = byWorker.get(g.workerId) ?? [];
     list.push({

@@ -10,7 +10,7 @@
 // the first check. Rework pieces become a new lot with the same rate (status
 // `rework`, at the worker's) until the coordinator takes them back (`awaiting`)
 // and checks them again. Passed pieces are paid in the month of `checkedOn` at
-// the rate recorded on the lot (`passedPiecesForMonth`).
+// the rate recorded on the lot (`monthPieces`, app/models/month-pieces.server.ts).
 import type { Actor, Scope } from "../domain/access.ts";
 import { chinaDate } from "../domain/dates.ts";
 import { checkQuality, DEFAULT_QUALITY_REASONS, keptReasons, type ReasonChoice } from "../domain/quality.ts";
@@ -531,41 +531,6 @@ export async function findLotCheckPhoto(scope: Scope, lotId: string) {
   });
   if (!lot?.checkPhotoPath) return null;
   return readPhoto(lot.checkPhotoPath);
-}
-
-export type PassedGroup = {
-  workerId: string;
-  productId: string;
-  processStepId: string | null;
-  pieceRateId: string | null;
-  rateE4: bigint | null;
-  passed: number;
-};
-
-/**
- * What settlement reads (docs/domain.md "Which rate, which month"): passed
- * pieces of the month's checks (checkedOn in YYYY-MM, China dates) per worker,
- * product, step and rate version, at the rate recorded on the lots. One GROUP
- * BY over the index (workshopId, checkedOn).
- */
-export async function passedPiecesForMonth(workshopId: string, month: string): Promise<PassedGroup[]> {
-  if (!/^\d{4}-\d{2}$/.test(month)) throw new RangeError(`month must be YYYY-MM, got ${month}`);
-  const groups = await db().lot.groupBy({
-    by: ["workerId", "productId", "processStepId", "pieceRateId", "rateE4"],
-    where: { workshopId, status: "checked", checkedOn: { gte: `${month}-01`, lte: `${month}-31` } },
-    _sum: { passedQuantity: true },
-    orderBy: [{ workerId: "asc" }, { productId: "asc" }, { processStepId: "asc" }, { pieceRateId: "asc" }],
-  });
-  return groups
-    .map((g) => ({
-      workerId: g.workerId,
-      productId: g.productId,
-      processStepId: g.processStepId,
-      pieceRateId: g.pieceRateId,
-      rateE4: g.rateE4,
-      passed: g._sum.passedQuantity ?? 0,
-    }))
-    .filter((g) => g.passed > 0);
 }
 
 export type OrderQuality = {

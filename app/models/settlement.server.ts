@@ -22,17 +22,27 @@
 // an adjustment racing a settle either makes it into the payslips or is refused.
 import { randomUUID } from "node:crypto";
 import type { Actor } from "../domain/access.ts";
-import { chinaMonth } from "../domain/dates.ts";
+import { chinaMonth, daysOfMonth } from "../domain/dates.ts";
 import { amountFromMinor, amountToMinor, rateFromMinor, rateToMinor } from "../domain/money.ts";
 import { computePayslip, type Adjustment, type PassedPieces } from "../domain/payslip.ts";
 import { db, Prisma, type Tx } from "../infra/db.server.ts";
+import { getEnv } from "../infra/env.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import {
+  asMonthPieceGroups,
+  monthPieces,
+  monthPiecesSql,
+  type MonthPieceGroup,
+  type WorkerRange,
+} from "./month-pieces.server.ts";
 import { fail, ok, type Result } from "./result.ts";
 
 type Client = Tx | ReturnType<typeof db>;
 
-/** Workers read and computed per round trip. */
-export const WORKER_BATCH = 500;
+/** SQLite: workers read and computed per GROUP BY (a range of their ids). */
+const WORKER_BATCH = 2_000;
+/** PostgreSQL: passed-piece groups read per FETCH of the month's cursor (about 2,000 workers). */
+const GROUPS_PER_FETCH = 10_000;
 
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -69,16 +79,6 @@ export type MonthTotals = {
   unpricedPieces: number;
 };
 
-/**
- * The days of a month as a list (01..31; a day a month lacks matches nothing). Asked as
- * `checkedOn IN (days)`, the (workshopId, checkedOn, workerId) index answers a batch of workers
- * with one short range per day on both engines; as a date range it read the whole month again
- * for every batch (docs/benchmarks.md).
- */
-function daysOf(month: string): string[] {
-  return Array.from({ length: 31 }, (_, i) => `${month}-${String(i + 1).padStart(2, "0")}`);
-}
-
 /** Whether `month` of the workshop is settled. */
 export async function monthSettled(client: Client, workshopId: string, month: string): Promise<boolean> {
   const period = await client.payPeriod.findUnique({
@@ -96,21 +96,66 @@ export async function lockWorkshopPay(tx: Tx, workshopId: string): Promise<void>
   await tx.workshop.update({ where: { id: workshopId }, data: { updatedAt: new Date() } });
 }
 
-/** Every worker with anything to pay or charge in the month, sorted by id. */
-async function workersOfMonth(client: Client, workshopId: string, month: string): Promise<string[]> {
-  const [lots, adjustments, deductions] = await Promise.all([
-    // From the index alone (workshopId, checkedOn, workerId); a worker whose lots passed nothing
-    // gets no payslip (computeMonth leaves out a payslip with no lines).
-    client.lot.groupBy({ by: ["workerId"], where: { workshopId, checkedOn: { in: daysOf(month) } } }),
-    client.payAdjustment.groupBy({ by: ["workerId"], where: { workshopId, month } }),
-    client.materialDeduction.groupBy({
-      by: ["workerId"],
-      where: { workshopId, month, status: "charged", amountFen: { gt: 0n } },
-    }),
-  ]);
-  const ids = new Set<string>();
-  for (const row of [...lots, ...adjustments, ...deductions]) ids.add(row.workerId);
-  return [...ids].sort();
+/** A run of workers (by id) and their passed-piece groups. */
+type PieceBatch = { range: WorkerRange; groups: MonthPieceGroup[] };
+
+/**
+ * The month's passed-piece groups in runs of workers, in the database's order of worker ids. Every
+ * worker id falls in exactly one run's range (the first is open below, the last open above), so a
+ * worker with only a bonus or a charge is met too.
+ *
+ * PostgreSQL: one GROUP BY over the whole month, ordered by worker, read through a cursor
+ * GROUPS_PER_FETCH groups at a time (a worker's groups are never split between runs). The database
+ * reads the month once, like the lower bound, and memory holds one run. Needs a transaction.
+ *
+ * SQLite: the month's workers from the (workshopId, checkedOn, workerId) index alone, then one
+ * GROUP BY per WORKER_BATCH workers over a range of ids (SQLite has no cursor across statements).
+ */
+async function* pieceBatches(client: Client, workshopId: string, month: string): AsyncGenerator<PieceBatch> {
+  if (getEnv().databaseEngine === "postgresql") {
+    // Planned for the whole result (a cursor is planned for its first tenth by default: an index
+    // scan in worker order with a read of the table per lot), and grouped before it is sorted.
+    await client.$executeRawUnsafe(`SET LOCAL cursor_tuple_fraction = 1`);
+    await client.$executeRaw`DECLARE month_pieces NO SCROLL CURSOR FOR
+      WITH g AS MATERIALIZED (${monthPiecesSql(workshopId, month, null)}) SELECT * FROM g ORDER BY "workerId"`;
+    let after: string | null = null;
+    let carry: MonthPieceGroup[] = [];
+    for (;;) {
+      const rows = asMonthPieceGroups(
+        await client.$queryRawUnsafe<unknown[]>(`FETCH ${GROUPS_PER_FETCH} FROM month_pieces`),
+      );
+      const all = carry.length === 0 ? rows : [...carry, ...rows];
+      if (rows.length < GROUPS_PER_FETCH) {
+        await client.$executeRawUnsafe(`CLOSE month_pieces`);
+        yield { range: { after, upTo: null }, groups: all };
+        return;
+      }
+      // The last worker's groups may go on in the next fetch: kept back for it.
+      const last = all[all.length - 1]!.workerId;
+      let cut = all.length;
+      while (cut > 0 && all[cut - 1]!.workerId === last) cut -= 1;
+      carry = all.slice(cut);
+      if (cut === 0) continue;
+      const groups = all.slice(0, cut);
+      const upTo = groups[groups.length - 1]!.workerId;
+      yield { range: { after, upTo }, groups };
+      after = upTo;
+    }
+  }
+  const workers = (
+    await client.$queryRaw<{ workerId: string }[]>`SELECT DISTINCT "workerId" FROM "Lot"
+      WHERE "workshopId" = ${workshopId} AND "checkedOn" IN (${Prisma.join(daysOfMonth(month))})
+      ORDER BY "workerId"`
+  ).map((r) => r.workerId);
+  if (workers.length === 0) {
+    yield { range: { after: null, upTo: null }, groups: [] };
+    return;
+  }
+  for (let i = 0; i < workers.length; i += WORKER_BATCH) {
+    const end = i + WORKER_BATCH;
+    const range = { after: i === 0 ? null : workers[i - 1]!, upTo: end >= workers.length ? null : workers[end - 1]! };
+    yield { range, groups: await monthPieces(client, workshopId, month, range) };
+  }
 }
 
 type Names = { products: Map<string, string>; steps: Map<string, string>; materials: Map<string, string> };
@@ -128,44 +173,47 @@ async function namesOf(client: Client, workshopId: string): Promise<Names> {
   };
 }
 
-/** The payslips of one batch of workers, in worker id order, and the batch's unpriced passed pieces. */
+/** Rows by worker, each worker's in the order given. */
+function byWorker<T extends { workerId: string }>(rows: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.workerId);
+    if (list) list.push(row);
+    else map.set(row.workerId, [row]);
+  }
+  return map;
+}
+
+/** The payslips of one run of workers, in worker id order, and the run's unpriced passed pieces. */
 async function payBatch(
   client: Client,
   workshop: { id: string; withholdsTax: boolean },
   month: string,
-  workerIds: string[],
+  batch: PieceBatch,
   names: Names,
 ): Promise<{ pays: WorkerPay[]; unpricedPieces: number }> {
-  const [passed, adjustments, deductions] = await Promise.all([
-    client.lot.groupBy({
-      by: ["workerId", "productId", "processStepId", "pieceRateId", "rateE4"],
-      // The batch is a contiguous run of sorted worker ids: a range the (workerId, checkedOn) index
-      // reads directly, where a list of 500 ids made the database scan the whole month per batch.
-      where: {
-        workshopId: workshop.id,
-        workerId: { gte: workerIds[0]!, lte: workerIds[workerIds.length - 1]! },
-        checkedOn: { in: daysOf(month) },
-        passedQuantity: { gt: 0 },
-      },
-      _sum: { passedQuantity: true },
-    }),
+  const inRange = {
+    ...(batch.range.after === null ? {} : { gt: batch.range.after }),
+    ...(batch.range.upTo === null ? {} : { lte: batch.range.upTo }),
+  };
+  const [adjustments, deductions] = await Promise.all([
     client.payAdjustment.findMany({
-      where: { workshopId: workshop.id, month, workerId: { in: workerIds } },
+      where: { workshopId: workshop.id, month, workerId: inRange },
       select: { id: true, workerId: true, kind: true, amountFen: true, reason: true, correctsMonth: true },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
     client.materialDeduction.findMany({
-      where: { workshopId: workshop.id, month, status: "charged", amountFen: { gt: 0n }, workerId: { in: workerIds } },
+      where: { workshopId: workshop.id, month, status: "charged", amountFen: { gt: 0n }, workerId: inRange },
       select: { id: true, workerId: true, amountFen: true, reason: true, materialId: true },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
   ]);
   let unpricedPieces = 0;
   const piecesOf = new Map<string, PassedPieces[]>();
-  for (const row of passed) {
-    const pieces = row._sum.passedQuantity ?? 0;
+  for (const row of batch.groups) {
+    if (row.passed === 0) continue;
     if (row.pieceRateId === null || row.rateE4 === null) {
-      unpricedPieces += pieces;
+      unpricedPieces += row.passed;
       continue;
     }
     const list = piecesOf.get(row.workerId) ?? [];
@@ -174,14 +222,17 @@ async function payBatch(
       processStepId: row.processStepId,
       pieceRateId: row.pieceRateId,
       rate: rateFromMinor(row.rateE4),
-      pieces,
+      pieces: row.passed,
     });
     piecesOf.set(row.workerId, list);
   }
+  const adjustmentsOf = byWorker(adjustments);
+  const deductionsOf = byWorker(deductions);
+  const workerIds = [...new Set([...piecesOf.keys(), ...adjustmentsOf.keys(), ...deductionsOf.keys()])].sort();
   const pays: WorkerPay[] = [];
   for (const workerId of workerIds) {
-    const own = adjustments.filter((a) => a.workerId === workerId);
-    const charges = deductions.filter((d) => d.workerId === workerId);
+    const own = adjustmentsOf.get(workerId) ?? [];
+    const charges = deductionsOf.get(workerId) ?? [];
     const bonusRows = own.filter((a) => a.kind === "bonus");
     const correctionRows = own.filter((a) => a.kind === "correction");
     const asAdjustment = (a: { amountFen: bigint; reason: string }): Adjustment => ({
@@ -258,10 +309,7 @@ async function computeMonth(
   month: string,
   each: (pays: WorkerPay[]) => Promise<void> | void,
 ): Promise<MonthTotals> {
-  const [workers, names] = await Promise.all([
-    workersOfMonth(client, workshop.id, month),
-    namesOf(client, workshop.id),
-  ]);
+  const names = await namesOf(client, workshop.id);
   const totals: MonthTotals = {
     workerCount: 0,
     grossFen: 0n,
@@ -270,8 +318,8 @@ async function computeMonth(
     netFen: 0n,
     unpricedPieces: 0,
   };
-  for (let i = 0; i < workers.length; i += WORKER_BATCH) {
-    const batch = await payBatch(client, workshop, month, workers.slice(i, i + WORKER_BATCH), names);
+  for await (const run of pieceBatches(client, workshop.id, month)) {
+    const batch = await payBatch(client, workshop, month, run, names);
     totals.unpricedPieces += batch.unpricedPieces;
     const pays = batch.pays.filter((p) => p.lines.length > 0);
     for (const p of pays) {
@@ -294,6 +342,9 @@ function checkMonth(month: string, now: Date): MonthRefusal | null {
   return null;
 }
 
+/** How long one settlement (or a preview on PostgreSQL) may hold its transaction (a district-sized month takes seconds, not minutes). */
+const SETTLE_TIMEOUT_MS = 10 * 60_000;
+
 async function workshopOf(client: Client, workshopId: string) {
   return client.workshop.findUniqueOrThrow({ where: { id: workshopId }, select: { id: true, withholdsTax: true } });
 }
@@ -308,13 +359,18 @@ export async function previewMonth(
   each: (pays: WorkerPay[]) => Promise<void> | void = () => {},
 ): Promise<MonthTotals> {
   const client = db();
-  return computeMonth(client, await workshopOf(client, workshopId), month, each);
+  const workshop = await workshopOf(client, workshopId);
+  // PostgreSQL reads the month through a cursor, which lives in a transaction (read only here).
+  if (getEnv().databaseEngine === "postgresql") {
+    return client.$transaction((tx) => computeMonth(tx, workshop, month, each), {
+      timeout: SETTLE_TIMEOUT_MS,
+      maxWait: 10_000,
+    });
+  }
+  return computeMonth(client, workshop, month, each);
 }
 
 export type SettleResult = Result<{ periodId: string; totals: MonthTotals }, MonthRefusal>;
-
-/** How long one settlement may hold its transaction (a district-sized month takes seconds, not minutes). */
-const SETTLE_TIMEOUT_MS = 10 * 60_000;
 
 /**
  * Settles `month` of the actor's workshop: every payslip, the period and its
@@ -387,13 +443,23 @@ export async function settleMonth(
   }
 }
 
-/** Rows per INSERT statement: 14 values a line keeps a statement under SQLite's 32,766 parameters. */
-const ROWS_PER_INSERT = 1_000;
+/** JSON of rows, bigints as strings (read back with CAST ... AS BIGINT: exact on both engines). */
+function rowsJson(rows: unknown[][]): string {
+  return JSON.stringify(rows, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
+}
+
+/** The rows of a JSON array of arrays as a table `j` with one column `value` (each row's array). */
+function jsonRows(json: string): Prisma.Sql {
+  return getEnv().databaseEngine === "postgresql"
+    ? Prisma.sql`jsonb_array_elements(CAST(${json} AS jsonb)) AS j(value)`
+    : Prisma.sql`json_each(${json}) AS j`;
+}
 
 /**
- * Writes a batch of payslips and their lines with multi-row INSERTs (parameterised, the same SQL on
- * both engines). Prisma's createMany was the settlement's cost: about 2,400 rows a second on SQLite,
- * against tens of thousands this way (docs/benchmarks.md). createdAt takes the column's default.
+ * Writes a run of payslips and their lines: one INSERT … SELECT per table, its rows handed over as
+ * one JSON parameter. Multi-row VALUES cost the JavaScript engine and PostgreSQL's parser time per
+ * parameter (14 a line), and Prisma's createMany wrote about 2,400 rows a second on SQLite
+ * (docs/benchmarks.md). createdAt takes the column's default.
  */
 async function insertPayslips(
   tx: Tx,
@@ -403,25 +469,35 @@ async function insertPayslips(
   withheld: boolean,
   slips: (WorkerPay & { id: string })[],
 ): Promise<void> {
-  for (let i = 0; i < slips.length; i += ROWS_PER_INSERT) {
-    const part = slips.slice(i, i + ROWS_PER_INSERT);
-    await tx.$executeRaw`INSERT INTO "Payslip" ("id", "workshopId", "payPeriodId", "workerId", "month", "payFen", "remunerationFen", "taxFen", "chargesFen", "netFen", "withheld") VALUES ${Prisma.join(
-      part.map(
-        (p) =>
-          Prisma.sql`(${p.id}, ${workshopId}, ${periodId}, ${p.workerId}, ${month}, ${p.payFen}, ${p.remunerationFen}, ${p.taxFen}, ${p.chargesFen}, ${p.netFen}, ${withheld})`,
-      ),
-    )}`;
-  }
-  const lines = slips.flatMap((p) => p.lines.map((l, sortOrder) => ({ ...l, payslipId: p.id, sortOrder })));
-  for (let i = 0; i < lines.length; i += ROWS_PER_INSERT) {
-    const part = lines.slice(i, i + ROWS_PER_INSERT);
-    await tx.$executeRaw`INSERT INTO "PayslipLine" ("id", "payslipId", "workshopId", "kind", "sortOrder", "productId", "processStepId", "pieceRateId", "rateE4", "pieces", "amountFen", "label", "reason", "sourceId") VALUES ${Prisma.join(
-      part.map(
-        (l) =>
-          Prisma.sql`(${randomUUID()}, ${l.payslipId}, ${workshopId}, ${l.kind}, ${l.sortOrder}, ${l.productId}, ${l.processStepId}, ${l.pieceRateId}, ${l.rateE4}, ${l.pieces}, ${l.amountFen}, ${l.label}, ${l.reason}, ${l.sourceId})`,
-      ),
-    )}`;
-  }
+  if (slips.length === 0) return;
+  const slipRows = slips.map((p) => [p.id, p.workerId, p.payFen, p.remunerationFen, p.taxFen, p.chargesFen, p.netFen]);
+  await tx.$executeRaw`INSERT INTO "Payslip" ("id", "workshopId", "payPeriodId", "workerId", "month", "payFen", "remunerationFen", "taxFen", "chargesFen", "netFen", "withheld")
+    SELECT j.value ->> 0, ${workshopId}, ${periodId}, j.value ->> 1, ${month}, CAST(j.value ->> 2 AS BIGINT),
+      CAST(j.value ->> 3 AS BIGINT), CAST(j.value ->> 4 AS BIGINT), CAST(j.value ->> 5 AS BIGINT), CAST(j.value ->> 6 AS BIGINT), CAST(${withheld} AS BOOLEAN)
+    FROM ${jsonRows(rowsJson(slipRows))}`;
+  // A line's id is its payslip's and its place on it (unique, and nothing to send or generate).
+  const lineRows = slips.flatMap((p) =>
+    p.lines.map((l, sortOrder) => [
+      p.id,
+      sortOrder,
+      l.kind,
+      l.productId,
+      l.processStepId,
+      l.pieceRateId,
+      l.rateE4,
+      l.pieces,
+      l.amountFen,
+      l.label,
+      l.reason,
+      l.sourceId,
+    ]),
+  );
+  if (lineRows.length === 0) return;
+  await tx.$executeRaw`INSERT INTO "PayslipLine" ("id", "payslipId", "workshopId", "kind", "sortOrder", "productId", "processStepId", "pieceRateId", "rateE4", "pieces", "amountFen", "label", "reason", "sourceId")
+    SELECT (j.value ->> 0) || '.' || (j.value ->> 1), j.value ->> 0, ${workshopId}, j.value ->> 2, CAST(j.value ->> 1 AS INTEGER),
+      j.value ->> 3, j.value ->> 4, j.value ->> 5, CAST(j.value ->> 6 AS BIGINT), CAST(j.value ->> 7 AS INTEGER),
+      CAST(j.value ->> 8 AS BIGINT), j.value ->> 9, j.value ->> 10, j.value ->> 11
+    FROM ${jsonRows(rowsJson(lineRows))}`;
 }
 
 /** A refusal thrown inside the settlement transaction, so that everything it wrote rolls back. */

@@ -9,7 +9,7 @@
 // newest logs, and what she holds (the material ledger's own read,
 // workerMaterialHeld). Every query is scoped to her workshop and her user id.
 import type { Actor } from "../domain/access.ts";
-import { addMonths, chinaMonth } from "../domain/dates.ts";
+import { addMonths, chinaMonth, monthBounds } from "../domain/dates.ts";
 import { bigintOf, intOf, Prisma, readRows, textOf, textOrNull } from "../infra/db.server.ts";
 import { workerMaterialHeld, type MaterialHeld } from "./material-stock.server.ts";
 
@@ -92,13 +92,6 @@ export type MonthDeduction = {
   proposedFen: bigint;
   reason: string;
 };
-
-/** The first day of a YYYY-MM month and the first day of the next, as YYYY-MM-DD. */
-function monthBounds(month: string): { from: string; until: string } {
-  const [year, monthNumber] = month.split("-").map(Number) as [number, number];
-  const next = monthNumber === 12 ? `${year + 1}-01` : `${year}-${String(monthNumber + 1).padStart(2, "0")}`;
-  return { from: `${month}-01`, until: `${next}-01` };
-}
 
 function logStatus(value: string): MonthLogStatus {
   if (value === "submitted" || value === "received" || value === "cancelled") return value;

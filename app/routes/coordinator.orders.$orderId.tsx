@@ -200,7 +200,12 @@ export default function CoordinatorOrder() {
       ) : null}
       {hasProgress(order.status) ? <OrderQualityCard quality={quality} unit={order.unit} /> : null}
       {hasProgress(order.status) ? (
-        <DeliveriesCard deliveries={deliveries} unit={order.unit} notePath={(id) => `/coordinator/deliveries/${id}`} />
+        <DeliveriesCard
+          deliveries={deliveries}
+          unit={order.unit}
+          notePath={(id) => `/coordinator/deliveries/${id}`}
+          statementPath={`/coordinator/orders/${order.id}/statement`}
+        />
       ) : null}
 
       {order.status === "accepted" ? (

@@ -112,7 +112,12 @@ export default function OrderDeliveries() {
           <FormAlert message={actionData?.formError} />
         ) : null}
       </section>
-      <DeliveriesCard deliveries={deliveries} unit={order.unit} notePath={(id) => `/coordinator/deliveries/${id}`} />
+      <DeliveriesCard
+        deliveries={deliveries}
+        unit={order.unit}
+        notePath={(id) => `/coordinator/deliveries/${id}`}
+        statementPath={`/coordinator/orders/${order.id}/statement`}
+      />
     </>
   );
 }

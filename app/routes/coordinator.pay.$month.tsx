@@ -34,7 +34,7 @@ import styles from "../styles/pay.css?url";
 import { notFound, requireScope } from "../utils/auth.server.ts";
 import { badRequest, formError, formValues, readFormData, refuse, validate } from "../utils/forms.server.ts";
 import { redirectWithNotice } from "../utils/notice.server.ts";
-import { money, monthLabel, monthPayslipsView, previewView, yuanText } from "../utils/pay-view.server.ts";
+import { money, monthLabel, monthPayslipsView, previewView } from "../utils/pay-view.server.ts";
 
 export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
 
@@ -83,6 +83,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!isSubmissionKey(key)) return formError("form.expired", values);
 
   if (intent === "adjust") {
+    // A month not yet begun (9999-12 typed into the address) is never settled: its bonus would be lost (review walk 9).
+    if (month > chinaMonth(new Date())) return formError("pay.adjustFuture", values);
     const form = validate(adjustmentSchema, formData);
     if (!form.ok) return badRequest(form);
     const input = form.data;
@@ -114,9 +116,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     }
     const worker = await getWorker(scope.workshopId, input.workerId);
+    // Formatted as on the page (¥1,275.00, -¥5.00), not the bare "1275.00" / "¥-5.00" (review walk 9).
     return redirectWithNotice(here, {
       key: input.kind === "bonus" ? "pay.bonusAdded" : "pay.correctionAdded",
-      params: { name: worker?.name ?? "", amount: yuanText(input.amount) },
+      params: { name: worker?.name ?? "", amount: money(input.amount, toLocale(user.locale)) },
     });
   }
 
@@ -154,7 +157,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (outcome.replayed) return redirectWithNotice(here, { key: "pay.settledAgain" });
   return redirectWithNotice(here, {
     key: "pay.settled",
-    params: { n: outcome.totals.workerCount, net: yuanText(outcome.totals.netFen) },
+    params: { n: outcome.totals.workerCount, net: money(outcome.totals.netFen, toLocale(user.locale)) },
   });
 }
 

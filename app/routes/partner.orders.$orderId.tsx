@@ -80,7 +80,12 @@ export default function PartnerOrder() {
       {hasProgress(order.status) ? (
         <>
           <OrderQualityCard quality={quality} unit={order.unit} />
-          <DeliveriesCard deliveries={deliveries} unit={order.unit} notePath={(id) => `/partner/deliveries/${id}`} />
+          <DeliveriesCard
+            deliveries={deliveries}
+            unit={order.unit}
+            notePath={(id) => `/partner/deliveries/${id}`}
+            statementPath={`/partner/orders/${order.id}/statement`}
+          />
         </>
       ) : null}
       {order.status === "pending" && !confirmingCancel ? (

@@ -3,7 +3,7 @@
 // never as numbers; months as YYYY-MM with a label in the page's language;
 // dates as ISO text. Totals of a settled month are the exact sum of its payslips.
 import { addMonths, chinaMonth } from "../domain/dates.ts";
-import { amountFromMinor, amountToString, formatAmount, formatRate, rateFromMinor } from "../domain/money.ts";
+import { amountFromMinor, formatAmount, formatRate, rateFromMinor } from "../domain/money.ts";
 import type { Locale } from "../i18n/locales.ts";
 import type { getPayslip, listAdjustments, listMonthPayslips } from "../models/payslip.server.ts";
 import { previewMonth, type listPayPeriods, type WorkerPay } from "../models/settlement.server.ts";
@@ -15,11 +15,6 @@ export const OPEN_MONTHS_SHOWN = 3;
 
 export function money(fen: bigint, locale: Locale): string {
   return formatAmount(amountFromMinor(fen), locale);
-}
-
-/** The canonical yuan text of fen ("-12.34"), for notices and messages that add their own currency sign. */
-export function yuanText(fen: bigint): string {
-  return amountToString(amountFromMinor(fen));
 }
 
 const EN_MONTHS = [
@@ -162,6 +157,8 @@ export function payslipView(slip: Slip, locale: Locale) {
     pay: money(slip.payFen, locale),
     remuneration: money(slip.remunerationFen, locale),
     tax: money(slip.taxFen, locale),
+    /** Nothing withheld this month: the tax line shows ¥0.00, not "−¥0.00". */
+    taxNone: slip.taxFen === 0n,
     withheld: slip.withheld,
     chargesTotal: money(slip.chargesFen, locale),
     net: money(slip.netFen, locale),

@@ -8,6 +8,9 @@
 // and the peak memory (RSS and heap) during preview + settle. It prints the
 // ratios settlement / lower bound. Sizes: BENCH_SETTLE_WORKERS (default
 // "1000,10000"), 100 lots per worker (10,000 workers = 1,000,000 lots), 200 products.
+// BENCH_SETTLE_REPEAT (default 1) measures each generated month that many times (the
+// settled month's payslips and period are deleted in between): on a busy machine a
+// second measurement costs seconds where generating the month again costs minutes.
 // SQLite on a fresh file; PostgreSQL too when BENCH_POSTGRES_URL is given
 // (a database the bench may fill: it creates its own workshops).
 import { execFileSync } from "node:child_process";
@@ -20,6 +23,7 @@ import { migrate } from "../../scripts/db-migrate.mjs";
 const sizes = (process.env.BENCH_SETTLE_WORKERS ?? "1000,10000").split(",").map((s) => Number.parseInt(s, 10));
 const LOTS_PER_WORKER = Number.parseInt(process.env.BENCH_SETTLE_LOTS ?? "100", 10);
 const PRODUCTS = 200;
+const REPEAT = Number.parseInt(process.env.BENCH_SETTLE_REPEAT ?? "1", 10);
 
 // One engine per process (the app reads DATABASE_URL once): this file runs itself again for each.
 if (!process.env.BENCH_SETTLE_URL) {
@@ -99,39 +103,47 @@ for (const engine of engines) {
          GROUP BY workerId, productId, processStepId, pieceRateId, rateE4`;
     const args = [month.workshopId, `${month.month}-01`, `${month.month}-31`];
     await client.$queryRawUnsafe(q, ...args); // warm
-    const g0 = performance.now();
-    const groups = (await client.$queryRawUnsafe(q, ...args)) as unknown[];
-    const groupMs = performance.now() - g0;
+    for (let run = 1; run <= REPEAT; run++) {
+      if (run > 1) {
+        await client.payslipLine.deleteMany({ where: { workshopId: month.workshopId } });
+        await client.payslip.deleteMany({ where: { workshopId: month.workshopId } });
+        await client.payPeriod.deleteMany({ where: { workshopId: month.workshopId } });
+      }
+      const g0 = performance.now();
+      const groups = (await client.$queryRawUnsafe(q, ...args)) as unknown[];
+      const groupMs = performance.now() - g0;
 
-    const memory = watchMemory();
-    const p0 = performance.now();
-    let slips = 0;
-    const totals = await previewMonth(month.workshopId, month.month, (pays) => {
-      slips += pays.length;
-    });
-    const previewMs = performance.now() - p0;
-    const s0 = performance.now();
-    const settled = await settleMonth(
-      { userId: month.coordinatorId, workshopId: month.workshopId },
-      month.month,
-      new Date("2026-11-15T04:00:00Z"),
-      totals.netFen,
-    );
-    const settleMs = performance.now() - s0;
-    const peak = memory.stop();
-    if (!settled.ok) throw new Error(`settle refused: ${settled.code}`);
-    const lines = await client.payslipLine.count({ where: { workshopId: month.workshopId } });
-    console.log(`    lower bound (one GROUP BY, ${groups.length} groups)   ${s(groupMs)}`);
-    console.log(
-      `    preview (${slips} payslips, nothing written)  ${s(previewMs)}   ratio ${(previewMs / groupMs).toFixed(2)}`,
-    );
-    console.log(
-      `    settle (${slips} payslips, ${lines} lines written) ${s(settleMs)}   ratio ${(settleMs / groupMs).toFixed(2)}`,
-    );
-    console.log(
-      `    preview + settle                          ${s(previewMs + settleMs)}   ratio ${((previewMs + settleMs) / groupMs).toFixed(2)}`,
-    );
-    console.log(`    peak memory during both: RSS ${mb(peak.rss)}, heap ${mb(peak.heap)}`);
+      const memory = watchMemory();
+      const p0 = performance.now();
+      let slips = 0;
+      const totals = await previewMonth(month.workshopId, month.month, (pays) => {
+        slips += pays.length;
+      });
+      const previewMs = performance.now() - p0;
+      const s0 = performance.now();
+      const settled = await settleMonth(
+        { userId: month.coordinatorId, workshopId: month.workshopId },
+        month.month,
+        new Date("2026-11-15T04:00:00Z"),
+        totals.netFen,
+      );
+      const settleMs = performance.now() - s0;
+      const peak = memory.stop();
+      if (!settled.ok) throw new Error(`settle refused: ${settled.code}`);
+      const lines = await client.payslipLine.count({ where: { workshopId: month.workshopId } });
+      if (REPEAT > 1) console.log(`   run ${run} of ${REPEAT}`);
+      console.log(`    lower bound (one GROUP BY, ${groups.length} groups)   ${s(groupMs)}`);
+      console.log(
+        `    preview (${slips} payslips, nothing written)  ${s(previewMs)}   ratio ${(previewMs / groupMs).toFixed(2)}`,
+      );
+      console.log(
+        `    settle (${slips} payslips, ${lines} lines written) ${s(settleMs)}   ratio ${(settleMs / groupMs).toFixed(2)}`,
+      );
+      console.log(
+        `    preview + settle                          ${s(previewMs + settleMs)}   ratio ${((previewMs + settleMs) / groupMs).toFixed(2)}`,
+      );
+      console.log(`    peak memory during both: RSS ${mb(peak.rss)}, heap ${mb(peak.heap)}`);
+    }
   }
   await disconnectDb();
 }

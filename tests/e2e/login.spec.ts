@@ -28,7 +28,7 @@ test("a phone number that is not 11 digits is caught in the browser: 请输入 1
   await page.goto("/login");
   await waitForHydration(page);
 
-  await logIn(page, "123", "qiaoshou123");
+  await logIn(page, "123", "qiaoshou123", { sent: false });
 
   const phone = page.getByLabel("手机号", { exact: true });
   await expect(page.getByText("请输入 11 位手机号")).toBeVisible();

@@ -10,8 +10,10 @@
 // tests/e2e/seed-pay.ts with lots checked two months ago (it writes from a
 // process of its own, so playwright.config.ts runs this file last and alone).
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import Decimal from "decimal.js";
 import { expect, test, type Page } from "@playwright/test";
+import { readWorkbook } from "../support/xlsx.ts";
 import { expectNoHorizontalScroll, logIn, screenshot } from "./support.ts";
 
 type Person = { id: string; name: string; phone: string };
@@ -113,6 +115,38 @@ test("a month is previewed, given a bonus and settled; the worker reads her pays
     `/coordinator/pay/${seed.month}/export/payslips.csv`,
   );
   await pictures(page, "pay-settled");
+
+  // 4b. The XLSX, downloaded as she would (JavaScript off): on its summary sheet the net column of the
+  // workers' rows adds up, in exact fen, to the sheet's total row and to the page's ¥445.00.
+  const exports = await desk.newPage();
+  await exports.goto(`/coordinator/pay/${seed.month}`);
+  const [download] = await Promise.all([
+    exports.waitForEvent("download"),
+    exports.getByRole("link", { name: "导出工资条（Excel）" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const workbook = await readWorkbook(readFileSync(await download.path()));
+  const summary = workbook.getWorksheet("工资汇总");
+  if (!summary) throw new Error("the workbook has no 工资汇总 sheet");
+  const cells = (n: number) => (summary.getRow(n).values as unknown[]).slice(1);
+  const headingAt = [...Array(summary.rowCount).keys()].map((i) => i + 1).find((n) => cells(n).includes("实发（元）"));
+  if (!headingAt) throw new Error("no 实发（元） column on the summary sheet");
+  const netColumn = cells(headingAt).indexOf("实发（元）");
+  const fen = (value: unknown): bigint => {
+    const cents = new Decimal(String(value)).times(100);
+    expect(cents.isInteger(), `${String(value)} is whole fen`).toBe(true);
+    return BigInt(cents.toString());
+  };
+  const workerRows = [...Array(summary.rowCount - headingAt).keys()]
+    .map((i) => cells(headingAt + 1 + i))
+    .filter((row) => row.length > 0 && !String(row[0]).startsWith("合计"));
+  expect(workerRows.map((row) => row[0]).sort()).toEqual([seed.a.name, seed.b.name].sort());
+  const totalRow = cells(summary.rowCount);
+  expect(String(totalRow[0])).toBe("合计（2 人）");
+  const rowsSum = workerRows.reduce((sum, row) => sum + fen(row[netColumn]), 0n);
+  expect(rowsSum).toBe(fen(totalRow[netColumn]));
+  expect(rowsSum).toBe(44_500n);
+  await exports.close();
 
   // 5. The worker, on her phone: plain HTML, her payslip from her home page.
   const phone = await browser.newContext({

@@ -141,7 +141,7 @@ test("the preview shows each worker's figures and the totals; a bonus through th
   for (const answer of [await bonus(coordinator, a.id, key), await bonus(coordinator, a.id, key)]) {
     expect(answer.status).toBe(302);
     expect(location(answer)).toBe(monthPath);
-    expect(await noticeOf(answer, coordinator)).toMatchObject({ key: "pay.bonusAdded", params: { amount: "50.00" } });
+    expect(await noticeOf(answer, coordinator)).toMatchObject({ key: "pay.bonusAdded", params: { amount: "¥50.00" } });
   }
   expect(await db().payAdjustment.count({ where: { workerId: a.id } })).toBe(1);
 
@@ -193,7 +193,7 @@ test("settling goes through the confirm step: a stale net total is refused with 
   const form = { intent: "settle", submissionKey: fresh.settleKey, expectedNetFen: fresh.expectedNetFen };
   const settled = await post(coordinator, form);
   expect(settled.status).toBe(302);
-  expect(await noticeOf(settled, coordinator)).toMatchObject({ key: "pay.settled", params: { n: 2, net: "136.04" } });
+  expect(await noticeOf(settled, coordinator)).toMatchObject({ key: "pay.settled", params: { n: 2, net: "¥136.04" } });
   const resent = await post(coordinator, form);
   expect(resent.status).toBe(302);
   expect(await noticeOf(resent, coordinator)).toMatchObject({ key: "pay.settledAgain" });

@@ -20,12 +20,12 @@ import {
   getLotForCheck,
   getQualityDesk,
   listReasons,
-  passedPiecesForMonth,
   reasonsForOrder,
   setReasonArchived,
   takeBackRework,
   type CheckInput,
 } from "../../app/models/quality.server.ts";
+import { monthPieces } from "../../app/models/month-pieces.server.ts";
 import { cancelReceipt, getReceivingDesk, receivedPiecesByAssignment } from "../../app/models/receiving.server.ts";
 import { newSubmissionKey } from "../../app/models/submission.server.ts";
 import { getWorkerMonth } from "../../app/models/worker-month.server.ts";
@@ -351,11 +351,11 @@ test("rework lifecycle: taken back once (double submits too), checked again, its
   });
 
   // Settlement's read: each month's passed pieces at the rate on the lots.
-  const inMarch = await passedPiecesForMonth(world.workshop.id, "2026-03");
-  const inApril = await passedPiecesForMonth(world.workshop.id, "2026-04");
+  const inMarch = await monthPieces(db(), world.workshop.id, "2026-03");
+  const inApril = await monthPieces(db(), world.workshop.id, "2026-04");
   const key0 = { workerId: world.workers[0]!.id, productId: world.product.id, processStepId: null, rateE4: 6_500n };
-  expect(inMarch).toEqual([expect.objectContaining({ ...key0, passed: 6 })]);
-  expect(inApril).toEqual([expect.objectContaining({ ...key0, passed: 3 })]);
+  expect(inMarch).toEqual([expect.objectContaining({ ...key0, passed: 6, rework: 3 })]);
+  expect(inApril).toEqual([expect.objectContaining({ ...key0, passed: 3, rework: 0 })]);
 
   const april = await getWorkerMonth(worker, APRIL_IN_CHINA);
   expect(april.quality).toEqual({ checked: true, passed: 3, rework: 0, rejected: 0, reworkAtHome: 0 });

@@ -7,6 +7,7 @@
 // and material-loss deductions. Everything the settlement reads, and the
 // expectation, are returned in plain integers for an oracle.
 import { randomUUID } from "node:crypto";
+import { addMonths } from "../../app/domain/dates.ts";
 import { db, Prisma } from "../../app/infra/db.server.ts";
 
 /** A small deterministic random source (mulberry32), so a failing month can be generated again. */
@@ -50,15 +51,6 @@ export type MonthShape = {
   chunk?: number;
   /** Keep the passed pieces for an oracle (a benchmark of a million lots does not). */
   keepPassed?: boolean;
-};
-
-const prev = (month: string) => {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
-};
-const next = (month: string) => {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
 };
 
 async function inChunks<T>(rows: T[], size: number, write: (part: T[]) => Promise<unknown>) {
@@ -234,7 +226,7 @@ export async function generateMonth(shape: MonthShape): Promise<GeneratedMonth> 
       const rejectedQuantity = quantity - passedQuantity - reworkQuantity;
       // One lot in ten is checked in the month before or after: never in this month's pay.
       const where = rnd(10);
-      const checkedMonth = where === 0 ? prev(month) : where === 1 ? next(month) : month;
+      const checkedMonth = where === 0 ? addMonths(month, -1) : where === 1 ? addMonths(month, 1) : month;
       // One in twenty is a rework lot that passed later (it has no log of its own).
       const isRework = rnd(20) === 0;
       const assignmentId = assignmentFor(workerId, p);
@@ -310,7 +302,7 @@ export async function generateMonth(shape: MonthShape): Promise<GeneratedMonth> 
         kind: "correction",
         amountFen,
         reason: "上月少算",
-        correctsMonth: prev(month),
+        correctsMonth: addMonths(month, -1),
         createdById: coordinator.id,
       });
     }
@@ -318,7 +310,7 @@ export async function generateMonth(shape: MonthShape): Promise<GeneratedMonth> 
       adjustments.push({
         workshopId: workshop.id,
         workerId,
-        month: next(month),
+        month: addMonths(month, 1),
         kind: "bonus",
         amountFen: 100n,
         reason: "下月",

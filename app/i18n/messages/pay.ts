@@ -74,8 +74,8 @@ export const payMessages = defineMessages({
   "pay.confirmBack": { "zh-CN": "先不结算", en: "Not now" },
   "pay.settling": { "zh-CN": "正在结算…", en: "Settling…" },
   "pay.settled": {
-    "zh-CN": "已结算：{n} 张工资条，实发合计 ¥{net}。",
-    en: "Settled: {n} payslips, net total CN¥{net}.",
+    "zh-CN": "已结算：{n} 张工资条，实发合计 {net}。",
+    en: "Settled: {n} payslips, net total {net}.",
   },
   "pay.settledAgain": { "zh-CN": "这个月已经结算好了。", en: "This month is settled." },
   "pay.changed": {
@@ -122,14 +122,18 @@ export const payMessages = defineMessages({
   "pay.adjustSubmit": { "zh-CN": "添加", en: "Add" },
   "pay.bonusNotPositive": { "zh-CN": "奖励必须大于 0", en: "A bonus must be more than 0" },
   "pay.workerNotFound": { "zh-CN": "找不到这位手工者", en: "That worker was not found" },
+  "pay.adjustFuture": {
+    "zh-CN": "这个月还没到，不能加奖励或更正；请加到本月或之前未结算的月份。",
+    en: "This month has not begun: add the bonus or correction to this month or an earlier open month.",
+  },
   "pay.adjustSettled": {
     "zh-CN": "这个月已经结算，不能再加奖励或更正；请加到下一个未结算的月份。",
     en: "This month is settled: no bonus or correction can be added; add it to the next open month.",
   },
-  "pay.bonusAdded": { "zh-CN": "已为 {name} 添加奖励 ¥{amount}。", en: "Bonus of CN¥{amount} added for {name}." },
+  "pay.bonusAdded": { "zh-CN": "已为 {name} 添加奖励 {amount}。", en: "Bonus of {amount} added for {name}." },
   "pay.correctionAdded": {
-    "zh-CN": "已为 {name} 添加更正 ¥{amount}。",
-    en: "Correction of CN¥{amount} added for {name}.",
+    "zh-CN": "已为 {name} 添加更正 {amount}。",
+    en: "Correction of {amount} added for {name}.",
   },
 
   // A settled month
@@ -161,7 +165,7 @@ export const payMessages = defineMessages({
   "pay.lineFormula": { "zh-CN": "合格 {pieces} 件 × {rate}", en: "{pieces} passed × {rate}" },
   "pay.remuneration": { "zh-CN": "应发合计", en: "Gross pay" },
   "pay.taxWithheld": { "zh-CN": "代扣个税（劳务报酬）", en: "Tax withheld (labour remuneration)" },
-  "pay.noWithholding": { "zh-CN": "本工坊不代扣", en: "This workshop does not withhold" },
+  "pay.noWithholding": { "zh-CN": "个税：本工坊不代扣", en: "Tax: not withheld by this workshop" },
   "pay.materialDeduction": { "zh-CN": "物料扣款：{material}", en: "Material deduction: {material}" },
   "pay.acknowledgedAt": { "zh-CN": "已于 {at} 确认", en: "Confirmed {at}" },
   "pay.notAcknowledged": { "zh-CN": "手工者还没有确认。", en: "The worker has not confirmed it yet." },

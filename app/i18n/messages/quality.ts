@@ -182,6 +182,9 @@ export const qualityMessages = defineMessages({
   "delivery.printNote": { "zh-CN": "送货单", en: "Delivery note" },
   "delivery.printNoteLabel": { "zh-CN": "第 {n} 次交付的送货单", en: "Delivery note no. {n}" },
   "delivery.delivered": { "zh-CN": "已交付", en: "Delivered" },
+  "delivery.statementTitle": { "zh-CN": "对账单下载", en: "Statement downloads" },
+  "delivery.statementXlsx": { "zh-CN": "下载对账单（Excel）", en: "Download the statement (Excel)" },
+  "delivery.statementCsv": { "zh-CN": "下载对账单（CSV）", en: "Download the statement (CSV)" },
   "delivery.owed": { "zh-CN": "应付金额", en: "Amount owed" },
   "delivery.owedLine": {
     "zh-CN": "已交付 {n} × 单价 {price} = {amount}（四舍五入到分）",

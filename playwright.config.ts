@@ -42,6 +42,7 @@ const SEEDS_ALONE = [
   /review-walk8\.spec\.ts$/,
   /review-walk9\.spec\.ts$/,
   /notices\.spec\.ts$/,
+  /statement\.spec\.ts$/,
 ];
 /**
  * Journeys whose seed script makes a workshop of their own (its coordinator,

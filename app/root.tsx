@@ -1,5 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
 import { useNonce } from "./components/nonce.ts";
@@ -43,7 +43,9 @@ export function Layout({ children }: { children: ReactNode }) {
   // A worker's pages are plain server-rendered HTML with no JavaScript: her phone
   // loads a few kilobytes instead of a ~90 KB React runtime, and every form works
   // without it (docs/decisions/015-worker-page-weight-and-speed.md).
-  const scripts = data?.viewer?.role !== "worker";
+  // Public pages that say `handle = { plain: true }` (the income statement's verify page, ADR 027) too.
+  const plain = useMatches().some((m) => (m.handle as { plain?: unknown } | undefined)?.plain === true);
+  const scripts = data?.viewer?.role !== "worker" && !plain;
   return (
     <html lang={data?.locale ?? "zh-CN"}>
       <head>

@@ -41,6 +41,12 @@ export const POLICIES = {
   address: { maxFailures: 30, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },
   /** The current-password check on the account page, per account. */
   passwordCheck: { maxFailures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },
+  /**
+   * Income-statement code lookups on the public verify page (ADR 027), per
+   * address: 10 in 15 min lock 15 min. A code found gives its lookup back, so
+   * whoever checks real statements is not slowed; guessing 100-bit codes is.
+   */
+  verify: { maxFailures: 10, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },
 } as const satisfies Record<string, ThrottlePolicy>;
 
 export type ThrottleKind = keyof typeof POLICIES;
@@ -66,6 +72,11 @@ export function loginCounters(attempt: LoginAttempt): Counter[] {
 /** The counter of the account page's current-password check. */
 export function passwordCheckCounter(userId: string): Counter {
   return { key: `password-check:${userId}`, kind: "passwordCheck" };
+}
+
+/** The counter of the verify page's code lookups from one address (ADR 027). */
+export function verifyCounter(address: string): Counter {
+  return { key: `verify:${address}`, kind: "verify" };
 }
 
 /** Milliseconds until the key may try again, or 0 when it may try now. */

@@ -17,6 +17,7 @@ import { payMessages } from "./messages/pay.ts";
 import { pieceLogMessages } from "./messages/piece-logs.ts";
 import { photoMessages } from "./messages/photo.ts";
 import { stockMessages } from "./messages/stock.ts";
+import { statementMessages } from "./messages/statement.ts";
 import { qualityMessages } from "./messages/quality.ts";
 import { receivingMessages } from "./messages/receiving.ts";
 import { workerMessages } from "./messages/worker.ts";
@@ -42,6 +43,7 @@ export const messages = {
   ...httpMessages,
   ...exportMessages,
   ...noticeMessages,
+  ...statementMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -5,6 +5,7 @@ import {
   judgeAttempt,
   loginCounters,
   passwordCheckCounter,
+  verifyCounter,
   type Counter,
   type Gate,
   type LoginAttempt,
@@ -87,4 +88,17 @@ export function beginPasswordCheck(userId: string, now: Date): Promise<Gate> {
 /** The right current password: the account's check counter starts over. */
 export async function recordPasswordCheckSuccess(userId: string): Promise<void> {
   await db().loginThrottle.deleteMany({ where: { key: passwordCheckCounter(userId).key } });
+}
+
+/** Counts one code lookup on the verify page from this address (ADR 027), before the lookup. */
+export function beginVerifyLookup(address: string, now: Date): Promise<Gate> {
+  return beginAttempt([verifyCounter(address)], now);
+}
+
+/** A code that was found: its lookup is given back (only misses use up the address's allowance). */
+export async function recordVerifyHit(address: string): Promise<void> {
+  await db().loginThrottle.updateMany({
+    where: { key: verifyCounter(address).key, failures: { gt: 0 } },
+    data: { failures: { decrement: 1 } },
+  });
 }

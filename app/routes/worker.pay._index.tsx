@@ -42,6 +42,11 @@ export default function WorkerPay() {
       <p className="muted">{t("pay.worker.intro")}</p>
       <PageNotice />
       <WorkerPayslipList slips={slips} />
+      <p>
+        <Link to="/worker/statements" className="button block">
+          {t("statement.link")}
+        </Link>
+      </p>
     </>
   );
 }

@@ -19,6 +19,8 @@ import { checkedLot, createRate } from "../support/pay-fixtures.ts";
 import { addMonths, chinaMonth } from "../../app/domain/dates.ts";
 import { db } from "../../app/infra/db.server.ts";
 import { settleMonth } from "../../app/models/settlement.server.ts";
+import { issueStatement } from "../../app/models/statement.server.ts";
+import { newSubmissionKey } from "../../app/models/submission.server.ts";
 import {
   callAction,
   callLoader,
@@ -107,6 +109,14 @@ async function makeWorld() {
     where: { recipientId: world.workers[0]!.id },
     select: { id: true },
   });
+  // An income statement of the worker caller (/worker/statements/<id>, ADR 027).
+  const statement = await issueStatement(
+    { workshopId: world.workshop.id, userId: world.workers[0]!.id },
+    { from: month, to: month },
+    new Date(),
+    newSubmissionKey(),
+  );
+  if (!statement.ok || !statement.id) throw new Error(`test setup: statement refused ${JSON.stringify(statement)}`);
   const users = {
     worker: world.workers[0]!,
     coordinator: world.coordinator,
@@ -128,6 +138,8 @@ async function makeWorld() {
     month,
     lineId: line.id,
     noticeId: String(notice.id),
+    statementId: statement.id,
+    code: "ABCD-EFGH-JKLM-NPQR-STUV",
   };
   const cookies = {} as Record<Role, string>;
   for (const role of ROLES) cookies[role] = await loginAs(users[role]);
@@ -159,12 +171,13 @@ test("app/routes was read, and every route module declares who may use it", () =
   expect(undeclared, "add `export const access = { roles: [...] }` or `{ public: true }`").toEqual([]);
 });
 
-test("a role area's routes are declared for that role only; only login, logout, language and / are public", () => {
+test("a role area's routes are declared for that role only; only login, logout, language, / and the verify pages are public", () => {
   for (const file of FILES) {
     const access = MODULES.get(file)?.access as RouteAccess;
     const area = file.split(".")[0] as string;
     if ((ROLES as readonly string[]).includes(area)) expect(access, file).toEqual({ roles: [area] });
-    if ("public" in access) expect(["_index.tsx", "language.tsx", "login.tsx", "logout.tsx"]).toContain(file);
+    if ("public" in access)
+      expect(["_index.tsx", "language.tsx", "login.tsx", "logout.tsx", "v._index.tsx", "v.$code.tsx"]).toContain(file);
   }
 });
 

@@ -88,6 +88,8 @@ const NOT_TEXT: Record<string, string> = {
   "adjustmentSchema.amount": "an exact number",
   "adjustmentSchema.correctsMonth": "a month (YYYY-MM)",
   "settleSchema.expectedNetFen": "digits (hidden): the net total shown, in fen",
+  "statementPeriodSchema.from": "a month (YYYY-MM)",
+  "statementPeriodSchema.to": "a month (YYYY-MM)",
 };
 
 /** Textareas: line breaks allowed, other controls refused. */

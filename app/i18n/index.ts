@@ -20,6 +20,7 @@ import { qualityMessages } from "./messages/quality.ts";
 import { receivingMessages } from "./messages/receiving.ts";
 import { workerMessages } from "./messages/worker.ts";
 import { workerMonthMessages } from "./messages/worker-month.ts";
+import { workerImportMessages } from "./messages/worker-import.ts";
 
 export const messages = {
   ...commonMessages,
@@ -40,6 +41,7 @@ export const messages = {
   ...photoMessages,
   ...httpMessages,
   ...exportMessages,
+  ...workerImportMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -170,7 +170,8 @@ export function parseCsv(input: string, maxRecords = IMPORT_MAX_ROWS + 1 + 200):
       record = [];
       if (records.length > maxRecords) return { ok: false, code: "tooManyRows" };
       if (c === "\r" && text[i + 1] === "\n") i += 1;
-    } else if (c === '"' && wasQuoted) {
+    } else if (wasQuoted) {
+      // Text after a closing quote ("b"x): not CSV as any spreadsheet writes it.
       return { ok: false, code: "badCsv" };
     } else if (field.length <= IMPORT_CELL_MAX) field += c;
   }

@@ -102,7 +102,7 @@ export async function readXlsxTable(bytes: Uint8Array): Promise<XlsxTable> {
     return { ok: false, code: "notASheet" };
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) return { ok: false, code: "noRows" };
+  if (!sheet) return { ok: false, code: "notASheet" }; // a zip, but no workbook in it
   if (sheet.actualColumnCount > IMPORT_MAX_COLUMNS) return { ok: false, code: "tooManyColumns" };
   // Rows with something in them (a heading and up to the import's limit, plus room for blank-looking ones).
   if (sheet.actualRowCount > IMPORT_MAX_ROWS + 1 + 200) return { ok: false, code: "tooManyRows" };

@@ -180,7 +180,7 @@ export type ConfirmOptions = {
   cost?: { N: number; r: number; p: number };
   concurrency?: number;
   /** Called once the passwords are hashed, just before the transaction (the crash test's cue). */
-  onHashed?: () => void;
+  onHashed?: () => void | Promise<void>;
 };
 
 /**
@@ -206,7 +206,7 @@ export async function confirmWorkerImport(
   const hashes = await mapLimited(passwords, options.concurrency ?? HASH_CONCURRENCY, (password) =>
     hashPassword(password, options.cost ?? DEFAULT_COST),
   );
-  options.onHashed?.();
+  await options.onHashed?.();
   try {
     return await db().$transaction(
       async (tx) => {

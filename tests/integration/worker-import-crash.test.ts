@@ -91,4 +91,4 @@ test("a 2,000-row confirm killed part-way leaves none of the import or all of it
     expect(done.ok && done.workers).toHaveLength(IMPORT_MAX_ROWS);
   }
   expect(await state(workshop.id, staged.id)).toEqual(ALL);
-}, 240_000);
+}, 480_000); // seven child processes of tsx and a 2,000-row transaction each, on a busy 2-core machine

@@ -180,7 +180,7 @@ test("upload, preview, confirm: the good rows become workers of her workshop wit
   expect(login.status).toBe(302);
   expect(location(login)).toBe("/account");
   expect((await noticeOf(login))?.key).toBe("import.choosePassword");
-});
+}, 120_000); // three hashes and a login at the full scrypt cost, on a busy machine
 
 test("a number registered between preview and confirm: nothing is imported, the preview shows it, a new confirm imports the rest", async () => {
   const { workshop, coordinator } = await coordinatorWorld();

@@ -72,6 +72,14 @@ async function coordinatorAt(browser: Browser, width: number, javaScriptEnabled:
   return page;
 }
 
+/** Her account's language is stored (another journey here may have switched it): switch only when needed. */
+async function useLanguage(page: Page, to: "English" | "中文") {
+  const lang = to === "English" ? "en" : "zh-CN";
+  if ((await page.locator("html").getAttribute("lang")) === lang) return;
+  await page.getByRole("banner").getByRole("button", { name: to, exact: true }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", lang);
+}
+
 async function workerCount(page: Page): Promise<number> {
   await page.goto("/coordinator/workers");
   return page.locator("table.table tbody tr").count();
@@ -81,6 +89,7 @@ test("JS off, 390 px, Chinese: a 50-row CSV with 3 bad rows imports 47 workers; 
   browser,
 }) => {
   const page = await coordinatorAt(browser, 390, false);
+  await useLanguage(page, "中文");
   const before = await workerCount(page);
   await page.getByRole("link", { name: "从表格批量导入" }).click();
   await expect(page.getByRole("heading", { name: "批量导入手工者" })).toBeVisible();
@@ -152,8 +161,7 @@ test("JS on, 1280 px, English: an XLSX sheet with English headings; preview, con
   browser,
 }) => {
   const page = await coordinatorAt(browser, 1280, true);
-  await page.getByRole("banner").getByRole("button", { name: "English", exact: true }).click();
-  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await useLanguage(page, "English");
   await page.goto("/coordinator/workers/import");
   await expect(page.getByRole("heading", { name: "Import workers" })).toBeVisible();
   await screenshot(page, "onboard-upload-1280-en");
@@ -181,6 +189,7 @@ test("JS off, 1280 px Chinese and 390 px English: a file that is not a sheet is 
   browser,
 }) => {
   const page = await coordinatorAt(browser, 1280, false);
+  await useLanguage(page, "中文");
   await page.goto("/coordinator/workers/import");
   await page.getByLabel("表格文件").setInputFiles({
     name: "photo.xlsx",
@@ -191,7 +200,7 @@ test("JS off, 1280 px Chinese and 390 px English: a file that is not a sheet is 
   await expect(page.getByRole("alert")).toHaveText("这不是表格文件。请上传 .xlsx 或 .csv 文件");
   await screenshot(page, "onboard-refused-1280-zh");
   const phone = await coordinatorAt(browser, 390, false);
-  await phone.getByRole("banner").getByRole("button", { name: "English", exact: true }).click();
+  await useLanguage(phone, "English");
   await phone.goto("/coordinator/workers/import");
   await phone
     .getByLabel("Sheet file")

@@ -4,6 +4,7 @@
 // (app/http/server.server.ts) then reads at most the limit, counting as it
 // reads (also for chunked bodies that announce no length). Pure.
 import { PHOTO_MAX_BYTES } from "../domain/image-type.ts";
+import { IMPORT_MAX_BYTES } from "../domain/worker-import.ts";
 
 /** The most a form post may send: the largest form here is a few KB; 64 KB leaves room and stops floods. */
 export const FORM_BODY_LIMIT = 64 * 1024;
@@ -22,6 +23,13 @@ export const PHOTO_FORM_BODY_LIMIT = PHOTO_MAX_BYTES + FORM_BODY_LIMIT;
 export const PLAIN_LOG_BODY_LIMIT = 3 * PHOTO_MAX_BYTES + FORM_BODY_LIMIT;
 
 /**
+ * The worker import's upload (ADR 025): up to four times the largest sheet the
+ * import takes, so a sheet somewhat over the limit still reaches the page, which
+ * refuses it in her language (import.refused.tooLarge); beyond that, the 413 page.
+ */
+export const IMPORT_BODY_LIMIT = 4 * IMPORT_MAX_BYTES + FORM_BODY_LIMIT;
+
+/**
  * Paths that may send more than a form's worth, each with its own limit. The
  * coordinator's quality-check form (/coordinator/quality/<lotId>) and
  * the worker's log form carry a photo (issue 8; app/infra/photo-store.server.ts),
@@ -34,6 +42,8 @@ export const LARGER_BODY_LIMITS: readonly BodyLimit[] = [
   { path: /^\/worker\/tasks\/[^/]+\/logs$/, limit: PHOTO_FORM_BODY_LIMIT },
   // The quality check of one lot, with its optional photo (ADR 021); not the reasons page beside it.
   { path: /^\/coordinator\/quality\/(?!reasons$)[^/]+$/, limit: PHOTO_FORM_BODY_LIMIT },
+  // The worker import's upload page only (not its preview, whose buttons post a form's worth).
+  { path: /^\/coordinator\/workers\/import\/?$/, limit: IMPORT_BODY_LIMIT },
 ];
 
 /** The body limit for a request path: the first matching larger limit, else FORM_BODY_LIMIT. */

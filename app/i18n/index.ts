@@ -22,6 +22,7 @@ import { qualityMessages } from "./messages/quality.ts";
 import { receivingMessages } from "./messages/receiving.ts";
 import { workerMessages } from "./messages/worker.ts";
 import { workerMonthMessages } from "./messages/worker-month.ts";
+import { workerImportMessages } from "./messages/worker-import.ts";
 
 export const messages = {
   ...commonMessages,
@@ -44,6 +45,7 @@ export const messages = {
   ...exportMessages,
   ...noticeMessages,
   ...statementMessages,
+  ...workerImportMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -7,6 +7,7 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from "../infra/passwo
 import { recordAudit } from "./audit.server.ts";
 import { takenOnConflict } from "./errors.server.ts";
 import { fail, ok, type Result } from "./result.ts";
+import { clearInitialPassword } from "./worker-import.server.ts";
 
 /** Whether an account can be used at all: active, with the workshop or firm its role needs. */
 export async function accountUsable(userId: string): Promise<boolean> {
@@ -165,6 +166,7 @@ export async function changeOwnPassword(
   const hash = await hashPassword(next);
   await db().$transaction(async (tx) => {
     await tx.password.update({ where: { userId }, data: { hash } });
+    await clearInitialPassword(tx, userId);
     await tx.session.deleteMany({ where: { userId, id: { not: currentSessionId } } });
     await recordAudit(
       tx,

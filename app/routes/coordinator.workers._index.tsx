@@ -8,6 +8,7 @@ import { newAccountSchema, type NewAccountForm } from "../forms/account.ts";
 import { formatDate } from "../i18n/format.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { createWorker, listWorkers } from "../models/user.server.ts";
+import { importNotes } from "../models/worker-import.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
 import { badRequest, readFormData, refuse, validate } from "../utils/forms.server.ts";
 import { redirectWithNotice } from "../utils/notice.server.ts";
@@ -16,11 +17,12 @@ export const access = { roles: ["coordinator"] } satisfies import("../domain/acc
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
-  const workers = await listWorkers(scope.workshopId);
+  const [workers, notes] = await Promise.all([listWorkers(scope.workshopId), importNotes(scope.workshopId)]);
   return {
     workers: workers.map((w) => ({
       id: w.id,
       name: w.name,
+      note: notes.get(w.id) ?? "",
       phone: maskPhone(w.phone),
       active: w.active,
       createdAt: w.createdAt,
@@ -51,6 +53,11 @@ export default function WorkersPage() {
     <>
       <h1>{t("workers.title")}</h1>
       <PageNotice />
+      <p>
+        <Link to="import" className="button">
+          {t("import.link")}
+        </Link>
+      </p>
       {workers.length === 0 ? (
         <p className="empty">{t("workers.none")}</p>
       ) : (
@@ -69,6 +76,7 @@ export default function WorkersPage() {
                 <tr key={w.id}>
                   <td>
                     <Link to={w.id}>{w.name}</Link>
+                    {w.note ? <div className="muted">{w.note}</div> : null}
                   </td>
                   <td>{w.phone}</td>
                   <td>{w.active ? t("workers.active") : t("workers.inactive")}</td>

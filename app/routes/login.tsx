@@ -12,6 +12,8 @@ import { beginLoginAttempt, recordLoginSuccess } from "../models/login-throttle.
 import { createSession, purgeStaleLoginData } from "../models/session.server.ts";
 import { isLocale } from "../i18n/locales.ts";
 import { accountUsable, authenticate, loginLocale } from "../models/user.server.ts";
+import { hasInitialPassword } from "../models/worker-import.server.ts";
+import { noticeHeader } from "../utils/notice.server.ts";
 import { clientAddress, getLocale, getViewer } from "../utils/auth.server.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../utils/demo.ts";
 import { getEnv } from "../infra/env.server.ts";
@@ -78,7 +80,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   headers.append("Set-Cookie", await writeLanguageCookie(locale));
   // A whole new document: a worker's pages run no React (ADR 015) and need their plain scripts
   // (the offline queue, ADR 020), which a client-side navigation from this hydrated page would not run.
-  return redirectDocument(safeRedirect(user.role, redirectTo), { headers });
+  // An initial password from a worker import (ADR 025): she is sent to choose her own first.
+  const initial = await hasInitialPassword(user.id);
+  if (initial) headers.append("Set-Cookie", await noticeHeader({ key: "import.choosePassword" }));
+  return redirectDocument(initial ? "/account" : safeRedirect(user.role, redirectTo), { headers });
 }
 
 export default function LoginPage() {

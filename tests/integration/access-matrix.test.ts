@@ -6,6 +6,8 @@
 // order). Roles not declared get 403 (nobody: a redirect to /login) and change
 // nothing; declared roles are served. The list of routes is read from the
 // folder, so a new route without a declaration fails here.
+import { stageWorkerImport } from "../../app/models/worker-import.server.ts";
+import { csvBytes } from "../support/import-sheets.ts";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -123,8 +125,16 @@ async function makeWorld() {
     partner: world.partnerUser,
     admin,
   } satisfies Record<Role, unknown>;
+  // A worker import staged by the workshop's coordinator (ADR 025), for /coordinator/workers/import/$importId.
+  const staged = await stageWorkerImport(
+    { userId: world.coordinator.id, workshopId: world.workshop.id },
+    { name: "matrix.csv", bytes: csvBytes([{ name: "王芳", phone: "13700000001" }]) },
+    new Date(),
+  );
+  if (!staged.ok) throw new Error(`test setup: import refused ${staged.code}`);
   // Real ids from the callers' own tenant, so that a declared role is served, not given a 404.
   const ids: Record<string, string> = {
+    importId: staged.id,
     workshopId: world.workshop.id,
     orderId,
     partnerId: world.partner.id,

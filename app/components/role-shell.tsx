@@ -25,7 +25,10 @@ const NAV: Record<Role, NavItem[]> = {
     { to: "/partner", label: "partner.nav.orders", end: true },
     { to: "/partner/orders/new", label: "partner.nav.newOrder" },
   ],
-  admin: [{ to: "/admin", label: "admin.nav.workshops", end: true }],
+  admin: [
+    { to: "/admin", label: "admin.nav.workshops", end: true },
+    { to: "/admin/district", label: "district.nav" },
+  ],
 };
 
 /** The shell for a role: the phone layout for workers, the desk layout for everyone else. */

@@ -8,6 +8,7 @@ import { catalogueMessages } from "./messages/catalogue.ts";
 import { commonMessages } from "./messages/common.ts";
 import { coordinatorMessages } from "./messages/coordinator.ts";
 import { dashboardMessages } from "./messages/dashboard.ts";
+import { districtMessages } from "./messages/district.ts";
 import { exportMessages } from "./messages/exports.ts";
 import { httpMessages } from "./messages/http.ts";
 import { orderMessages } from "./messages/orders.ts";
@@ -40,6 +41,7 @@ export const messages = {
   ...photoMessages,
   ...httpMessages,
   ...exportMessages,
+  ...districtMessages,
 };
 
 export type MessageKey = keyof typeof messages;

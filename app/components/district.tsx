@@ -9,8 +9,7 @@ import { BarChart } from "./bar-chart.tsx";
 
 const EARNERS = "#1f7a46";
 const NET = "#b4442c";
-const MEDIAN = "#3b5b92";
-const AVERAGE = "#8e9aaf";
+const AVERAGE = "#3b5b92";
 
 type Choice = { value: string; label: string };
 
@@ -230,23 +229,17 @@ export function Trend({ trend }: { trend: TrendMonth[] }) {
           ]}
         />
       </BarChart>
-      <h3>{t("district.trendMedian")}</h3>
+      <h3>{t("district.trendAverage")}</h3>
       <BarChart
-        title={t("district.trendMedian")}
+        title={t("district.trendAverage")}
         tableSummary={t("district.showTable")}
         labels={labels}
-        series={[
-          { label: t("district.col.median"), values: trend.map((m) => m.medianYuan), color: MEDIAN },
-          { label: t("district.col.average"), values: trend.map((m) => m.averageYuan), color: AVERAGE },
-        ]}
+        series={[{ label: t("district.col.average"), values: trend.map((m) => m.averageYuan), color: AVERAGE }]}
       >
         <TrendTable
           name="trend-median"
           trend={trend}
-          columns={[
-            { heading: "district.col.median", cell: (m) => m.median ?? none },
-            { heading: "district.col.average", cell: (m) => m.average ?? none },
-          ]}
+          columns={[{ heading: "district.col.average", cell: (m) => m.average ?? none }]}
         />
       </BarChart>
     </>

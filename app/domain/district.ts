@@ -141,7 +141,8 @@ export type AreaFigures = AreaSums & {
 
 /** The figures of an area from its sums: average and median rounded once, half-up, to the fen. */
 export function areaFigures(sums: AreaSums): AreaFigures {
-  if (sums.middleCount !== (sums.earningPayslips === 0 ? 0 : sums.earningPayslips % 2 === 0 ? 2 : 1)) {
+  // middleCount 0: no median asked for (a trend's month) or nobody earned.
+  if (sums.middleCount !== 0 && sums.middleCount !== (sums.earningPayslips % 2 === 0 ? 2 : 1)) {
     throw new RangeError(`middle count ${sums.middleCount} does not fit ${sums.earningPayslips} earning payslips`);
   }
   return {

@@ -19,168 +19,239 @@ export type Level =
   | { kind: "community"; communityId: string }
   | { kind: "workshop"; workshopId: string };
 
-/** Group by the level's rows (its child areas; a workshop's months), all in one, or by month (the trend). */
-type By = "rows" | "total" | "month";
-
-const PLACES = Prisma.sql`JOIN "Workshop" w ON w."id" = x."workshopId" LEFT JOIN "Community" c ON c."id" = w."communityId"`;
-
-function scopeSql(level: Level): Prisma.Sql {
-  switch (level.kind) {
-    case "district":
-      return Prisma.sql`1 = 1`;
-    case "town":
-      return Prisma.sql`c."townId" = ${level.townId}`;
-    case "community":
-      return Prisma.sql`w."communityId" = ${level.communityId}`;
-    case "workshop":
-      return Prisma.sql`w."id" = ${level.workshopId}`;
-  }
+/**
+ * The workshops in scope and the row each belongs to: its town (district level), its community
+ * (town level), itself (community level); "" for a workshop not placed yet. At workshop level
+ * the rows are its months (row key null).
+ */
+async function workshopsInScope(level: Level): Promise<Map<string, string | null>> {
+  const rows = await db().workshop.findMany({
+    where:
+      level.kind === "district"
+        ? {}
+        : level.kind === "town"
+          ? { community: { townId: level.townId } }
+          : level.kind === "community"
+            ? { communityId: level.communityId }
+            : { id: level.workshopId },
+    select: { id: true, communityId: true, community: { select: { townId: true } } },
+  });
+  return new Map(
+    rows.map((w) => [
+      w.id,
+      level.kind === "district"
+        ? (w.community?.townId ?? "")
+        : level.kind === "town"
+          ? (w.communityId ?? "")
+          : level.kind === "community"
+            ? w.id
+            : null,
+    ]),
+  );
 }
 
-/** The group key; null for "all in one" (no GROUP BY / PARTITION BY at all: PostgreSQL refuses a constant). */
-function keySql(level: Level, by: By, month: Prisma.Sql): Prisma.Sql | null {
-  if (by === "total") return null;
-  if (by === "month") return month;
-  switch (level.kind) {
-    case "district":
-      return Prisma.sql`COALESCE(c."townId", '')`;
-    case "town":
-      return Prisma.sql`COALESCE(w."communityId", '')`;
-    case "community":
-      return Prisma.sql`w."id"`;
-    case "workshop":
-      return month;
-  }
+/** `AND x."workshopId" IN (…)` below district level (at most the district's workshops). */
+function scopeSql(level: Level, workshops: Map<string, string | null>): Prisma.Sql {
+  if (level.kind === "district") return Prisma.empty;
+  if (workshops.size === 0) return Prisma.sql`AND 1 = 0`;
+  return Prisma.sql`AND x."workshopId" IN (${Prisma.join([...workshops.keys()])})`;
 }
 
-const selectKey = (key: Prisma.Sql | null) => key ?? Prisma.sql`''`;
-const groupBy = (key: Prisma.Sql | null) => (key ? Prisma.sql`GROUP BY ${key}` : Prisma.empty);
+type Range = { first: string; last: string };
 
-/** Payslips of settled periods in [first, last]: counts and exact sums per group. */
-function payslipSums(level: Level, by: By, first: string, last: string) {
-  const key = keySql(level, by, Prisma.sql`x."month"`);
+/**
+ * Payslips per workshop and month over the trend's months (which hold the period's). A payslip
+ * exists only inside its settled period (Payslip.payPeriodId, written with the PayPeriod row in
+ * one transaction, ADR 022), so no join to PayPeriod is needed here. Earning payslips: net > 0.
+ */
+function payslipsByWorkshopMonth(scope: Prisma.Sql, trend: Range) {
   return readRows(Prisma.sql`
-    SELECT ${selectKey(key)} AS "key",
+    SELECT x."workshopId" AS "workshopId", x."month" AS "month",
       COUNT(*) AS "payslips",
-      COUNT(DISTINCT x."payPeriodId") AS "periods",
       SUM(x."netFen") AS "netFen",
       SUM(x."remunerationFen") AS "grossFen",
       SUM(x."chargesFen") AS "chargesFen",
-      COUNT(DISTINCT CASE WHEN x."netFen" > 0 THEN x."workerId" END) AS "earners",
       SUM(CASE WHEN x."netFen" > 0 THEN 1 ELSE 0 END) AS "earningPayslips",
       SUM(CASE WHEN x."netFen" > 0 THEN x."netFen" ELSE 0 END) AS "earningNetFen"
     FROM "Payslip" x
-    JOIN "PayPeriod" pp ON pp."id" = x."payPeriodId" AND pp."status" = 'settled'
-    ${PLACES}
-    WHERE x."month" >= ${first} AND x."month" <= ${last} AND ${scopeSql(level)}
-    ${groupBy(key)}`);
+    WHERE x."month" >= ${trend.first} AND x."month" <= ${trend.last} ${scope}
+    GROUP BY x."workshopId", x."month"`);
 }
 
-/** The middle earning payslip(s) of each group: their net summed and how many (1 or 2). */
-function medianSums(level: Level, by: By, first: string, last: string) {
-  const key = keySql(level, by, Prisma.sql`x."month"`);
-  const partition = key ? Prisma.sql`PARTITION BY ${key}` : Prisma.empty;
+/** Workers with an earning payslip in the period, counted once, per workshop (a worker has one workshop). */
+function earnersByWorkshop(scope: Prisma.Sql, period: Range) {
   return readRows(Prisma.sql`
-    SELECT s."key" AS "key", SUM(s."net") AS "middleSumFen", COUNT(*) AS "middleCount"
-    FROM (
-      SELECT ${selectKey(key)} AS "key", x."netFen" AS "net",
-        ROW_NUMBER() OVER (${partition} ORDER BY x."netFen", x."id") AS "rn",
-        COUNT(*) OVER (${partition}) AS "n"
-      FROM "Payslip" x
-      JOIN "PayPeriod" pp ON pp."id" = x."payPeriodId" AND pp."status" = 'settled'
-      ${PLACES}
-      WHERE x."netFen" > 0 AND x."month" >= ${first} AND x."month" <= ${last} AND ${scopeSql(level)}
-    ) s
-    WHERE s."rn" = (s."n" + 1) / 2 OR s."rn" = (s."n" + 2) / 2
-    GROUP BY s."key"`);
+    SELECT x."workshopId" AS "workshopId", COUNT(DISTINCT x."workerId") AS "earners"
+    FROM "Payslip" x
+    WHERE x."netFen" > 0 AND x."month" >= ${period.first} AND x."month" <= ${period.last} ${scope}
+    GROUP BY x."workshopId"`);
 }
 
-/** Checked lots of settled months: pieces passed, first checks, orders and partner firms with passed pieces. */
-function lotSums(level: Level, by: By, first: string, last: string) {
+/**
+ * Checked lots of settled months in the period, per workshop (and per month when `byMonth`):
+ * pieces passed, first checks, and the orders and partner firms with passed pieces (an order and
+ * a firm belong to one workshop, so counts per workshop add up).
+ */
+function lotsByWorkshop(scope: Prisma.Sql, period: Range, byMonth: boolean) {
   const month = Prisma.sql`substr(x."checkedOn", 1, 7)`;
-  const key = keySql(level, by, month);
   return readRows(Prisma.sql`
-    SELECT ${selectKey(key)} AS "key",
+    SELECT x."workshopId" AS "workshopId", ${byMonth ? month : Prisma.sql`''`} AS "month",
       SUM(x."passedQuantity") AS "piecesPassed",
       SUM(CASE WHEN x."reworkOfLotId" IS NULL THEN x."passedQuantity" ELSE 0 END) AS "firstPassed",
       SUM(CASE WHEN x."reworkOfLotId" IS NULL THEN x."passedQuantity" + x."reworkQuantity" + x."rejectedQuantity" ELSE 0 END) AS "firstChecked",
       COUNT(DISTINCT CASE WHEN x."passedQuantity" > 0 THEN x."orderId" END) AS "orders",
       COUNT(DISTINCT CASE WHEN x."passedQuantity" > 0 THEN o."partnerId" END) AS "partners"
     FROM "Lot" x
-    JOIN "PayPeriod" pp ON pp."workshopId" = x."workshopId" AND pp."month" = ${month} AND pp."status" = 'settled'
+    JOIN "PayPeriod" pp ON pp."workshopId" = x."workshopId" AND pp."month" = ${month}
     JOIN "Order" o ON o."id" = x."orderId"
-    ${PLACES}
-    WHERE x."status" = 'checked' AND x."checkedOn" >= ${`${first}-01`} AND x."checkedOn" <= ${`${last}-31`}
-      AND ${scopeSql(level)}
-    ${groupBy(key)}`);
+    WHERE x."status" = 'checked' AND x."checkedOn" >= ${`${period.first}-01`} AND x."checkedOn" <= ${`${period.last}-31`}
+      ${scope}
+    GROUP BY x."workshopId"${byMonth ? Prisma.sql`, ${month}` : Prisma.empty}`);
 }
 
-/** Material loss beyond the allowance, valued at cost, as decided for settled months. */
-function lossSums(level: Level, by: By, first: string, last: string) {
-  const key = keySql(level, by, Prisma.sql`x."month"`);
+/** Material loss beyond the allowance, valued at cost, as decided for settled months, per workshop and month. */
+function lossByWorkshopMonth(scope: Prisma.Sql, period: Range) {
   return readRows(Prisma.sql`
-    SELECT ${selectKey(key)} AS "key", SUM(x."proposedFen") AS "lossFen"
+    SELECT x."workshopId" AS "workshopId", x."month" AS "month", SUM(x."proposedFen") AS "lossFen"
     FROM "MaterialDeduction" x
-    JOIN "PayPeriod" pp ON pp."workshopId" = x."workshopId" AND pp."month" = x."month" AND pp."status" = 'settled'
-    ${PLACES}
-    WHERE x."month" >= ${first} AND x."month" <= ${last} AND ${scopeSql(level)}
-    ${groupBy(key)}`);
+    JOIN "PayPeriod" pp ON pp."workshopId" = x."workshopId" AND pp."month" = x."month"
+    WHERE x."month" >= ${period.first} AND x."month" <= ${period.last} ${scope}
+    GROUP BY x."workshopId", x."month"`);
+}
+
+/**
+ * The middle earning payslip(s) of each row and of the whole period, in one pass: the period's
+ * earning payslips numbered by net pay within each row and within the whole (ROW_NUMBER over two
+ * partitions); the middle one, or two for an even count, come back summed with their count.
+ */
+function middles(level: Level, scope: Prisma.Sql, period: Range) {
+  const rowKey =
+    level.kind === "district"
+      ? Prisma.sql`COALESCE(c."townId", '')`
+      : level.kind === "town"
+        ? Prisma.sql`COALESCE(w."communityId", '')`
+        : level.kind === "community"
+          ? Prisma.sql`x."workshopId"`
+          : Prisma.sql`x."month"`;
+  // Only the district and town levels need the workshop's place for their rows.
+  const places =
+    level.kind === "district"
+      ? Prisma.sql`JOIN "Workshop" w ON w."id" = x."workshopId" LEFT JOIN "Community" c ON c."id" = w."communityId"`
+      : level.kind === "town"
+        ? Prisma.sql`JOIN "Workshop" w ON w."id" = x."workshopId"`
+        : Prisma.empty;
+  const middle = (rn: string, n: string) =>
+    Prisma.raw(`(s."${rn}" = (s."${n}" + 1) / 2 OR s."${rn}" = (s."${n}" + 2) / 2)`);
+  return readRows(Prisma.sql`
+    WITH s AS MATERIALIZED (
+      SELECT ${rowKey} AS "key", x."netFen" AS "net",
+        ROW_NUMBER() OVER (PARTITION BY ${rowKey} ORDER BY x."netFen") AS "rk",
+        COUNT(*) OVER (PARTITION BY ${rowKey}) AS "nk",
+        ROW_NUMBER() OVER (ORDER BY x."netFen") AS "rt",
+        COUNT(*) OVER () AS "nt"
+      FROM "Payslip" x ${places}
+      WHERE x."netFen" > 0 AND x."month" >= ${period.first} AND x."month" <= ${period.last} ${scope}
+    )
+    SELECT 'row' AS "by", s."key" AS "key", SUM(s."net") AS "middleSumFen", COUNT(*) AS "middleCount"
+      FROM s WHERE ${middle("rk", "nk")} GROUP BY s."key"
+    UNION ALL
+    SELECT 'total', '', SUM(s."net"), COUNT(*) FROM s WHERE ${middle("rt", "nt")}`);
 }
 
 const int = (v: unknown) => (v === null || v === undefined ? 0 : intOf(v));
 const fen = (v: unknown) => bigintOrNull(v) ?? 0n;
 
-type Rows = Record<string, unknown>[];
+/** Adds one group's sums into another (counts and amounts exactly; the median is set apart). */
+function addInto(into: AreaSums, from: Partial<AreaSums>): void {
+  for (const [k, v] of Object.entries(from) as [keyof AreaSums, number | bigint][]) {
+    if (k === "middleSumFen" || k === "middleCount") continue;
+    (into[k] as number | bigint) = typeof v === "bigint" ? (into[k] as bigint) + v : (into[k] as number) + v;
+  }
+}
 
-/** The sums of each group key, merged from the four queries. */
-function merge(payslips: Rows, middles: Rows, lots: Rows, losses: Rows): Map<string, AreaSums> {
-  const out = new Map<string, AreaSums>();
-  const at = (key: unknown) => {
-    const k = textOf(key);
-    let sums = out.get(k);
-    if (!sums) out.set(k, (sums = emptySums()));
+function lotSums(r: Record<string, unknown>): Partial<AreaSums> {
+  return {
+    piecesPassed: int(r.piecesPassed),
+    firstPassed: int(r.firstPassed),
+    firstChecked: int(r.firstChecked),
+    orders: int(r.orders),
+    partners: int(r.partners),
+  };
+}
+
+type Sums = { rows: Map<string, AreaSums>; total: AreaSums; months: Map<string, AreaSums> };
+
+/**
+ * The sums of a level: per row, in all and per month of the trend. SQL adds up the rows of each
+ * workshop (and month); what is added here are those few hundred per-workshop figures, exactly
+ * (counts and BigInt fen), into towns, communities and the whole: a worker, an order and a partner
+ * firm belong to one workshop, so their distinct counts add up too. A workshop's rows are months.
+ */
+async function sumsOf(level: Level, period: Range, trend: Range): Promise<Sums> {
+  const workshops = await workshopsInScope(level);
+  const scope = scopeSql(level, workshops);
+  const byMonth = level.kind === "workshop";
+  const [payslips, earners, lots, losses, mids] = await Promise.all([
+    payslipsByWorkshopMonth(scope, trend),
+    earnersByWorkshop(scope, period),
+    lotsByWorkshop(scope, period, byMonth),
+    lossByWorkshopMonth(scope, period),
+    middles(level, scope, period),
+  ]);
+  const out: Sums = { rows: new Map(), total: emptySums(), months: new Map() };
+  const inPeriod = (month: string) => month >= period.first && month <= period.last;
+  const group = (map: Map<string, AreaSums>, key: string) => {
+    let sums = map.get(key);
+    if (!sums) map.set(key, (sums = emptySums()));
     return sums;
   };
+  /** The row of a workshop's figures (of a month, for a workshop's own rows). */
+  const rowOf = (workshopId: string, month: string) => (byMonth ? month : (workshops.get(workshopId) ?? ""));
+  const add = (workshopId: string, month: string | null, sums: Partial<AreaSums>) => {
+    addInto(group(out.rows, rowOf(workshopId, month ?? "")), sums);
+    addInto(out.total, sums);
+  };
   for (const r of payslips) {
-    if (int(r.payslips) === 0) continue; // "all in one" over nothing still answers one row
-    Object.assign(at(r.key), {
+    const month = textOf(r.month);
+    const sums = {
       payslips: int(r.payslips),
-      periods: int(r.periods),
+      periods: 1,
       netFen: fen(r.netFen),
       grossFen: fen(r.grossFen),
       chargesFen: fen(r.chargesFen),
-      earners: int(r.earners),
       earningPayslips: int(r.earningPayslips),
       earningNetFen: fen(r.earningNetFen),
-    });
+    };
+    // In a month, each worker has one payslip: her earning payslip is her being an earner that month.
+    addInto(group(out.months, month), { ...sums, earners: sums.earningPayslips });
+    if (!inPeriod(month)) continue;
+    addInto(
+      group(out.rows, rowOf(textOf(r.workshopId), month)),
+      byMonth ? { ...sums, earners: sums.earningPayslips } : sums,
+    );
+    addInto(out.total, sums);
   }
-  for (const r of middles)
-    Object.assign(at(r.key), { middleSumFen: fen(r.middleSumFen), middleCount: int(r.middleCount) });
+  // Earners over the period: per workshop (a worker has one), into her row and the whole.
+  for (const r of earners) {
+    if (byMonth) out.total.earners += int(r.earners);
+    else add(textOf(r.workshopId), null, { earners: int(r.earners) });
+  }
   for (const r of lots) {
-    if (r.piecesPassed === null || r.piecesPassed === undefined) continue;
-    Object.assign(at(r.key), {
-      piecesPassed: int(r.piecesPassed),
-      firstPassed: int(r.firstPassed),
-      firstChecked: int(r.firstChecked),
-      orders: int(r.orders),
-      partners: int(r.partners),
-    });
+    addInto(group(out.rows, rowOf(textOf(r.workshopId), textOf(r.month))), lotSums(r));
+    if (!byMonth) addInto(out.total, lotSums(r));
   }
-  for (const r of losses) {
-    if (r.lossFen === null || r.lossFen === undefined) continue;
-    at(r.key).lossFen = fen(r.lossFen);
+  if (byMonth) {
+    // A workshop's orders and firms over the period are counted once, not once a month.
+    const [whole] = await lotsByWorkshop(scope, period, false);
+    if (whole) addInto(out.total, lotSums(whole));
+  }
+  for (const r of losses) add(textOf(r.workshopId), textOf(r.month), { lossFen: fen(r.lossFen) });
+  for (const r of mids) {
+    const target = r.by === "row" ? group(out.rows, textOf(r.key)) : out.total;
+    target.middleSumFen = fen(r.middleSumFen);
+    target.middleCount = int(r.middleCount);
   }
   return out;
-}
-
-async function sumsBy(level: Level, by: By, first: string, last: string): Promise<Map<string, AreaSums>> {
-  const [payslips, middles, lots, losses] = await Promise.all([
-    payslipSums(level, by, first, last),
-    medianSums(level, by, first, last),
-    by === "month" ? Promise.resolve([]) : lotSums(level, by, first, last),
-    by === "month" ? Promise.resolve([]) : lossSums(level, by, first, last),
-  ]);
-  return merge(payslips, middles, lots, losses);
 }
 
 export type Place = { id: string; name: string };
@@ -264,19 +335,14 @@ export async function districtReport(
 ): Promise<DistrictReport | null> {
   const place = await placeOf(level);
   if (!place) return null;
-  const [children, rows, totals, byMonth] = await Promise.all([
-    childrenOf(level, period.months),
-    sumsBy(level, "rows", period.first, period.last),
-    sumsBy(level, "total", period.first, period.last),
-    sumsBy(level, "month", trend.first, trend.last),
-  ]);
-  const listed = children.map((c) => ({ key: c.id, name: c.name, sums: rows.get(c.id) ?? emptySums() }));
-  const unplaced = rows.get("");
+  const [children, sums] = await Promise.all([childrenOf(level, period.months), sumsOf(level, period, trend)]);
+  const listed = children.map((c) => ({ key: c.id, name: c.name, sums: sums.rows.get(c.id) ?? emptySums() }));
+  const unplaced = sums.rows.get("");
   return {
     ...place,
     rows: unplaced && level.kind !== "workshop" ? [...listed, { key: "", name: "", sums: unplaced }] : listed,
-    total: totals.get("") ?? emptySums(),
-    trend: trend.months.map((month) => ({ month, sums: byMonth.get(month) ?? emptySums() })),
+    total: sums.total,
+    trend: trend.months.map((month) => ({ month, sums: sums.months.get(month) ?? emptySums() })),
   };
 }
 

@@ -8,11 +8,8 @@ import uplotStyles from "uplot/dist/uPlot.min.css?url";
 import styles from "../styles/dashboard.css?url";
 import districtStyles from "../styles/district.css?url";
 import { Crumbs, FiguresTable, PeriodPicker, Trend } from "../components/district.tsx";
-import { translator } from "../i18n/index.ts";
-import { toLocale } from "../i18n/locales.ts";
 import { useT } from "../i18n/use-t.ts";
-import { requireScope } from "../utils/auth.server.ts";
-import { districtView, periodChoices, readDistrict } from "../utils/district-view.server.ts";
+import { districtPage } from "../utils/district-view.server.ts";
 
 export const access = { roles: ["admin"] } satisfies import("../domain/access.ts").RouteAccess;
 
@@ -22,18 +19,8 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: districtStyles },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { user } = await requireScope(request, ["admin"]);
-  const locale = toLocale(user.locale);
-  const t = translator(locale);
-  const now = new Date();
-  const { level, period, report, trend } = await readDistrict(new URL(request.url), now);
-  return {
-    view: districtView(report, level, period, t, locale),
-    choices: periodChoices(now, t),
-    trendFrom: trend.first,
-    trendTo: trend.last,
-  };
+export function loader({ request }: LoaderFunctionArgs) {
+  return districtPage(request, new Date());
 }
 
 export default function DistrictPage() {

@@ -17,10 +17,10 @@ import {
 import { addMonths, chinaMonth } from "../domain/dates.ts";
 import { amountToMinor, formatAmount, type Amount } from "../domain/money.ts";
 import { permilleText } from "../domain/quality.ts";
-import type { Translate } from "../i18n/index.ts";
-import type { Locale } from "../i18n/locales.ts";
+import { translator, type Translate } from "../i18n/index.ts";
+import { toLocale, type Locale } from "../i18n/locales.ts";
 import { districtReport, type DistrictReport, type Level } from "../models/district.server.ts";
-import { notFound } from "./auth.server.ts";
+import { notFound, requireScope } from "./auth.server.ts";
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -154,10 +154,8 @@ export function districtView(report: DistrictReport, level: Level, period: Perio
       net: formatAmount(f.net, locale),
       gross: formatAmount(f.gross, locale),
       average: f.average && formatAmount(f.average, locale),
-      median: f.median && formatAmount(f.median, locale),
       netYuan: chartYuan(f.net),
       averageYuan: chartYuan(f.average),
-      medianYuan: chartYuan(f.median),
     };
   });
   const place = report.workshop ?? report.community ?? report.town;
@@ -218,4 +216,18 @@ export async function readDistrict(url: URL, now: Date) {
 export function districtTitle(report: DistrictReport, period: Period, t: Translate): string {
   const place = report.workshop ?? report.community ?? report.town;
   return t("district.heading", { place: place?.name ?? t("district.whole"), period: periodLabel(period, t) });
+}
+
+/** What the page's loader answers (admins only): the report of the place and period asked for, as the page shows it. */
+export async function districtPage(request: Request, now: Date) {
+  const { user } = await requireScope(request, ["admin"]);
+  const locale = toLocale(user.locale);
+  const t = translator(locale);
+  const { level, period, report, trend } = await readDistrict(new URL(request.url), now);
+  return {
+    view: districtView(report, level, period, t, locale),
+    choices: periodChoices(now, t),
+    trendFrom: trend.first,
+    trendTo: trend.last,
+  };
 }

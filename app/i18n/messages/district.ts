@@ -67,9 +67,9 @@ export const districtMessages = defineMessages({
     "zh-CN": "每月实发合计（元，图中取整）",
     en: "Net pay by month (CNY, whole yuan in the chart)",
   },
-  "district.trendMedian": {
-    "zh-CN": "每月收入中位数和人均（元，图中取整）",
-    en: "Median and average monthly pay (CNY, whole yuan in the chart)",
+  "district.trendAverage": {
+    "zh-CN": "每月人均收入（元，图中取整；中位数见上表，按所选月份）",
+    en: "Average monthly pay (CNY, whole yuan in the chart; the median is in the table above, for the chosen period)",
   },
   "district.showTable": { "zh-CN": "查看数据表", en: "Show the figures" },
   "district.download": { "zh-CN": "下载 Excel（XLSX）", en: "Download Excel (XLSX)" },

@@ -105,7 +105,6 @@ export async function districtXlsx(
     t("district.col.net"),
     t("district.col.gross"),
     t("district.col.average"),
-    t("district.col.median"),
     t("district.col.payslips"),
   ]);
   trendHead.font = { bold: true };
@@ -116,7 +115,6 @@ export async function districtXlsx(
       { amount: f.net },
       { amount: f.gross },
       { amount: f.average },
-      { amount: f.median },
       { count: f.payslips },
     ]);
   }

@@ -1,10 +1,11 @@
 // The district view 区级汇总 (ADR 024): the admin's figures per town/street 镇街, community 村居,
-// workshop and month, from settled months only. Every figure is added up in SQL (GROUP BY over
-// the payslips of settled periods, the checked lots and the loss decisions of settled months),
-// never in JavaScript over rows: at district scale a year is 600,000 payslips. The median is
-// found in SQL too (ROW_NUMBER over the earning payslips of each group; the middle one or two
-// come back). The definitions are app/domain/district.ts's. The admin sees no worker at all:
-// nothing here selects a name, a phone or a payslip line.
+// workshop and month, from settled months only. SQL adds up the rows of each workshop (and month):
+// payslips (GROUP BY workshopId, month), earners (COUNT DISTINCT per workshop), checked lots and
+// loss decisions of settled months (joined to PayPeriod); this module adds those few hundred
+// per-workshop figures into places exactly. The median is found in SQL (ROW_NUMBER over the
+// earning payslips; only the middle one or two come back). Never JavaScript over payslip rows: at
+// district scale a year is 500,000 payslips. The definitions are app/domain/district.ts's. The
+// admin sees no worker at all: nothing here selects a name, a phone or a payslip line.
 import { emptySums, type AreaSums } from "../domain/district.ts";
 import { bigintOrNull, intOf, Prisma, readRows, textOf } from "../infra/db.server.ts";
 import { db } from "../infra/db.server.ts";

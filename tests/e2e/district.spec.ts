@@ -42,6 +42,8 @@ async function pictures(page: Page, path: string, name: string) {
   await screenshot(page, `${name}-1280`);
 }
 
+test.use({ actionTimeout: 30_000, navigationTimeout: 60_000 });
+
 test("an admin opens the district view, drills down to a community and downloads the XLSX with the page's totals", async ({
   page,
   browser,
@@ -50,7 +52,7 @@ test("an admin opens the district view, drills down to a community and downloads
   const { zh, en, period, town, community } = seed();
   await page.goto("/login");
   await logIn(page, zh);
-  await expect(page).toHaveURL("/admin");
+  await expect(page).toHaveURL("/admin", { timeout: 30_000 });
 
   const scripts: string[] = [];
   page.on("request", (r) => {
@@ -114,6 +116,7 @@ test("an admin opens the district view, drills down to a community and downloads
   const plain = await noJs.newPage();
   await plain.goto("/login");
   await logIn(plain, zh);
+  await expect(plain).toHaveURL("/admin", { timeout: 30_000 });
   await plain.goto(`/admin/district?period=${period}`);
   await expect(plain.locator("table[data-figures=trend-earners]")).toBeVisible();
   await expect(plain.locator("table[data-figures=district] tfoot")).toContainText("合计");
@@ -125,6 +128,7 @@ test("an admin opens the district view, drills down to a community and downloads
   const enPage = await enContext.newPage();
   await enPage.goto("/login");
   await logIn(enPage, en);
+  await expect(enPage).toHaveURL("/admin", { timeout: 30_000 });
   await enPage.goto(`/admin/district?period=${period}`);
   await expect(enPage.getByText("Settled months only")).toBeVisible();
   await expect(enPage.getByRole("columnheader", { name: "People who earned" })).toBeVisible();

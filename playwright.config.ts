@@ -39,6 +39,7 @@ const SEEDS_ALONE = [
   /quality\.spec\.ts$/,
   /pay\.spec\.ts$/,
   /dashboard\.spec\.ts$/,
+  /district\.spec\.ts$/,
   /review-walk8\.spec\.ts$/,
   /review-walk9\.spec\.ts$/,
   /notices\.spec\.ts$/,

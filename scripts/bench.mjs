@@ -1,7 +1,7 @@
 // `npm run bench`: benchmarks printed as ratios against a baseline run in the
 // same process (not timed tests). Runs the TypeScript bench files with tsx.
 //   npm run bench                  every bench
-//   npm run bench -- http money    only the named ones (money, allocation, http, settlement)
+//   npm run bench -- http money    only the named ones (money, allocation, http, settlement, district)
 // The HTTP bench builds when needed and serves the production build on a
 // throwaway database (tests/bench/http.bench.ts); BENCH_SECONDS sets its time per route.
 import { execFileSync } from "node:child_process";
@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const benches = ["money", "allocation", "http", "settlement"];
+const benches = ["money", "allocation", "http", "settlement", "district"];
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !benches.includes(name));
 if (unknown.length > 0) {

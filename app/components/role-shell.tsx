@@ -27,7 +27,10 @@ const NAV: Record<Role, NavItem[]> = {
     { to: "/partner/orders/new", label: "partner.nav.newOrder" },
     { to: "/notices", label: "notices.nav" },
   ],
-  admin: [{ to: "/admin", label: "admin.nav.workshops", end: true }],
+  admin: [
+    { to: "/admin", label: "admin.nav.workshops", end: true },
+    { to: "/admin/district", label: "district.nav" },
+  ],
 };
 
 /** The shell for a role: the phone layout for workers, the desk layout for everyone else. */

@@ -207,6 +207,17 @@ export function amountOfProduct(a: bigint, aScale: number, b: bigint, bScale: nu
   return roundToAmount(new D(scaledToString(a, aScale)).times(new D(scaledToString(b, bScale))));
 }
 
+/**
+ * The mean of `count` amounts whose exact sum is `total`, rounded ONCE half-up to the fen
+ * (an average pay, or the median of an even count: the two middle values' sum over 2).
+ * RangeError for a count that is not a positive safe integer.
+ */
+export function meanAmount(total: Amount, count: number | bigint): Amount {
+  const n = checkedCount(count);
+  if (n === 0n) throw new RangeError("mean of no amounts");
+  return roundToAmount(decimalOfAmount(total).div(new D(n.toString())));
+}
+
 // ---------------------------------------------------------------------------
 // Spreadsheet numbers (XLSX exports, ADR 023)
 //

@@ -8,6 +8,7 @@ import { catalogueMessages } from "./messages/catalogue.ts";
 import { commonMessages } from "./messages/common.ts";
 import { coordinatorMessages } from "./messages/coordinator.ts";
 import { dashboardMessages } from "./messages/dashboard.ts";
+import { districtMessages } from "./messages/district.ts";
 import { exportMessages } from "./messages/exports.ts";
 import { httpMessages } from "./messages/http.ts";
 import { noticeMessages } from "./messages/notices.ts";
@@ -46,6 +47,7 @@ export const messages = {
   ...noticeMessages,
   ...statementMessages,
   ...workerImportMessages,
+  ...districtMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -3,6 +3,9 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { NewAccountFields } from "../components/account-fields.tsx";
 import { Field, Form, FormAlert, SubmitButton, useValidatedForm } from "../components/forms.tsx";
 import { PageNotice, useNotice } from "../components/notice.tsx";
+import { WorkshopPlace } from "../components/workshop-place.tsx";
+import { setPlaceSchema, type SetPlaceForm } from "../forms/district.ts";
+import { listTownsWithCommunities, setWorkshopCommunity, workshopPlace } from "../models/district.server.ts";
 import { maskPhone } from "../domain/phone.ts";
 import { createPartnerSchema, type CreatePartnerForm } from "../forms/partners.ts";
 import { newAccountSchema, type NewAccountForm } from "../forms/account.ts";
@@ -20,9 +23,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireScope(request, ["admin"]);
   const found = await getWorkshopForAdmin(params.workshopId ?? "");
   if (!found) notFound();
-  const partners = await listPartners(found.workshop.id);
+  const [partners, place, towns] = await Promise.all([
+    listPartners(found.workshop.id),
+    workshopPlace(found.workshop.id),
+    listTownsWithCommunities(),
+  ]);
   return {
     workshop: found.workshop,
+    place,
+    towns,
     coordinators: found.coordinators.map((c) => ({
       id: c.id,
       name: c.name,
@@ -44,6 +53,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   // An admin acts on this workshop: her actions are audited under it.
   const actor = { userId: scope.userId, workshopId: params.workshopId ?? "" };
+  if (formData.get("intent") === "setPlace") {
+    const place = validate(setPlaceSchema, formData);
+    if (!place.ok) return badRequest(place);
+    const set = await setWorkshopCommunity(scope.userId, actor.workshopId, place.data.communityId);
+    if (!set.ok) return refuse(set, { noCommunity: { communityId: "district.noSuchCommunity" } }, formData);
+    return redirectWithNotice(`/admin/workshops/${actor.workshopId}`, { key: "workshopPlace.saved", at: "place" });
+  }
   if (formData.get("intent") === "createPartner") {
     // Admins may add a partner firm to any workshop (coordinators do the same for their own).
     const found = await getWorkshopForAdmin(actor.workshopId);
@@ -70,14 +86,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function AdminWorkshop() {
   const t = useT();
-  const { workshop, coordinators, partners } = useLoaderData<typeof loader>();
+  const { workshop, coordinators, partners, place, towns } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   // After a success the form is emptied (the password just given out does not stay on screen).
   const notice = useNotice();
   const createdName = notice?.key === "coordinators.created" ? notice.id : null;
   const createdPartner = notice?.key === "partners.created" ? notice.id : null;
   const partnerFailed = actionData?.values?.intent === "createPartner";
-  const coordinatorData = partnerFailed ? undefined : actionData;
+  const placeFailed = actionData?.values?.intent === "setPlace";
+  const coordinatorData = partnerFailed || placeFailed ? undefined : actionData;
+  const placeForm = useValidatedForm<SetPlaceForm>(setPlaceSchema, placeFailed ? actionData : undefined);
   const { form, onSubmit, errorFor } = useValidatedForm<NewAccountForm>(newAccountSchema, coordinatorData, {
     resetOn: createdName,
   });
@@ -92,6 +110,13 @@ export default function AdminWorkshop() {
       <h1>{workshop.name}</h1>
       <p className="muted">{workshop.district}</p>
       <PageNotice />
+      <WorkshopPlace
+        place={place}
+        towns={towns}
+        form={placeForm}
+        formError={placeFailed ? actionData.formError : undefined}
+        chosen={placeFailed ? (actionData.values as Record<string, string>).communityId : (place?.id ?? undefined)}
+      />
       <h2>{t("workshops.coordinators")}</h2>
       {coordinators.length === 0 ? (
         <p className="empty">{t("coordinators.none")}</p>

@@ -78,7 +78,17 @@ export function issueStatement(worker: Actor, period: Period, now: Date, submiss
       if (refusal) return fail(refusal);
       const me = await tx.user.findFirst({
         where: { id: worker.userId, workshopId: worker.workshopId, role: "worker", active: true },
-        select: { name: true, phone: true, workshop: { select: { name: true, district: true } } },
+        select: {
+          name: true,
+          phone: true,
+          workshop: {
+            select: {
+              name: true,
+              district: true,
+              community: { select: { name: true, town: { select: { name: true } } } },
+            },
+          },
+        },
       });
       if (!me?.workshop) return fail("notFound");
       const figures = await figuresOf(tx, worker, period);
@@ -94,7 +104,10 @@ export function issueStatement(worker: Actor, period: Period, now: Date, submiss
         workerName: me.name,
         workerPhoneMasked: maskPhone(me.phone),
         workshopName: me.workshop.name,
-        workshopLocation: me.workshop.district,
+        // Where the workshop is, as the admin set it (ADR 024): district, town/street, community.
+        workshopLocation: [me.workshop.district, me.workshop.community?.town.name, me.workshop.community?.name]
+          .filter((part): part is string => Boolean(part))
+          .join(" "),
         issuedOn: chinaDate(now),
         issuedAt: now,
       };

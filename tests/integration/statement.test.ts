@@ -426,3 +426,17 @@ test("codes issued are 20 symbols (100 bits), unique, and unrelated to each othe
   const sharing = codes.slice(1).filter((c, i) => c.slice(0, 4) === codes[i]!.slice(0, 4)).length;
   expect(sharing).toBeLessThanOrEqual(1);
 });
+
+test("the statement names where the workshop is: its district, then the town/street and community the admin set (ADR 024)", async () => {
+  const w = await world();
+  const workshop = await db().workshop.findUniqueOrThrow({ where: { id: w.world.workshop.id } });
+  const town = await db().town.create({ data: { name: "民安街道" } });
+  const community = await db().community.create({ data: { townId: town.id, name: "华福社区" } });
+  await db().workshop.update({ where: { id: workshop.id }, data: { communityId: community.id } });
+  try {
+    const row = await issued(w.cookie);
+    expect(row.workshopLocation).toBe([workshop.district, "民安街道", "华福社区"].filter(Boolean).join(" "));
+  } finally {
+    await db().workshop.update({ where: { id: workshop.id }, data: { communityId: null } });
+  }
+});

@@ -67,7 +67,8 @@ export function BarChart({ labels, series, yKind = "count", title, tableSummary,
             },
             {
               values: (_u, splits) => splits.map((v) => tickLabel(yKind, v)),
-              size: 52,
+              // Wide enough for the longest label (a district's pay in yuan has 6 or 7 digits).
+              size: (_u, values) => Math.max(52, 16 + 8 * Math.max(0, ...(values ?? []).map((v) => String(v).length))),
             },
           ],
           series: [

@@ -20,10 +20,16 @@ export type RequestLogEntry = {
 /** Longest path written: enough for every route here, bounded against junk. */
 export const MAX_LOGGED_PATH = 256;
 
-/** The path of a request target without its query or fragment, cut to MAX_LOGGED_PATH characters. */
+/** A verification code's address (ADR 027): the code is a secret the log must not keep. */
+const VERIFY_PATH = /^\/v\/[^/]+/;
+
+/**
+ * The path of a request target without its query or fragment, cut to MAX_LOGGED_PATH characters;
+ * an income statement's verify address is logged as /v/… (its code is not written to the log).
+ */
 export function loggedPath(url: string): string {
   const end = url.search(/[?#]/);
-  const path = end < 0 ? url : url.slice(0, end);
+  const path = (end < 0 ? url : url.slice(0, end)).replace(VERIFY_PATH, "/v/…");
   return path.length > MAX_LOGGED_PATH ? `${path.slice(0, MAX_LOGGED_PATH)}…` : path;
 }
 

@@ -316,6 +316,10 @@ test("a log line is one JSON object: time, method, path without the query, statu
 test("logged paths lose their query and fragment and are cut to a bounded length", () => {
   expect(loggedPath("/coordinator/orders/abc?index&_data=x")).toBe("/coordinator/orders/abc");
   expect(loggedPath("/a#b")).toBe("/a");
+  // A statement's verification code is a secret: never written to the access log (ADR 027).
+  expect(loggedPath("/v/ABCD-EFGH-JKLM-NPQR-STUV?lang=en")).toBe("/v/…");
+  expect(loggedPath("/v")).toBe("/v");
+  expect(loggedPath("/verify-not/ABCD")).toBe("/verify-not/ABCD");
   expect(loggedPath(`/${"x".repeat(1000)}`)).toHaveLength(MAX_LOGGED_PATH + 1);
   expect(
     JSON.parse(

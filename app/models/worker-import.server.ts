@@ -176,11 +176,20 @@ export async function mapLimited<T, U>(
 export const HASH_CONCURRENCY = 2;
 
 export type CreatedWorker = { name: string; phone: string; password: string };
+/** Thrown inside the confirm's transaction to roll it back when the request is gone. */
+class Abandoned extends Error {}
+
 export type ConfirmOptions = {
   cost?: { N: number; r: number; p: number };
   concurrency?: number;
   /** Called once the passwords are hashed, just before the transaction (the crash test's cue). */
   onHashed?: () => void | Promise<void>;
+  /**
+   * The request's signal: when she is gone before the accounts are committed (a proxy's timeout, a
+   * dropped signal, a closed screen), nothing is written and the staged import stays for her to confirm
+   * again, since the one-time passwords could never be shown (abandoned).
+   */
+  signal?: AbortSignal;
 };
 
 /**
@@ -196,7 +205,9 @@ export async function confirmWorkerImport(
   seen: string,
   now: Date,
   options: ConfirmOptions = {},
-): Promise<Result<{ workers: CreatedWorker[]; skipped: number }, "notFound" | "changed" | "nothingToImport">> {
+): Promise<
+  Result<{ workers: CreatedWorker[]; skipped: number }, "notFound" | "changed" | "nothingToImport" | "abandoned">
+> {
   const preview = await previewWorkerImport(actor, id, now);
   if (!preview) return fail("notFound");
   if (preview.digest !== seen) return fail("changed");
@@ -207,6 +218,7 @@ export async function confirmWorkerImport(
     hashPassword(password, options.cost ?? DEFAULT_COST),
   );
   await options.onHashed?.();
+  if (options.signal?.aborted) return fail("abandoned");
   try {
     return await db().$transaction(
       async (tx) => {
@@ -269,6 +281,8 @@ export async function confirmWorkerImport(
             createdAt: now,
           })),
         });
+        // Gone while the rows were written: roll it all back (the passwords could never be shown).
+        if (options.signal?.aborted) throw new Abandoned();
         return ok({
           workers: valid.map((row, i) => ({ name: row.name, phone: row.phone, password: passwords[i]! })),
           skipped: preview.errorCount,
@@ -277,6 +291,7 @@ export async function confirmWorkerImport(
       { timeout: 60_000 },
     );
   } catch (error) {
+    if (error instanceof Abandoned) return fail("abandoned");
     // A number taken by a concurrent request between the check and the insert: nothing was written.
     if (isUniqueViolation(error)) return fail("changed");
     throw error;

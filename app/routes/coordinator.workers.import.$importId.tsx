@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await discardWorkerImport(scope, id);
     return redirectWithNotice("/coordinator/workers", { key: "import.discarded" });
   }
-  const result = await confirmWorkerImport(scope, id, form.data.seen, new Date());
+  const result = await confirmWorkerImport(scope, id, form.data.seen, new Date(), { signal: request.signal });
   if (!result.ok) {
     if (result.code === "changed") return redirectWithNotice(here, { key: "import.changed" });
     // Used (e.g. the sheet's page reloaded, which posts again), discarded or expired: no passwords, ever again.

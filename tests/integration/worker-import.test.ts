@@ -384,3 +384,42 @@ test("templates: CSV with its BOM and headings in her language; XLSX with the he
     "import.refused.noRows?max=2000&kb=1024",
   );
 });
+
+test("a confirm whose request is gone (proxy timeout, dropped signal) writes nothing; the staged import stays and a new confirm shows the passwords", async () => {
+  const { workshop, coordinator } = await coordinatorWorld();
+  const list = nextPhones(3);
+  const staged = await stageWorkerImport(
+    { userId: coordinator.id, workshopId: workshop.id },
+    { name: "a.csv", bytes: csvBytes(list.map((phone, i) => ({ name: `工${i}`, phone }))) },
+    new Date(),
+  );
+  if (!staged.ok) throw new Error(staged.code);
+  const actor = { userId: coordinator.id, workshopId: workshop.id };
+  const seen = (await previewWorkerImport(actor, staged.id, new Date()))!;
+  const before = await importCounts();
+  // Gone while the passwords were hashed.
+  const early = new AbortController();
+  const first = await confirmWorkerImport(actor, staged.id, seen.digest, new Date(), {
+    ...CHEAP,
+    signal: early.signal,
+    onHashed: () => early.abort(),
+  });
+  expect(first).toEqual({ ok: false, code: "abandoned" });
+  expect(await importCounts()).toEqual(before);
+  // Gone while the rows were written (the signal aborts during the transaction): rolled back whole.
+  const late = new AbortController();
+  const second = await confirmWorkerImport(actor, staged.id, seen.digest, new Date(), {
+    ...CHEAP,
+    signal: late.signal,
+    onHashed: () => void setImmediate(() => late.abort()),
+  });
+  if (second.ok) {
+    // The transaction won the race with the abort: then the passwords were created and are here to show.
+    expect(second.workers).toHaveLength(3);
+  } else {
+    expect(second).toEqual({ ok: false, code: "abandoned" });
+    expect(await importCounts()).toEqual(before);
+    const done = await confirmWorkerImport(actor, staged.id, seen.digest, new Date(), CHEAP);
+    expect(done.ok && done.workers.map((w) => w.phone)).toEqual(list);
+  }
+});

@@ -119,6 +119,10 @@ export const workerImportMessages = defineMessages({
     "zh-CN": "预览之后情况有变化（例如有手机号刚刚注册了账号），这次没有导入任何人。请看更新后的预览，再确认一次。",
     en: "Something changed since the preview (e.g. a number was just registered), so nobody was imported. Look at the updated preview and confirm again.",
   },
+  "import.abandoned": {
+    "zh-CN": "连接断开了，这次没有导入任何人。导入还在，请重新确认导入。",
+    en: "The connection was lost, so nobody was imported. The import is still here: confirm it again.",
+  },
   "import.nothingToImport": {
     "zh-CN": "没有可以导入的行。",
     en: "No row can be imported.",

@@ -96,7 +96,8 @@ test("every action answers a body that is not a web form with 415/400, never an 
   const cookieFor = (path: string) => {
     const area = path.split("/")[1] ?? "";
     if (area in cookies) return cookies[area] ?? null;
-    return path === "/account" ? cookies.worker! : null;
+    // Pages every role has (the account, the notices): as a worker.
+    return path === "/account" || path === "/notices" ? cookies.worker! : null;
   };
 
   const before = await rowCounts();

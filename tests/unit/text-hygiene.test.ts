@@ -90,6 +90,11 @@ const NOT_TEXT: Record<string, string> = {
   "settleSchema.expectedNetFen": "digits (hidden): the net total shown, in fen",
   "statementPeriodSchema.from": "a month (YYYY-MM)",
   "statementPeriodSchema.to": "a month (YYYY-MM)",
+  "importRowSchema.phone":
+    "a sheet's phone cell: checkImportRows reads it with parseMobilePhone (11 digits or refused, tests/unit/worker-import.test.ts)",
+  "importDecisionSchema.intent": "confirm or discard",
+  "importDecisionSchema.seen":
+    "a hidden digest, only compared with the preview's (anything else is refused as changed)",
 };
 
 /** Textareas: line breaks allowed, other controls refused. */

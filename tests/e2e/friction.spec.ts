@@ -548,7 +548,21 @@ test("3 · every item of the coordinator's menu is visible at 1280 and 1440 px i
 }) => {
   test.setTimeout(90_000);
   const items = {
-    中文: ["首页", "订单", "收货", "质检", "工资", "手工者", "产品", "物料", "合作企业", "设置", "操作记录", "我的"],
+    中文: [
+      "首页",
+      "订单",
+      "收货",
+      "质检",
+      "工资",
+      "手工者",
+      "产品",
+      "物料",
+      "合作企业",
+      "设置",
+      "操作记录",
+      "通知",
+      "我的",
+    ],
     English: [
       "Home",
       "Orders",
@@ -561,6 +575,7 @@ test("3 · every item of the coordinator's menu is visible at 1280 and 1440 px i
       "Partners",
       "Settings",
       "Audit trail",
+      "Notices",
       "Account",
     ],
   };

@@ -19,6 +19,18 @@ export const IMPORT_MAX_COLUMNS = 50;
 export const IMPORT_NOTE_MAX = 100;
 /** How long an uploaded sheet waits for her confirmation. */
 export const IMPORT_TTL_MS = 60 * 60 * 1000;
+/**
+ * The most sheets one coordinator may upload in a day. A real community is
+ * imported in a few; the limit bounds how many numbers a coordinator's
+ * account can test for "already has an account" (2,000 a sheet).
+ */
+export const IMPORT_DAILY_UPLOADS = 10;
+/**
+ * How long an initial password works: an account nobody logged in to within
+ * two weeks of its import needs a reset by the coordinator (the printed slip
+ * may be lost or read by someone else).
+ */
+export const INITIAL_PASSWORD_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
 export type SheetKind = "csv" | "xlsx";
 export type ImportRefusal =
@@ -32,7 +44,8 @@ export type ImportRefusal =
   | "noRows"
   | "tooManyRows"
   | "tooManyColumns"
-  | "zipBomb";
+  | "zipBomb"
+  | "tooManyUploads";
 
 export type RawRow = { line: number; name: string; phone: string; note: string; formula?: boolean };
 
@@ -275,10 +288,16 @@ export function tableToRows(table: readonly (readonly Cell[])[], lines?: readonl
 }
 
 /**
- * A one-time initial password: 8 digits, easy to read off paper and type on a
- * phone's number pad. `randomInt` is the caller's (node:crypto randomInt on the
- * server); the domain takes no randomness of its own.
+ * A one-time initial password: 10 digits (33 bits), easy to read off paper and
+ * type on a phone's number pad; it expires (INITIAL_PASSWORD_TTL_MS) and must
+ * be replaced at the first login. `randomInt` is the caller's (node:crypto
+ * randomInt on the server); the domain takes no randomness of its own.
  */
 export function initialPassword(randomInt: (max: number) => number): string {
-  return String(randomInt(100_000_000)).padStart(8, "0");
+  return String(randomInt(10_000_000_000)).padStart(10, "0");
+}
+
+/** Whether an imported account's initial password, made at `importedAt`, no longer works at `now`. */
+export function initialPasswordExpired(importedAt: Date, now: Date): boolean {
+  return now.getTime() - importedAt.getTime() > INITIAL_PASSWORD_TTL_MS;
 }

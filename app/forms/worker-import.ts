@@ -72,9 +72,9 @@ export function importPhones(rows: readonly RawRow[]): string[] {
   return [...phones];
 }
 
-/** The preview page's buttons: confirm (with what the preview showed) or discard. */
+/** The import page's buttons: confirm (with what the preview showed), discard, or open the finished import's passwords. */
 export const importDecisionSchema = z.object({
-  intent: z.enum(["confirm", "discard"], { error: msg("error.invalid") }),
+  intent: z.enum(["confirm", "discard", "open"], { error: msg("error.invalid") }),
   /** A digest of the rows the preview showed as ok: a change since then is refused, not imported unseen. */
   seen: z.catch(z.string().check(z.maxLength(100)), ""),
 });

@@ -25,6 +25,8 @@ export type SessionUser = {
   /** The names of her workshop and firm, for the pages that show who she is (null when she has none). */
   workshopName: string | null;
   partnerName: string | null;
+  /** She still has an import's printed initial password: every page but her account sends her to choose her own. */
+  mustChangePassword: boolean;
 };
 
 export type SessionRow = { expiresAt: Date; user: SessionUser };
@@ -39,10 +41,11 @@ export type SessionRow = { expiresAt: Date; user: SessionUser };
 export async function readSession(sessionId: string): Promise<SessionRow | null> {
   const [row] = await readRows(Prisma.sql`
     SELECT s."expiresAt", u."id", u."name", u."phone", u."role", u."workshopId", u."partnerId", u."locale",
-      u."active", w."name" AS "workshopName", p."name" AS "partnerName"
+      u."active", w."name" AS "workshopName", p."name" AS "partnerName", iw."initialPassword"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
       LEFT JOIN "Workshop" w ON w."id" = u."workshopId"
       LEFT JOIN "Partner" p ON p."id" = u."partnerId"
+      LEFT JOIN "ImportedWorker" iw ON iw."userId" = u."id"
     WHERE s."id" = ${sessionId}`);
   if (!row) return null;
   return {
@@ -58,6 +61,7 @@ export async function readSession(sessionId: string): Promise<SessionRow | null>
       active: booleanOf(row.active),
       workshopName: textOrNull(row.workshopName),
       partnerName: textOrNull(row.partnerName),
+      mustChangePassword: row.initialPassword !== null && booleanOf(row.initialPassword),
     },
   };
 }
@@ -80,9 +84,13 @@ export async function deleteSession(sessionId: string): Promise<void> {
 /** How long a once-only form key is remembered (a resend days later is a new submission). */
 export const SUBMISSION_KEY_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** Housekeeping on each successful login: expired sessions, day-old throttle counters and week-old form keys go. */
+/**
+ * Housekeeping on each successful login: expired sessions, day-old throttle counters, week-old form keys and
+ * worker imports past their time (staged sheets, unopened password sheets: ADR 025) go.
+ */
 export async function purgeStaleLoginData(now: Date): Promise<void> {
   await purgeExpiredSessions(now);
+  await db().workerImport.deleteMany({ where: { expiresAt: { lte: now } } });
   await db().formSubmission.deleteMany({
     where: { createdAt: { lt: new Date(now.getTime() - SUBMISSION_KEY_TTL_MS) } },
   });

@@ -140,6 +140,8 @@ export async function resetWorkerPassword(
     });
     if (!worker) return fail("notFound");
     await tx.password.upsert({ where: { userId: worker.id }, create: { userId: worker.id, hash }, update: { hash } });
+    // The coordinator's new password replaces an import's printed one (which may have expired).
+    await clearInitialPassword(tx, worker.id);
     const { count } = await tx.session.deleteMany({ where: { userId: worker.id } });
     await recordAudit(tx, actor, {
       action: "user.password.reset",

@@ -1,22 +1,26 @@
-// Importing a community's workers at once (issue 10, ADR 025). Three steps:
+// Importing a community's workers at once (issue 10, ADR 025). Four steps:
 //   1. stage: the sheet is read and its rows kept on the server under a random
 //      one-time id, for the coordinator who uploaded it in her workshop, for an
-//      hour; nothing else is written;
+//      hour; nothing else is written (at most IMPORT_DAILY_UPLOADS a day each);
 //   2. preview: the rows, each checked now (so a number registered since the
 //      upload shows as registered);
-//   3. confirm: checked again; when the rows that would be created are not the
-//      ones the preview showed, nothing is written ("changed": she looks again);
-//      else every valid row gets an 8-digit initial password, hashed with the
-//      slow hash before the transaction (a few at a time), and one transaction
-//      creates the accounts, their passwords, their import records and audit
-//      events (multi-row inserts) and deletes the staged import, so a confirm
-//      happens once. The passwords are answered once, to that request only.
+//   3. confirm (startWorkerImport): checked again; when the rows that would be
+//      created are not the ones the preview showed, nothing is written
+//      ("changed": she looks again); else the import is marked running, once;
+//   4. the background job (runWorkerImport, one at a time per process): every
+//      valid row gets a one-time initial password hashed with the slow hash
+//      (about a minute for 2,000, with no transaction open), then one short
+//      transaction creates the accounts, their passwords, their import records
+//      and one audit event, and marks the import done with the password sheet
+//      sealed. Her page follows the progress and opens the sheet once.
 import { createHash, randomBytes, randomInt } from "node:crypto";
 import type { Actor } from "../domain/access.ts";
 import {
+  IMPORT_DAILY_UPLOADS,
   IMPORT_TTL_MS,
   decodeSheetText,
   initialPassword,
+  initialPasswordExpired,
   parseCsv,
   sniffSheet,
   tableToRows,
@@ -27,6 +31,7 @@ import { checkImportRows, importPhones, type CheckedRow } from "../forms/worker-
 import { db, type Db, type Tx } from "../infra/db.server.ts";
 import { DEFAULT_COST, hashPassword } from "../infra/password.server.ts";
 import { readXlsxTable } from "../infra/xlsx-reader.server.ts";
+import { seal, unseal } from "../infra/sealed.server.ts";
 import { auditJson, recordAudit } from "./audit.server.ts";
 import { isUniqueViolation } from "./errors.server.ts";
 import { fail, ok, type Result } from "./result.ts";
@@ -65,9 +70,20 @@ export async function stageWorkerImport(
   file: { name: string; bytes: Uint8Array },
   now: Date,
 ): Promise<Result<{ id: string; encoding: string }, ImportRefusal>> {
+  const dayAgo = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+  const uploads = await db().auditEvent.count({
+    where: {
+      workshopId: actor.workshopId,
+      createdAt: { gt: dayAgo },
+      actorId: actor.userId,
+      action: "worker.import.upload",
+    },
+  });
+  if (uploads >= IMPORT_DAILY_UPLOADS) return fail("tooManyUploads");
   const sheet = await readImportSheet(file.bytes);
   if (!sheet.ok) return fail(sheet.code);
   const id = randomBytes(24).toString("base64url");
+  const fileName = cleanFileName(file.name);
   await db().$transaction(async (tx) => {
     await tx.workerImport.deleteMany({ where: { expiresAt: { lte: now } } });
     await tx.workerImport.create({
@@ -75,24 +91,61 @@ export async function stageWorkerImport(
         id,
         workshopId: actor.workshopId,
         coordinatorId: actor.userId,
-        fileName: cleanFileName(file.name),
+        fileName,
         rows: JSON.stringify(sheet.rows),
         createdAt: now,
         expiresAt: new Date(now.getTime() + IMPORT_TTL_MS),
+      },
+    });
+    // Counted for the daily limit; also who uploaded which sheet, when.
+    await tx.auditEvent.create({
+      data: {
+        actorId: actor.userId,
+        workshopId: actor.workshopId,
+        action: "worker.import.upload",
+        entityType: "WorkerImport",
+        entityId: id,
+        after: auditJson({ fileName, rows: sheet.rows.length }),
+        createdAt: now,
       },
     });
   });
   return ok({ id, encoding: sheet.encoding });
 }
 
-type Staged = { id: string; fileName: string; rows: RawRow[]; expiresAt: Date };
+type Staged = { id: string; fileName: string; rows: RawRow[]; expiresAt: Date; problem: string | null };
 
-/** A staged import of this coordinator in this workshop, not expired; null for anyone else's or a used one. */
-async function findStaged(client: Tx | Db, actor: Actor, id: string, now: Date): Promise<Staged | null> {
+/** A running import whose heartbeat is older than this was interrupted (the process stopped): she may confirm again. */
+export const IMPORT_STALE_MS = 60_000;
+/** How often a running import writes its heartbeat and progress. */
+export const IMPORT_HEARTBEAT_MS = 3_000;
+
+/** Where an import of this coordinator is confirmable: staged, or running with a heartbeat that stopped. */
+function confirmable(now: Date) {
+  return [{ status: "staged" }, { status: "running", heartbeatAt: { lt: new Date(now.getTime() - IMPORT_STALE_MS) } }];
+}
+
+/**
+ * A staged import of this coordinator in this workshop, not expired, in the given state; null for
+ * anyone else's or a used one.
+ */
+async function findStaged(
+  client: Tx | Db,
+  actor: Actor,
+  id: string,
+  now: Date,
+  state: "confirmable" | "running",
+): Promise<Staged | null> {
   if (id === "" || id.length > 64) return null;
   const row = await client.workerImport.findFirst({
-    where: { id, workshopId: actor.workshopId, coordinatorId: actor.userId, expiresAt: { gt: now } },
-    select: { id: true, fileName: true, rows: true, expiresAt: true },
+    where: {
+      id,
+      workshopId: actor.workshopId,
+      coordinatorId: actor.userId,
+      expiresAt: { gt: now },
+      ...(state === "running" ? { status: "running" } : { OR: confirmable(now) }),
+    },
+    select: { id: true, fileName: true, rows: true, expiresAt: true, problem: true },
   });
   return row ? { ...row, rows: JSON.parse(row.rows) as RawRow[] } : null;
 }
@@ -125,13 +178,12 @@ export type ImportPreview = {
   okCount: number;
   errorCount: number;
   digest: string;
+  /** Why the last confirm wrote nothing: "changed" (a number was registered meanwhile), "failed", "interrupted". */
+  problem: string | null;
 };
 
-/** The staged import with each row checked now; null when it is not hers, used or expired. */
-export async function previewWorkerImport(actor: Actor, id: string, now: Date): Promise<ImportPreview | null> {
-  const staged = await findStaged(db(), actor, id, now);
-  if (!staged) return null;
-  const rows = checkImportRows(staged.rows, await registeredAmong(db(), importPhones(staged.rows)));
+async function checkedPreview(client: Tx | Db, staged: Staged): Promise<ImportPreview> {
+  const rows = checkImportRows(staged.rows, await registeredAmong(client, importPhones(staged.rows)));
   const okCount = rows.filter((r) => !r.error).length;
   return {
     id: staged.id,
@@ -141,12 +193,79 @@ export async function previewWorkerImport(actor: Actor, id: string, now: Date): 
     okCount,
     errorCount: rows.length - okCount,
     digest: okDigest(rows),
+    problem: staged.problem,
   };
 }
 
-/** Discards a staged import (hers only); nothing else changes. */
-export async function discardWorkerImport(actor: Actor, id: string): Promise<void> {
-  await db().workerImport.deleteMany({ where: { id, workshopId: actor.workshopId, coordinatorId: actor.userId } });
+/** The staged import with each row checked now; null when it is not hers, running, used or expired. */
+export async function previewWorkerImport(actor: Actor, id: string, now: Date): Promise<ImportPreview | null> {
+  const staged = await findStaged(db(), actor, id, now, "confirmable");
+  return staged ? checkedPreview(db(), staged) : null;
+}
+
+/** What her import page shows: the preview, the progress of the running job, or the finished import. */
+export type ImportState =
+  | { kind: "preview"; preview: ImportPreview }
+  | { kind: "running"; fileName: string; total: number; progress: number }
+  | {
+      kind: "done";
+      fileName: string;
+      created: number;
+      skipped: number;
+      finishedAt: Date;
+      /** The sheet can still be opened (once); else when it was shown. */
+      sheetReady: boolean;
+      sheetShownAt: Date | null;
+      expiresAt: Date;
+    };
+
+/** Her import in whatever state it is; null when it is not hers, discarded or expired. */
+export async function workerImportState(actor: Actor, id: string, now: Date): Promise<ImportState | null> {
+  if (id === "" || id.length > 64) return null;
+  const row = await db().workerImport.findFirst({
+    where: { id, workshopId: actor.workshopId, coordinatorId: actor.userId, expiresAt: { gt: now } },
+    select: {
+      status: true,
+      fileName: true,
+      total: true,
+      progress: true,
+      heartbeatAt: true,
+      sheet: true,
+      created: true,
+      skipped: true,
+      finishedAt: true,
+      sheetShownAt: true,
+      expiresAt: true,
+    },
+  });
+  if (!row) return null;
+  if (row.status === "done") {
+    return {
+      kind: "done",
+      fileName: row.fileName,
+      created: row.created,
+      skipped: row.skipped,
+      finishedAt: row.finishedAt ?? now,
+      sheetReady: row.sheet !== null,
+      sheetShownAt: row.sheetShownAt,
+      expiresAt: row.expiresAt,
+    };
+  }
+  const stale = row.heartbeatAt !== null && row.heartbeatAt.getTime() < now.getTime() - IMPORT_STALE_MS;
+  if (row.status === "running" && !stale) {
+    return { kind: "running", fileName: row.fileName, total: row.total, progress: row.progress };
+  }
+  const preview = await previewWorkerImport(actor, id, now);
+  if (!preview) return null;
+  return { kind: "preview", preview: stale ? { ...preview, problem: "interrupted" } : preview };
+}
+
+/** Discards a staged import (hers only, not while its job runs); nothing else changes. */
+export async function discardWorkerImport(actor: Actor, id: string, now: Date): Promise<boolean> {
+  const { count } = await db().workerImport.deleteMany({
+    where: { id, workshopId: actor.workshopId, coordinatorId: actor.userId, OR: confirmable(now) },
+  });
+  return count === 1;
 }
 
 /** Runs `work` over `items` with at most `limit` at a time, keeping the order of the answers. */
@@ -176,62 +295,128 @@ export async function mapLimited<T, U>(
 export const HASH_CONCURRENCY = 2;
 
 export type CreatedWorker = { name: string; phone: string; password: string };
-/** Thrown inside the confirm's transaction to roll it back when the request is gone. */
-class Abandoned extends Error {}
+export type PasswordSheetData = { skipped: number; workers: CreatedWorker[] };
+const SHEET_PURPOSE = "worker-import-sheet";
+/** How long a finished import's sheet waits to be opened (then it is purged, and the passwords with it). */
+export const SHEET_TTL_MS = 60 * 60 * 1000;
 
-export type ConfirmOptions = {
-  cost?: { N: number; r: number; p: number };
-  concurrency?: number;
-  /** Called once the passwords are hashed, just before the transaction (the crash test's cue). */
-  onHashed?: () => void | Promise<void>;
-  /**
-   * The request's signal: when she is gone before the accounts are committed (a proxy's timeout, a
-   * dropped signal, a closed screen), nothing is written and the staged import stays for her to confirm
-   * again, since the one-time passwords could never be shown (abandoned).
-   */
-  signal?: AbortSignal;
-};
+export type StartRefusal = "notFound" | "changed" | "nothingToImport";
 
 /**
- * Creates the staged import's valid rows as workers of the actor's workshop, all
- * or none. notFound: not hers, already confirmed, discarded or expired.
- * changed: the rows that would be created differ from what the preview showed
- * (`seen`), e.g. a number registered meanwhile: nothing is written, the staged
- * import stays for her to look at again. nothingToImport: no valid row.
+ * Her confirm: checks the rows again against what the preview showed (`seen`)
+ * and marks the import running, at most once (a second confirm, a parallel
+ * retry or a reload finds it running and starts nothing). The accounts are made
+ * by `runWorkerImport` (launched in the background by `launchWorkerImport`),
+ * since hashing 2,000 passwords with the slow hash takes about a minute.
+ * notFound: not hers, used, running, discarded or expired. changed: the rows
+ * differ from the preview (a number registered meanwhile). nothingToImport: no valid row.
  */
-export async function confirmWorkerImport(
+export async function startWorkerImport(
   actor: Actor,
   id: string,
   seen: string,
   now: Date,
-  options: ConfirmOptions = {},
-): Promise<
-  Result<{ workers: CreatedWorker[]; skipped: number }, "notFound" | "changed" | "nothingToImport" | "abandoned">
-> {
+): Promise<Result<{ total: number }, StartRefusal>> {
   const preview = await previewWorkerImport(actor, id, now);
   if (!preview) return fail("notFound");
   if (preview.digest !== seen) return fail("changed");
+  if (preview.okCount === 0) return fail("nothingToImport");
+  const { count } = await db().workerImport.updateMany({
+    where: { id, workshopId: actor.workshopId, coordinatorId: actor.userId, OR: confirmable(now) },
+    data: {
+      status: "running",
+      total: preview.okCount,
+      progress: 0,
+      heartbeatAt: now,
+      problem: null,
+      expiresAt: new Date(now.getTime() + IMPORT_TTL_MS),
+    },
+  });
+  return count === 1 ? ok({ total: preview.okCount }) : fail("notFound");
+}
+
+export type RunOptions = {
+  cost?: { N: number; r: number; p: number };
+  concurrency?: number;
+  heartbeatMs?: number;
+  /** Called once the passwords are hashed, just before the transaction (the crash test's cue). */
+  onHashed?: () => void | Promise<void>;
+  /** Called inside the transaction after the accounts are written (a test's chance to fail it). */
+  beforeCommit?: () => void | Promise<void>;
+};
+
+/** Thrown inside the job's transaction to roll it back. */
+class Rollback extends Error {
+  constructor(readonly code: "notFound" | "changed") {
+    super(code);
+  }
+}
+
+/**
+ * The background job of a confirmed (running) import: hashes a one-time
+ * initial password for every valid row with the slow hash (no transaction, no
+ * lock held, heartbeat and progress written every few seconds), then one short
+ * transaction creates the accounts, their passwords and import records, one
+ * audit event for the import (naming every account) and marks the import done
+ * with the password sheet sealed: all or none. When a number was registered
+ * meanwhile nothing is written and the import goes back to her preview
+ * ("changed"); when it was discarded nothing is written.
+ */
+export async function runWorkerImport(
+  actor: Actor,
+  id: string,
+  options: RunOptions = {},
+): Promise<Result<{ created: number; skipped: number }, "notFound" | "changed">> {
+  const started = await findStaged(db(), actor, id, new Date(), "running");
+  if (!started) return fail("notFound");
+  const preview = await checkedPreview(db(), started);
   const valid = preview.rows.filter((row) => !row.error);
-  if (valid.length === 0) return fail("nothingToImport");
+  if (valid.length === 0) {
+    await backToPreview(id, "changed");
+    return fail("changed");
+  }
   const passwords = valid.map(() => initialPassword((max) => randomInt(max)));
-  const hashes = await mapLimited(passwords, options.concurrency ?? HASH_CONCURRENCY, (password) =>
-    hashPassword(password, options.cost ?? DEFAULT_COST),
-  );
-  await options.onHashed?.();
-  if (options.signal?.aborted) return fail("abandoned");
+  let hashed = 0;
+  let gone = false;
+  const beat = async () => {
+    const { count } = await db().workerImport.updateMany({
+      where: { id, status: "running" },
+      data: { heartbeatAt: new Date(), progress: hashed },
+    });
+    if (count === 0) gone = true;
+  };
+  const timer = setInterval(() => void beat().catch(() => undefined), options.heartbeatMs ?? IMPORT_HEARTBEAT_MS);
+  let hashes: string[];
   try {
-    return await db().$transaction(
+    hashes = await mapLimited(passwords, options.concurrency ?? HASH_CONCURRENCY, async (password) => {
+      if (gone) return "";
+      const hash = await hashPassword(password, options.cost ?? DEFAULT_COST);
+      hashed += 1;
+      return hash;
+    });
+  } finally {
+    clearInterval(timer);
+  }
+  if (gone) return fail("notFound");
+  await options.onHashed?.();
+  const now = new Date();
+  const sheet = seal(
+    JSON.stringify({
+      skipped: preview.errorCount,
+      workers: valid.map((row, i) => ({ name: row.name, phone: row.phone, password: passwords[i]! })),
+    } satisfies PasswordSheetData),
+    SHEET_PURPOSE,
+  );
+  try {
+    await db().$transaction(
       async (tx) => {
-        // Checked again inside the transaction: still hers and unused, still no account on these numbers.
-        const staged = await findStaged(tx, actor, id, now);
-        if (!staged) return fail("notFound");
+        // Checked again inside the transaction: still hers and running, still no account on these numbers.
+        if (!(await findStaged(tx, actor, id, now, "running"))) throw new Rollback("notFound");
         const taken = await registeredAmong(
           tx,
           valid.map((row) => row.phone),
         );
-        if (taken.size > 0) return fail("changed");
-        const { count } = await tx.workerImport.deleteMany({ where: { id, workshopId: actor.workshopId } });
-        if (count !== 1) return fail("notFound");
+        if (taken.size > 0) throw new Rollback("changed");
         const users = await tx.user.createManyAndReturn({
           data: valid.map((row) => ({
             role: "worker",
@@ -256,52 +441,122 @@ export async function confirmWorkerImport(
             createdAt: now,
           })),
         });
+        // One event for the import, naming every account it made (a 2,000-row import is one act of hers).
         await recordAudit(tx, actor, {
           action: "worker.import",
           entityType: "WorkerImport",
           entityId: id,
-          after: { fileName: staged.fileName, created: valid.length, refusedRows: preview.errorCount },
+          after: {
+            fileName: started.fileName,
+            created: valid.length,
+            refusedRows: preview.errorCount,
+            workers: valid.map((row) => ({ id: userId(row.phone), name: row.name, phone: row.phone, note: row.note })),
+          },
         });
-        // One user.create event per account, as a coordinator's single "add worker" records (recordAudit's shape, in one insert).
-        await tx.auditEvent.createMany({
-          data: valid.map((row) => ({
-            actorId: actor.userId,
-            workshopId: actor.workshopId,
-            action: "user.create",
-            entityType: "User",
-            entityId: userId(row.phone),
-            before: null,
-            after: auditJson({
-              role: "worker",
-              name: row.name,
-              phone: row.phone,
-              note: row.note,
-              source: `import ${id}`,
-            }),
-            createdAt: now,
-          })),
+        await options.beforeCommit?.();
+        const { count } = await tx.workerImport.updateMany({
+          where: { id, status: "running" },
+          data: {
+            status: "done",
+            rows: "[]",
+            sheet,
+            created: valid.length,
+            skipped: preview.errorCount,
+            progress: valid.length,
+            finishedAt: now,
+            expiresAt: new Date(now.getTime() + SHEET_TTL_MS),
+          },
         });
-        // Gone while the rows were written: roll it all back (the passwords could never be shown).
-        if (options.signal?.aborted) throw new Abandoned();
-        return ok({
-          workers: valid.map((row, i) => ({ name: row.name, phone: row.phone, password: passwords[i]! })),
-          skipped: preview.errorCount,
-        });
+        if (count !== 1) throw new Rollback("notFound");
       },
       { timeout: 60_000 },
     );
   } catch (error) {
-    if (error instanceof Abandoned) return fail("abandoned");
     // A number taken by a concurrent request between the check and the insert: nothing was written.
-    if (isUniqueViolation(error)) return fail("changed");
-    throw error;
+    const code = error instanceof Rollback ? error.code : isUniqueViolation(error) ? "changed" : null;
+    if (code === null) throw error;
+    if (code === "changed") await backToPreview(id, "changed");
+    return fail(code);
   }
+  return ok({ created: valid.length, skipped: preview.errorCount });
 }
 
-/** Whether the account still has the initial password an import printed for it (she is asked to choose her own). */
-export async function hasInitialPassword(userId: string): Promise<boolean> {
-  const row = await db().importedWorker.findUnique({ where: { userId }, select: { initialPassword: true } });
-  return row?.initialPassword ?? false;
+/** A running import that wrote nothing goes back to her preview, saying why. */
+async function backToPreview(id: string, problem: "changed" | "failed"): Promise<void> {
+  await db().workerImport.updateMany({
+    where: { id, status: "running" },
+    data: { status: "staged", problem, progress: 0, heartbeatAt: null },
+  });
+}
+
+/** The one running job of this process: imports hash one after another, so two never take both cores. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Queues `runWorkerImport` in this process and returns at once (the answer is
+ * the queued run, for tests). While it waits its turn, its heartbeat is kept.
+ * Any error sends the import back to her preview ("failed"), with nothing written.
+ */
+export function launchWorkerImport(actor: Actor, id: string, options: RunOptions = {}): Promise<unknown> {
+  const waiting = setInterval(
+    () =>
+      void db()
+        .workerImport.updateMany({ where: { id, status: "running" }, data: { heartbeatAt: new Date() } })
+        .catch(() => undefined),
+    options.heartbeatMs ?? IMPORT_HEARTBEAT_MS,
+  );
+  const run = queue.then(async () => {
+    clearInterval(waiting);
+    try {
+      await runWorkerImport(actor, id, options);
+    } catch (error) {
+      console.error(`worker import ${id} failed:`, error);
+      await backToPreview(id, "failed").catch(() => undefined);
+    }
+  });
+  queue = run;
+  return run;
+}
+
+/** Settles when every import queued in this process so far has finished (tests; a graceful stop). */
+export function workerImportsIdle(): Promise<void> {
+  return queue.then(() => undefined);
+}
+
+/**
+ * Opens a finished import's password sheet, once: the sealed sheet is emptied
+ * in the same step, so a second opening (a reload, a parallel request) gets null.
+ */
+export async function openImportSheet(actor: Actor, id: string, now: Date): Promise<PasswordSheetData | null> {
+  if (id === "" || id.length > 64) return null;
+  return db().$transaction(async (tx) => {
+    const row = await tx.workerImport.findFirst({
+      where: { id, workshopId: actor.workshopId, coordinatorId: actor.userId, status: "done", expiresAt: { gt: now } },
+      select: { sheet: true },
+    });
+    if (!row?.sheet) return null;
+    const { count } = await tx.workerImport.updateMany({
+      where: { id, sheetShownAt: null },
+      data: { sheet: null, sheetShownAt: now },
+    });
+    if (count !== 1) return null;
+    const text = unseal(row.sheet, SHEET_PURPOSE);
+    return text === null ? null : (JSON.parse(text) as PasswordSheetData);
+  });
+}
+
+/**
+ * Whether the account still has the initial password an import printed for it
+ * (she is made to choose her own), and whether that password has expired
+ * (INITIAL_PASSWORD_TTL_MS after the import: the login is refused).
+ */
+export async function initialPasswordState(userId: string, now: Date): Promise<"none" | "active" | "expired"> {
+  const row = await db().importedWorker.findUnique({
+    where: { userId },
+    select: { initialPassword: true, createdAt: true },
+  });
+  if (!row?.initialPassword) return "none";
+  return initialPasswordExpired(row.createdAt, now) ? "expired" : "active";
 }
 
 /** Marks the initial password as replaced (in the caller's transaction: a password change or reset). */

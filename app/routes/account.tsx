@@ -4,6 +4,7 @@ import { Field, Form, FormAlert, SubmitButton, useValidatedForm } from "../compo
 import { PageNotice } from "../components/notice.tsx";
 import { RoleShell } from "../components/role-shell.tsx";
 import { LanguageSwitch, LogoutButton } from "../components/shell.tsx";
+import { homePath } from "../domain/access.ts";
 import { maskPhone } from "../domain/phone.ts";
 import { changePasswordSchema, type ChangePasswordForm } from "../forms/account.ts";
 import { msg } from "../forms/fields.ts";
@@ -24,6 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requireViewer(request);
   return {
     role: scope.role,
+    mustChangePassword: user.mustChangePassword,
     unreadNotices: scope.role === "admin" ? 0 : await countUnread(user.id),
     account: {
       name: user.name,
@@ -51,17 +53,58 @@ export async function action({ request }: ActionFunctionArgs) {
   );
   if (!outcome.ok) return refuse(outcome, { wrongCurrent: { currentPassword: "account.wrongCurrentPassword" } }, {});
   await recordPasswordCheckSuccess(viewer.user.id);
-  return redirectWithNotice("/account", { key: "account.passwordChanged" });
+  // Her first own password (after an import's printed one): on to her pages, which were closed to her until now.
+  const to = viewer.user.mustChangePassword ? homePath(viewer.scope.role) : "/account";
+  return redirectWithNotice(to, { key: "account.passwordChanged" });
 }
 
 export default function AccountPage() {
   const t = useT();
-  const { role, unreadNotices, account } = useLoaderData<typeof loader>();
+  const { role, mustChangePassword, unreadNotices, account } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { form, onSubmit, errorFor } = useValidatedForm<ChangePasswordForm>(changePasswordSchema, actionData);
+  // An import's printed password is replaced first: the form comes before everything else.
+  const passwordCard = (
+    <section className="card">
+      <h2>{t("account.changePassword")}</h2>
+      <PageNotice />
+      {mustChangePassword ? (
+        <p className="alert warn" role="alert">
+          {t("import.choosePassword")}
+        </p>
+      ) : null}
+      <FormAlert message={actionData?.formError} />
+      <Form method="post" onSubmit={onSubmit} noValidate>
+        <Field
+          label={t("account.currentPassword")}
+          hint={mustChangePassword ? t("account.currentIsInitial") : undefined}
+          type="password"
+          autoComplete="current-password"
+          error={errorFor("currentPassword")}
+          registration={form.register("currentPassword")}
+        />
+        <Field
+          label={t("account.newPassword")}
+          type="password"
+          autoComplete="new-password"
+          error={errorFor("newPassword")}
+          registration={form.register("newPassword")}
+        />
+        <Field
+          label={t("account.confirmPassword")}
+          type="password"
+          autoComplete="new-password"
+          error={errorFor("confirmPassword")}
+          registration={form.register("confirmPassword")}
+        />
+        <SubmitButton pending={t("form.saving")}>{t("account.changePassword")}</SubmitButton>
+      </Form>
+    </section>
+  );
   return (
     <RoleShell role={role} userName={account.name} unreadNotices={unreadNotices}>
       <h1>{t("account.title")}</h1>
+      {mustChangePassword ? passwordCard : null}
       <dl className="facts card">
         <dt>{t("account.name")}</dt>
         <dd>{account.name}</dd>
@@ -87,35 +130,7 @@ export default function AccountPage() {
         <p className="muted">{t("account.languageHint")}</p>
         <LanguageSwitch />
       </section>
-      <section className="card">
-        <h2>{t("account.changePassword")}</h2>
-        <PageNotice />
-        <FormAlert message={actionData?.formError} />
-        <Form method="post" onSubmit={onSubmit} noValidate>
-          <Field
-            label={t("account.currentPassword")}
-            type="password"
-            autoComplete="current-password"
-            error={errorFor("currentPassword")}
-            registration={form.register("currentPassword")}
-          />
-          <Field
-            label={t("account.newPassword")}
-            type="password"
-            autoComplete="new-password"
-            error={errorFor("newPassword")}
-            registration={form.register("newPassword")}
-          />
-          <Field
-            label={t("account.confirmPassword")}
-            type="password"
-            autoComplete="new-password"
-            error={errorFor("confirmPassword")}
-            registration={form.register("confirmPassword")}
-          />
-          <SubmitButton pending={t("form.saving")}>{t("account.changePassword")}</SubmitButton>
-        </Form>
-      </section>
+      {mustChangePassword ? null : passwordCard}
       <section className="card">
         <LogoutButton className="button danger block" />
       </section>

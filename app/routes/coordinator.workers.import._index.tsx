@@ -8,7 +8,7 @@ import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunct
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form, FormAlert, SubmitButton } from "../components/forms.tsx";
 import { PageNotice } from "../components/notice.tsx";
-import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "../domain/worker-import.ts";
+import { IMPORT_DAILY_UPLOADS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "../domain/worker-import.ts";
 import { msg } from "../forms/message-text.ts";
 import { useT } from "../i18n/use-t.ts";
 import { stageWorkerImport } from "../models/worker-import.server.ts";
@@ -44,7 +44,10 @@ export async function action({ request }: ActionFunctionArgs) {
     { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
     new Date(),
   );
-  if (!staged.ok) return refused(msg(`import.refused.${staged.code}`, LIMITS));
+  if (!staged.ok) {
+    const params = staged.code === "tooManyUploads" ? { n: IMPORT_DAILY_UPLOADS } : LIMITS;
+    return refused(msg(`import.refused.${staged.code}`, params));
+  }
   const to = `/coordinator/workers/import/${staged.id}`;
   // A sheet that was not UTF-8 (Chinese Excel's GBK "CSV", or UTF-16 "Unicode text") says how it was read.
   if (staged.encoding === "gb18030" || staged.encoding.startsWith("utf-16")) {

@@ -12,8 +12,7 @@ import { beginLoginAttempt, recordLoginSuccess } from "../models/login-throttle.
 import { createSession, purgeStaleLoginData } from "../models/session.server.ts";
 import { isLocale } from "../i18n/locales.ts";
 import { accountUsable, authenticate, loginLocale } from "../models/user.server.ts";
-import { hasInitialPassword } from "../models/worker-import.server.ts";
-import { noticeHeader } from "../utils/notice.server.ts";
+import { initialPasswordState } from "../models/worker-import.server.ts";
 import { clientAddress, getLocale, getViewer } from "../utils/auth.server.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../utils/demo.ts";
 import { getEnv } from "../infra/env.server.ts";
@@ -64,6 +63,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // Right password, but the account lacks its workshop or firm: say so instead of looping back to login.
     return formError("login.accountIncomplete", { phone }, 403);
   }
+  // An import's printed password not used within 14 days no longer works (ADR 025): the coordinator resets it.
+  const initial = await initialPasswordState(user.id, now);
+  if (initial === "expired") return formError("import.initialExpired", { phone }, 403);
   await recordLoginSuccess(attempt);
   await purgeStaleLoginData(now);
   const session = await getCookieSession(request);
@@ -81,9 +83,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // A whole new document: a worker's pages run no React (ADR 015) and need their plain scripts
   // (the offline queue, ADR 020), which a client-side navigation from this hydrated page would not run.
   // An initial password from a worker import (ADR 025): she is sent to choose her own first.
-  const initial = await hasInitialPassword(user.id);
-  if (initial) headers.append("Set-Cookie", await noticeHeader({ key: "import.choosePassword" }));
-  return redirectDocument(initial ? "/account" : safeRedirect(user.role, redirectTo), { headers });
+  return redirectDocument(initial === "active" ? "/account" : safeRedirect(user.role, redirectTo), { headers });
 }
 
 export default function LoginPage() {

@@ -87,6 +87,8 @@ export async function requireScope<R extends Role>(
 ): Promise<{ scope: ScopeOf<R>; user: SessionUser }> {
   const viewer = await requireViewer(request);
   if (!(roles as readonly Role[]).includes(viewer.scope.role)) forbidden();
+  // An import's printed initial password (ADR 025): nothing but her account page until she chooses her own.
+  if (viewer.user.mustChangePassword) throw redirect("/account");
   return { scope: viewer.scope as ScopeOf<R>, user: viewer.user };
 }
 

@@ -1,9 +1,14 @@
 // How long a 2,000-row worker import takes (ADR 025), against the database
 // DATABASE_URL names (migrated): stage, preview, then confirm with the full
-// scrypt cost, timing the hashing (before the transaction) and the transaction.
+// scrypt cost, timing the background job's hashing (before the transaction) and its transaction.
 //   DATABASE_URL=file:/tmp/timing.db node --import tsx tests/support/import-timing.ts [rows] [concurrency]
 import { db, disconnectDb } from "../../app/infra/db.server.ts";
-import { confirmWorkerImport, previewWorkerImport, stageWorkerImport } from "../../app/models/worker-import.server.ts";
+import {
+  previewWorkerImport,
+  runWorkerImport,
+  stageWorkerImport,
+  startWorkerImport,
+} from "../../app/models/worker-import.server.ts";
 import { csvBytes, phones } from "./import-sheets.ts";
 
 const rows = Number.parseInt(process.argv[2] ?? "2000", 10);
@@ -26,7 +31,9 @@ const t1 = performance.now();
 const preview = (await previewWorkerImport(actor, staged.id, new Date()))!;
 const t2 = performance.now();
 let hashed = 0;
-const result = await confirmWorkerImport(actor, staged.id, preview.digest, new Date(), {
+const started = await startWorkerImport(actor, staged.id, preview.digest, new Date());
+if (!started.ok) throw new Error(started.code);
+const result = await runWorkerImport(actor, staged.id, {
   concurrency,
   // IMPORT_TIMING_N=16 times the transaction alone (cheap hashes); by default the full cost.
   ...(process.env.IMPORT_TIMING_N ? { cost: { N: Number(process.env.IMPORT_TIMING_N), r: 8, p: 1 } } : {}),

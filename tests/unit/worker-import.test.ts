@@ -207,9 +207,9 @@ test("checkImportRows: the later of two rows with one number is the duplicate, t
   expect(checked.map((r) => r.error?.message)).toEqual([undefined, "import.row.duplicate?line=2", undefined]);
 });
 
-test("initialPassword: 8 digits, zero-padded, from the given randomness", () => {
-  expect(initialPassword(() => 42)).toBe("00000042");
-  expect(initialPassword((max) => max - 1)).toBe("99999999");
+test("initialPassword: 10 digits, zero-padded, from the given randomness", () => {
+  expect(initialPassword(() => 42)).toBe("0000000042");
+  expect(initialPassword((max) => max - 1)).toBe("9999999999");
 });
 
 test("readImportSheet reads the same people from CSV (Chinese or English headings), GBK CSV and XLSX", async () => {

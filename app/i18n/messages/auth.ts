@@ -32,6 +32,10 @@ export const authMessages = defineMessages({
   "account.workshop": { "zh-CN": "所属工坊", en: "Workshop" },
   "account.changePassword": { "zh-CN": "修改密码", en: "Change password" },
   "account.currentPassword": { "zh-CN": "当前密码", en: "Current password" },
+  "account.currentIsInitial": {
+    "zh-CN": "就是纸条上的 10 位初始密码",
+    en: "The 10-digit initial password on your slip",
+  },
   "account.newPassword": { "zh-CN": "新密码", en: "New password" },
   "account.confirmPassword": { "zh-CN": "再输一次新密码", en: "New password again" },
   "account.passwordChanged": { "zh-CN": "密码已修改。", en: "Your password has been changed." },

@@ -63,6 +63,10 @@ export const workerImportMessages = defineMessages({
     "zh-CN": "表格的列太多，不像人员名单。请用模板",
     en: "The sheet has too many columns to be a list of people. Please use the template",
   },
+  "import.refused.tooManyUploads": {
+    "zh-CN": "24 小时内最多上传 {n} 份表格，已经到了上限。请明天再试，或联系管理员。",
+    en: "At most {n} sheets can be uploaded in 24 hours and that limit is reached. Please try again tomorrow or contact the administrator.",
+  },
   "import.refused.zipBomb": {
     "zh-CN": "这个 Excel 文件解压后过大或结构异常，已拒绝。请用模板重新保存",
     en: "This Excel file unpacks too large or is malformed, so it was refused. Please save it again from the template",
@@ -119,9 +123,50 @@ export const workerImportMessages = defineMessages({
     "zh-CN": "预览之后情况有变化（例如有手机号刚刚注册了账号），这次没有导入任何人。请看更新后的预览，再确认一次。",
     en: "Something changed since the preview (e.g. a number was just registered), so nobody was imported. Look at the updated preview and confirm again.",
   },
-  "import.abandoned": {
-    "zh-CN": "连接断开了，这次没有导入任何人。导入还在，请重新确认导入。",
-    en: "The connection was lost, so nobody was imported. The import is still here: confirm it again.",
+  "import.problem.changed": {
+    "zh-CN": "确认之后情况有变化（例如有手机号刚刚注册了账号），这次没有导入任何人。请看更新后的预览，再确认一次。",
+    en: "Something changed after you confirmed (e.g. a number was just registered), so nobody was imported. Look at the updated preview and confirm again.",
+  },
+  "import.problem.failed": {
+    "zh-CN": "上次导入出错了，没有创建任何账号。请再确认一次；如果还是不行，请联系管理员。",
+    en: "The last attempt failed and created no account. Confirm again; if it fails again, contact the administrator.",
+  },
+  "import.problem.interrupted": {
+    "zh-CN": "上次导入被中断了（例如服务器重启），没有创建任何账号。请再确认一次。",
+    en: "The last attempt was interrupted (e.g. the server restarted) and created no account. Please confirm again.",
+  },
+  "import.started": {
+    "zh-CN": "已开始导入。正在为每个人生成初始密码，请稍候。",
+    en: "The import has started. Each person's initial password is being made; please wait.",
+  },
+  "import.notStarted": {
+    "zh-CN": "这次导入已经在进行或已经结束，本页显示它现在的情况。",
+    en: "This import is already under way or finished; this page shows where it stands.",
+  },
+  "import.running.title": { "zh-CN": "正在创建账号", en: "Creating the accounts" },
+  "import.running.progress": {
+    "zh-CN": "已生成 {done} / {total} 个初始密码",
+    en: "{done} of {total} initial passwords made",
+  },
+  "import.running.hint": {
+    "zh-CN": "每个密码都要加密保存，2,000 人大约需要一到两分钟。本页会自动刷新，完成后可以打开密码单。",
+    en: "Each password is stored with a slow hash: 2,000 people take a minute or two. This page refreshes itself; when it is done you can open the password sheet.",
+  },
+  "import.running.refresh": { "zh-CN": "刷新", en: "Refresh" },
+  "import.done.title": { "zh-CN": "导入完成", en: "Import done" },
+  "import.done.summary": {
+    "zh-CN": "已创建 {n} 个手工者账号（{time}）。",
+    en: "{n} worker accounts were created ({time}).",
+  },
+  "import.done.open": { "zh-CN": "打开初始密码单（只能打开一次）", en: "Open the initial passwords (once only)" },
+  "import.done.openHint": {
+    "zh-CN":
+      "密码单只显示一次：打开后请马上打印。{time} 之前没有打开的话，密码单会被删除，需要在手工者页面为每个人重设密码。",
+    en: "The sheet is shown only once: print it as soon as it opens. If it is not opened by {time}, it is deleted and each person's password has to be reset on her page.",
+  },
+  "import.done.shown": {
+    "zh-CN": "初始密码单已于 {time} 打开过，不能再显示。丢失了的，请在手工者页面为她重设密码。",
+    en: "The initial passwords were opened at {time} and cannot be shown again. For a lost one, reset her password on her page.",
   },
   "import.nothingToImport": {
     "zh-CN": "没有可以导入的行。",
@@ -150,11 +195,15 @@ export const workerImportMessages = defineMessages({
   "import.sheet.password": { "zh-CN": "初始密码", en: "Initial password" },
   "import.sheet.loginAt": { "zh-CN": "登录网址", en: "Log in at" },
   "import.sheet.change": {
-    "zh-CN": "第一次登录后请设置自己的密码，并收好或撕掉这张纸条。",
-    en: "After your first login, choose your own password, then keep this slip safe or tear it up.",
+    "zh-CN": "初始密码 14 天内有效。第一次登录后请设置自己的密码，并收好或撕掉这张纸条。",
+    en: "The initial password works for 14 days. After your first login, choose your own password, then keep this slip safe or tear it up.",
   },
   "import.sheet.toWorkers": { "zh-CN": "查看手工者列表", en: "See the workers" },
 
+  "import.initialExpired": {
+    "zh-CN": "初始密码已经过期（导入后 14 天内没有登录）。请找协调员为您重设密码。",
+    en: "This initial password has expired (nobody logged in within 14 days of the import). Ask your coordinator to reset your password.",
+  },
   "import.choosePassword": {
     "zh-CN": "欢迎！您现在用的是初始密码，请先设置一个自己的密码。",
     en: "Welcome! You are using your initial password: please choose your own first.",

@@ -1,0 +1,12 @@
+-- AlterTable
+ALTER TABLE "WorkerImport" ADD COLUMN     "created" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "finishedAt" TIMESTAMP(3),
+ADD COLUMN     "heartbeatAt" TIMESTAMP(3),
+ADD COLUMN     "problem" TEXT,
+ADD COLUMN     "progress" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "sheet" TEXT,
+ADD COLUMN     "sheetShownAt" TIMESTAMP(3),
+ADD COLUMN     "skipped" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "status" TEXT NOT NULL DEFAULT 'staged',
+ADD COLUMN     "total" INTEGER NOT NULL DEFAULT 0;
+

@@ -518,6 +518,50 @@ export function launchWorkerImport(actor: Actor, id: string, options: RunOptions
   return run;
 }
 
+export type OpenImport = {
+  id: string;
+  fileName: string;
+  createdAt: Date;
+  expiresAt: Date;
+  /** staged: waiting for her confirm; running; done: the sheet not yet opened. */
+  status: "staged" | "running" | "done";
+  total: number;
+  progress: number;
+  created: number;
+};
+
+/**
+ * Her imports still needing her (newest first): staged ones waiting for a confirm, running
+ * ones, and finished ones whose password sheet is not opened yet (it is purged unopened an
+ * hour after the job ends, so she must find her way back to it).
+ */
+export async function openImports(actor: Actor, now: Date): Promise<OpenImport[]> {
+  const rows = await db().workerImport.findMany({
+    where: {
+      workshopId: actor.workshopId,
+      coordinatorId: actor.userId,
+      expiresAt: { gt: now },
+      OR: [{ status: { in: ["staged", "running"] } }, { status: "done", sheetShownAt: null }],
+    },
+    select: {
+      id: true,
+      fileName: true,
+      createdAt: true,
+      expiresAt: true,
+      status: true,
+      total: true,
+      progress: true,
+      created: true,
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take: 20,
+  });
+  return rows.map((row) => ({
+    ...row,
+    status: row.status === "done" ? "done" : row.status === "running" ? "running" : "staged",
+  }));
+}
+
 /** Settles when every import queued in this process so far has finished (tests; a graceful stop). */
 export function workerImportsIdle(): Promise<void> {
   return queue.then(() => undefined);

@@ -8,7 +8,7 @@ import { newAccountSchema, type NewAccountForm } from "../forms/account.ts";
 import { formatDate } from "../i18n/format.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { createWorker, listWorkers } from "../models/user.server.ts";
-import { importNotes } from "../models/worker-import.server.ts";
+import { importNotes, openImports } from "../models/worker-import.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
 import { badRequest, readFormData, refuse, validate } from "../utils/forms.server.ts";
 import { redirectWithNotice } from "../utils/notice.server.ts";
@@ -17,8 +17,13 @@ export const access = { roles: ["coordinator"] } satisfies import("../domain/acc
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
-  const [workers, notes] = await Promise.all([listWorkers(scope.workshopId), importNotes(scope.workshopId)]);
+  const [workers, notes, open] = await Promise.all([
+    listWorkers(scope.workshopId),
+    importNotes(scope.workshopId),
+    openImports(scope, new Date()),
+  ]);
   return {
+    unopenedSheets: open.filter((item) => item.status === "done").length,
     workers: workers.map((w) => ({
       id: w.id,
       name: w.name,
@@ -43,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function WorkersPage() {
   const t = useT();
   const locale = useLocale();
-  const { workers } = useLoaderData<typeof loader>();
+  const { workers, unopenedSheets } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   // After a success the form is emptied (the password just given out does not stay on screen).
   const { form, onSubmit, errorFor } = useValidatedForm<NewAccountForm>(newAccountSchema, actionData, {
@@ -53,6 +58,11 @@ export default function WorkersPage() {
     <>
       <h1>{t("workers.title")}</h1>
       <PageNotice />
+      {unopenedSheets > 0 ? (
+        <p className="alert warn" role="alert">
+          {t("import.open.banner", { n: unopenedSheets })} <Link to="import">{t("import.open.go")}</Link>
+        </p>
+      ) : null}
       <p>
         <Link to="import" className="button">
           {t("import.link")}

@@ -10,8 +10,9 @@ import { Form, FormAlert, SubmitButton } from "../components/forms.tsx";
 import { PageNotice } from "../components/notice.tsx";
 import { IMPORT_DAILY_UPLOADS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "../domain/worker-import.ts";
 import { msg } from "../forms/message-text.ts";
-import { useT } from "../i18n/use-t.ts";
-import { stageWorkerImport } from "../models/worker-import.server.ts";
+import { formatDateTime } from "../i18n/format.ts";
+import { useLocale, useT } from "../i18n/use-t.ts";
+import { openImports, stageWorkerImport } from "../models/worker-import.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
 import { badRequest, readFormData } from "../utils/forms.server.ts";
 import { redirectWithNotice } from "../utils/notice.server.ts";
@@ -24,8 +25,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 const LIMITS = { max: IMPORT_MAX_ROWS, kb: Math.floor(IMPORT_MAX_BYTES / 1024) };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireScope(request, ["coordinator"]);
-  return { limits: LIMITS };
+  const { scope } = await requireScope(request, ["coordinator"]);
+  return { limits: LIMITS, open: await openImports(scope, new Date()) };
 }
 
 function refused(message: string) {
@@ -59,7 +60,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ImportWorkers() {
   const t = useT();
-  const { limits } = useLoaderData<typeof loader>();
+  const locale = useLocale();
+  const { limits, open } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const error = actionData && "fieldErrors" in actionData ? actionData.fieldErrors.sheet : undefined;
   return (
@@ -69,6 +71,29 @@ export default function ImportWorkers() {
       </p>
       <h1>{t("import.title")}</h1>
       <PageNotice />
+      {open.length > 0 ? (
+        <section className="card" aria-labelledby="open-imports">
+          <h2 id="open-imports">{t("import.open.title")}</h2>
+          <ul className="open-imports">
+            {open.map((item) => (
+              <li key={item.id}>
+                <Link to={`/coordinator/workers/import/${item.id}`}>{item.fileName}</Link>{" "}
+                <span className="muted">{formatDateTime(item.createdAt, locale)}</span>
+                <br />
+                {item.status === "done" ? (
+                  <strong>
+                    {t("import.open.done", { n: item.created, time: formatDateTime(item.expiresAt, locale) })}
+                  </strong>
+                ) : item.status === "running" ? (
+                  t("import.running.progress", { done: item.progress, total: item.total })
+                ) : (
+                  t("import.open.staged", { time: formatDateTime(item.expiresAt, locale) })
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section className="card">
         <p>{t("import.intro", { max: limits.max })}</p>
         <p>{t("import.columns")}</p>

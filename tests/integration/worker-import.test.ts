@@ -36,6 +36,7 @@ import * as resetPassword from "../../app/routes/coordinator.workers.$workerId.t
 import * as workerHome from "../../app/routes/worker._index.tsx";
 import * as preview from "../../app/routes/coordinator.workers.import.$importId.tsx";
 import * as upload from "../../app/routes/coordinator.workers.import._index.tsx";
+import * as workersList from "../../app/routes/coordinator.workers._index.tsx";
 import * as templateCsv from "../../app/routes/coordinator.workers.import.template[.csv].ts";
 import * as templateXlsx from "../../app/routes/coordinator.workers.import.template[.xlsx].ts";
 import {
@@ -166,6 +167,13 @@ test("upload, preview, confirm: the good rows become workers of her workshop wit
   const finished = await callLoader(preview.loader as RouteFunction, to, cookie, { params: { importId } });
   expect(finished.data).toMatchObject({ state: { kind: "done", created: 3, skipped: 4, sheetReady: true } });
   const sealed = (await db().workerImport.findUniqueOrThrow({ where: { id: importId } })).sheet!;
+  // Until she opens it, the sheet waits for her on the import page and the workers page says so.
+  const uploadPage = await callLoader(upload.loader as RouteFunction, "/coordinator/workers/import", cookie);
+  expect((uploadPage.data as { open: { id: string; status: string }[] }).open).toEqual([
+    expect.objectContaining({ id: importId, status: "done", created: 3 }),
+  ]);
+  const workersPage = () => callLoader(workersList.loader as RouteFunction, "/coordinator/workers", cookie);
+  expect((await workersPage()).data).toMatchObject({ unopenedSheets: 1 });
 
   const opened = await callAction(preview.action as RouteFunction, to, { intent: "open" }, cookie, {
     params: { importId },
@@ -231,6 +239,9 @@ test("upload, preview, confirm: the good rows become workers of her workshop wit
   expect(reloaded.data).toMatchObject({ state: { kind: "done", sheetReady: false } });
   expect(JSON.stringify(reloaded.data)).not.toMatch(/\d{10}/);
   expect(await db().user.count({ where: { workshopId: workshop.id, role: "worker" } })).toBe(3);
+  expect((await workersPage()).data).toMatchObject({ unopenedSheets: 0 });
+  const afterOpen = await callLoader(upload.loader as RouteFunction, "/coordinator/workers/import", cookie);
+  expect((afterOpen.data as { open: unknown[] }).open).toEqual([]);
 
   // Her first login with the printed password sends her to choose her own; until she does, every page
   // of hers (and its ?_data loader) sends her back there; then her pages open.

@@ -143,6 +143,20 @@ export const workerImportMessages = defineMessages({
     "zh-CN": "这次导入已经在进行或已经结束，本页显示它现在的情况。",
     en: "This import is already under way or finished; this page shows where it stands.",
   },
+  "import.open.title": { "zh-CN": "还没完成的导入", en: "Imports still open" },
+  "import.open.staged": {
+    "zh-CN": "等待确认（{time} 前有效）",
+    en: "Waiting for your confirmation (until {time})",
+  },
+  "import.open.done": {
+    "zh-CN": "已创建 {n} 个账号，密码单还没打开：请在 {time} 前打开并打印",
+    en: "{n} accounts created; the password sheet is not opened yet: open and print it before {time}",
+  },
+  "import.open.banner": {
+    "zh-CN": "有 {n} 份导入的初始密码单还没打开，过期后需要逐个重设密码。",
+    en: "{n} imports have an initial password sheet not yet opened; once it expires each password must be reset.",
+  },
+  "import.open.go": { "zh-CN": "去看看", en: "Open them" },
   "import.running.title": { "zh-CN": "正在创建账号", en: "Creating the accounts" },
   "import.running.progress": {
     "zh-CN": "已生成 {done} / {total} 个初始密码",

@@ -44,6 +44,7 @@ const SEEDS_ALONE = [
   /review-walk9\.spec\.ts$/,
   /notices\.spec\.ts$/,
   /statement\.spec\.ts$/,
+  /review-walk10\.spec\.ts$/,
 ];
 /**
  * Journeys whose seed script makes a workshop of their own (its coordinator,

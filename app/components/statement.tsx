@@ -192,7 +192,7 @@ function Both({
 function BilingualFigures({ zh, en }: { zh: Figures; en: Figures }) {
   const both = (k: MessageKey) => <Both k={k} en={{}} />;
   return (
-    <table className="statement-table">
+    <table className={zh.months.length > 12 ? "statement-table many" : "statement-table"}>
       <thead>
         <tr>
           <th scope="col">{both("statement.month")}</th>
@@ -279,7 +279,7 @@ export function StatementDoc({ s }: StatementDocProps) {
           // Markup made on the server by `qrcode` from the statement's own verify address, never from user input.
           dangerouslySetInnerHTML={{ __html: s.qrSvg }}
         />
-        <div>
+        <div className="statement-verify-text">
           <p className="statement-code-label">
             <Both k="statement.doc.code" en={en()} />
           </p>

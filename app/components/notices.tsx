@@ -3,10 +3,27 @@
 // also a worker's page (ADR 015).
 import { Form, Link } from "@remix-run/react";
 import type { NoticeKind, NoticeParams } from "../domain/notices.ts";
-import { formatDateTime } from "../i18n/format.ts";
+import { formatDateTime, formatMonth } from "../i18n/format.ts";
+import type { Locale, Translate } from "../i18n/index.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 
 export type NoticeView = { id: number; kind: NoticeKind; params: NoticeParams; unread: boolean; at: string };
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * A notice's sentence in the reader's language. Notices keep the facts, not words (ADR 026): a
+ * month is stored as YYYY-MM and read here as the pages write months, "2026年10月" / "October 2026"
+ * (anything else stored under `month` is shown as it is).
+ */
+export function noticeSentence(t: Translate, locale: Locale, notice: Pick<NoticeView, "kind" | "params">): string {
+  const { month } = notice.params;
+  const params =
+    typeof month === "string" && MONTH.test(month)
+      ? { ...notice.params, month: formatMonth(month, locale) }
+      : notice.params;
+  return t(`notices.kind.${notice.kind}`, params);
+}
 
 export function NoticeList({ notices, unread, shown }: { notices: NoticeView[]; unread: number; shown: number }) {
   const t = useT();
@@ -28,7 +45,7 @@ export function NoticeList({ notices, unread, shown }: { notices: NoticeView[]; 
           <li key={n.id} className={n.unread ? "card notice-item unread" : "card notice-item"}>
             <Link to={`/notices/${n.id}`} className="notice-link">
               {n.unread ? <span className="tag">{t("notices.new")}</span> : null}{" "}
-              <span>{t(`notices.kind.${n.kind}`, n.params)}</span>
+              <span>{noticeSentence(t, locale, n)}</span>
             </Link>
             <time dateTime={n.at} className="muted">
               {formatDateTime(n.at, locale)}

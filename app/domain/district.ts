@@ -139,12 +139,16 @@ export type AreaFigures = AreaSums & {
   passRatePermille: number | null;
 };
 
-/** The figures of an area from its sums: average and median rounded once, half-up, to the fen. */
+/**
+ * The figures of an area from its sums: average and median rounded once, half-up, to the fen.
+ * The median is the mean of the middle one or two earning payslips (middleCount 1 or 2) as their
+ * query found them; any other count (0: no median asked for, a trend's month, or nobody earned)
+ * gives no median; likewise a pass rate whose passed pieces exceed the checked ones. Never an
+ * error: the report's queries read one snapshot, so their counts agree, but should they ever not
+ * (a month settled between two reads once threw here, a 500), one figure is no reason to lose the page.
+ */
 export function areaFigures(sums: AreaSums): AreaFigures {
-  // middleCount 0: no median asked for (a trend's month) or nobody earned.
-  if (sums.middleCount !== 0 && sums.middleCount !== (sums.earningPayslips % 2 === 0 ? 2 : 1)) {
-    throw new RangeError(`middle count ${sums.middleCount} does not fit ${sums.earningPayslips} earning payslips`);
-  }
+  const hasMedian = sums.middleCount === 1 || sums.middleCount === 2;
   return {
     ...sums,
     net: amountFromMinor(sums.netFen),
@@ -152,8 +156,12 @@ export function areaFigures(sums: AreaSums): AreaFigures {
     charges: amountFromMinor(sums.chargesFen),
     loss: amountFromMinor(sums.lossFen),
     average: sums.earningPayslips === 0 ? null : meanAmount(amountFromMinor(sums.earningNetFen), sums.earningPayslips),
-    median: sums.middleCount === 0 ? null : meanAmount(amountFromMinor(sums.middleSumFen), sums.middleCount),
-    passRatePermille: passRatePermille(sums.firstPassed, sums.firstChecked),
+    median: hasMedian ? meanAmount(amountFromMinor(sums.middleSumFen), sums.middleCount) : null,
+    // Sums of one query's row, so passed <= checked; anything else shows no rate rather than failing.
+    passRatePermille:
+      sums.firstPassed >= 0 && sums.firstPassed <= sums.firstChecked
+        ? passRatePermille(sums.firstPassed, sums.firstChecked)
+        : null,
   };
 }
 

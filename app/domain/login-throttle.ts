@@ -43,10 +43,19 @@ export const POLICIES = {
   passwordCheck: { maxFailures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },
   /**
    * Income-statement code lookups on the public verify page (ADR 027), per
-   * address: 10 in 15 min lock 15 min. A code found gives its lookup back, so
-   * whoever checks real statements is not slowed; guessing 100-bit codes is.
+   * client (addressKey: an IPv4 address, or an IPv6 /64): 30 misses in 15 min,
+   * then locked 15 min. A code found gives its lookup back, so whoever checks
+   * real statements is not slowed. 30, not 10: behind carrier-grade NAT many
+   * families share one IPv4 address, and a few mistyped codes each must not
+   * lock them all out. Enumeration stays hopeless: a code is 100 random bits
+   * (2^100 ≈ 1.27e30 codes); with even 10^7 statements issued a guess hits one
+   * with probability 10^7 / 2^100 ≈ 7.9e-24. One client gets at most 30 misses
+   * a quarter hour, 2,880 a day, about 1.05e6 a year: 8.3e-18 statements found
+   * a year. An attacker holding 2^32 IPv4 addresses and /64s together (far more
+   * than any botnet or IPv6 allocation short of a whole ISP's /32) would find
+   * 3.6e-8 a year, and no server answers 4.5e15 requests a year anyway.
    */
-  verify: { maxFailures: 10, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },
+  verify: { maxFailures: 30, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },
 } as const satisfies Record<string, ThrottlePolicy>;
 
 export type ThrottleKind = keyof typeof POLICIES;
@@ -74,9 +83,71 @@ export function passwordCheckCounter(userId: string): Counter {
   return { key: `password-check:${userId}`, kind: "passwordCheck" };
 }
 
-/** The counter of the verify page's code lookups from one address (ADR 027). */
+/** The counter of the verify page's code lookups from one client (ADR 027): keyed by addressKey. */
 export function verifyCounter(address: string): Counter {
-  return { key: `verify:${address}`, kind: "verify" };
+  return { key: `verify:${addressKey(address)}`, kind: "verify" };
+}
+
+// ---------------------------------------------------------------------------
+// Client keys: who a throttle counts an address as
+
+const OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+const IPV4 = new RegExp(`^${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}$`);
+
+function ipv4Octets(text: string): number[] | null {
+  const m = IPV4.exec(text);
+  return m ? m.slice(1, 5).map((o) => Number.parseInt(o, 10)) : null;
+}
+
+/** The eight 16-bit groups of an IPv6 address ("::" compression and a dotted IPv4 tail allowed), or null. */
+function ipv6Groups(text: string): number[] | null {
+  let hex = text;
+  const dotted = /^(.*:)([^:]*\.[^:]*)$/.exec(text);
+  if (dotted) {
+    const o = ipv4Octets(dotted[2]!);
+    if (!o) return null;
+    hex = `${dotted[1]}${((o[0]! << 8) | o[1]!).toString(16)}:${((o[2]! << 8) | o[3]!).toString(16)}`;
+  }
+  const halves = hex.split("::");
+  if (halves.length > 2) return null;
+  const groupsOf = (part: string) => (part === "" ? [] : part.split(":"));
+  const head = groupsOf(halves[0]!);
+  const tail = halves.length === 2 ? groupsOf(halves[1]!) : [];
+  const all = [...head, ...tail];
+  if (!all.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return null;
+  if (halves.length === 1 ? all.length !== 8 : all.length > 7) return null;
+  const zeros = Array.from({ length: 8 - all.length }, () => "0");
+  return [...head, ...zeros, ...tail].map((g) => Number.parseInt(g, 16));
+}
+
+/**
+ * Who a throttle counts a client address as (the verify page's lookups, ADR 027):
+ * - an IPv4 address as itself ("1.2.3.4"), also when it comes IPv4-mapped from a
+ *   dual-stack socket ("::ffff:1.2.3.4", "::ffff:102:304");
+ * - an IPv6 address by its /64 ("2001:db8:0:0::/64"): a household's router or a
+ *   phone is given a whole /64 and may pick any address in it, so one client cannot
+ *   dodge its count by rotating addresses; written in one form whatever the input's
+ *   (case, leading zeros, "::" compression; a zone id like "%eth0" is dropped);
+ * - anything else (no address, "unknown" behind a proxy without TRUST_PROXY,
+ *   garbage) as "unknown", one shared count: what cannot be told apart is not given
+ *   a count of its own.
+ */
+export function addressKey(address: string): string {
+  const text = address
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, "$1")
+    .replace(/%.*$/, "");
+  if (ipv4Octets(text)) return text;
+  const g = text.includes(":") ? ipv6Groups(text) : null;
+  if (!g) return "unknown";
+  if (g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff) {
+    return [g[6]! >> 8, g[6]! & 255, g[7]! >> 8, g[7]! & 255].join(".");
+  }
+  return `${g
+    .slice(0, 4)
+    .map((x) => x.toString(16))
+    .join(":")}::/64`;
 }
 
 /** Milliseconds until the key may try again, or 0 when it may try now. */

@@ -7,6 +7,7 @@ import type { Role } from "./access.ts";
 export const NOTICE_KINDS = {
   "task.assigned": "worker",
   "lot.received": "worker",
+  "lots.received": "worker",
   "lot.checked": "worker",
   "payslip.ready": "worker",
   "query.answered": "worker",
@@ -31,6 +32,8 @@ export type NoticeParams = Record<string, string | number>;
 export type NoticeSubject =
   | { kind: "task.assigned"; assignmentId: string }
   | { kind: "lot.received" | "lot.checked"; lotId: string }
+  /** "Receive all": her logs of one assignment received at once, told in one notice. */
+  | { kind: "lots.received"; assignmentId: string }
   | { kind: "payslip.ready"; payslipId: string; month: string }
   | { kind: "query.answered"; queryId: string; month: string }
   | { kind: "query.raised"; queryId: string; month: string; workerId: string }
@@ -48,6 +51,8 @@ export function noticeTarget(subject: NoticeSubject): { subjectId: string; path:
     case "lot.checked":
       // Her month's logs on the home page show what was counted and what passed.
       return { subjectId: subject.lotId, path: "/worker#month-logs-heading" };
+    case "lots.received":
+      return { subjectId: subject.assignmentId, path: "/worker#month-logs-heading" };
     case "payslip.ready":
       return { subjectId: subject.payslipId, path: payslipPath(subject.month) };
     case "query.answered":

@@ -45,3 +45,25 @@ export function formatDate(value: Date | string, locale: Locale): string {
 export function formatDateTime(value: Date | string, locale: Locale): string {
   return formatter(locale, "dateTime").format(new Date(value));
 }
+
+const EN_MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** A month (YYYY-MM) as its readers write it: "2026年10月" / "October 2026". */
+export function formatMonth(month: string, locale: Locale): string {
+  const [year = "", mon = "1"] = month.split("-");
+  const index = Number.parseInt(mon, 10);
+  return locale === "en" ? `${EN_MONTHS[index - 1] ?? mon} ${year}` : `${year}年${index}月`;
+}

@@ -7,7 +7,7 @@
 // district scale a year is 500,000 payslips. The definitions are app/domain/district.ts's. The
 // admin sees no worker at all: nothing here selects a name, a phone or a payslip line.
 import { emptySums, type AreaSums } from "../domain/district.ts";
-import { bigintOrNull, intOf, Prisma, readRows, textOf } from "../infra/db.server.ts";
+import { bigintOrNull, intOf, Prisma, readSnapshot, textOf, textOrNull } from "../infra/db.server.ts";
 import { db } from "../infra/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { nameTakenOnConflict } from "./errors.server.ts";
@@ -25,37 +25,50 @@ export type Level =
  * (town level), itself (community level); "" for a workshop not placed yet. At workshop level
  * the rows are its months (row key null).
  */
-async function workshopsInScope(level: Level): Promise<Map<string, string | null>> {
-  const rows = await db().workshop.findMany({
-    where:
-      level.kind === "district"
-        ? {}
-        : level.kind === "town"
-          ? { community: { townId: level.townId } }
-          : level.kind === "community"
-            ? { communityId: level.communityId }
-            : { id: level.workshopId },
-    select: { id: true, communityId: true, community: { select: { townId: true } } },
-  });
+function workshopsInScope(level: Level) {
+  const where =
+    level.kind === "district"
+      ? Prisma.empty
+      : level.kind === "town"
+        ? Prisma.sql`WHERE c."townId" = ${level.townId}`
+        : level.kind === "community"
+          ? Prisma.sql`WHERE w."communityId" = ${level.communityId}`
+          : Prisma.sql`WHERE w."id" = ${level.workshopId}`;
+  return Prisma.sql`
+    SELECT w."id" AS "id", w."communityId" AS "communityId", c."townId" AS "townId"
+    FROM "Workshop" w LEFT JOIN "Community" c ON c."id" = w."communityId" ${where}`;
+}
+
+function rowKeys(level: Level, rows: Record<string, unknown>[]): Map<string, string | null> {
   return new Map(
     rows.map((w) => [
-      w.id,
+      textOf(w.id),
       level.kind === "district"
-        ? (w.community?.townId ?? "")
+        ? (textOrNull(w.townId) ?? "")
         : level.kind === "town"
-          ? (w.communityId ?? "")
+          ? (textOrNull(w.communityId) ?? "")
           : level.kind === "community"
-            ? w.id
+            ? textOf(w.id)
             : null,
     ]),
   );
 }
 
-/** `AND x."workshopId" IN (…)` below district level (at most the district's workshops). */
-function scopeSql(level: Level, workshops: Map<string, string | null>): Prisma.Sql {
-  if (level.kind === "district") return Prisma.empty;
-  if (workshops.size === 0) return Prisma.sql`AND 1 = 0`;
-  return Prisma.sql`AND x."workshopId" IN (${Prisma.join([...workshops.keys()])})`;
+/**
+ * `AND x."workshopId" …`: the level's workshops, chosen in SQL, so that every query of the
+ * report picks them from its one snapshot (a workshop placed meanwhile is in all or in none).
+ */
+function scopeSql(level: Level): Prisma.Sql {
+  switch (level.kind) {
+    case "district":
+      return Prisma.empty;
+    case "town":
+      return Prisma.sql`AND x."workshopId" IN (SELECT sw."id" FROM "Workshop" sw JOIN "Community" sc ON sc."id" = sw."communityId" WHERE sc."townId" = ${level.townId})`;
+    case "community":
+      return Prisma.sql`AND x."workshopId" IN (SELECT sw."id" FROM "Workshop" sw WHERE sw."communityId" = ${level.communityId})`;
+    case "workshop":
+      return Prisma.sql`AND x."workshopId" = ${level.workshopId}`;
+  }
 }
 
 type Range = { first: string; last: string };
@@ -66,7 +79,7 @@ type Range = { first: string; last: string };
  * one transaction, ADR 022), so no join to PayPeriod is needed here. Earning payslips: net > 0.
  */
 function payslipsByWorkshopMonth(scope: Prisma.Sql, trend: Range) {
-  return readRows(Prisma.sql`
+  return Prisma.sql`
     SELECT x."workshopId" AS "workshopId", x."month" AS "month",
       COUNT(*) AS "payslips",
       SUM(x."netFen") AS "netFen",
@@ -76,16 +89,16 @@ function payslipsByWorkshopMonth(scope: Prisma.Sql, trend: Range) {
       SUM(CASE WHEN x."netFen" > 0 THEN x."netFen" ELSE 0 END) AS "earningNetFen"
     FROM "Payslip" x
     WHERE x."month" >= ${trend.first} AND x."month" <= ${trend.last} ${scope}
-    GROUP BY x."workshopId", x."month"`);
+    GROUP BY x."workshopId", x."month"`;
 }
 
 /** Workers with an earning payslip in the period, counted once, per workshop (a worker has one workshop). */
 function earnersByWorkshop(scope: Prisma.Sql, period: Range) {
-  return readRows(Prisma.sql`
+  return Prisma.sql`
     SELECT x."workshopId" AS "workshopId", COUNT(DISTINCT x."workerId") AS "earners"
     FROM "Payslip" x
     WHERE x."netFen" > 0 AND x."month" >= ${period.first} AND x."month" <= ${period.last} ${scope}
-    GROUP BY x."workshopId"`);
+    GROUP BY x."workshopId"`;
 }
 
 /**
@@ -95,7 +108,7 @@ function earnersByWorkshop(scope: Prisma.Sql, period: Range) {
  */
 function lotsByWorkshop(scope: Prisma.Sql, period: Range, byMonth: boolean) {
   const month = Prisma.sql`substr(x."checkedOn", 1, 7)`;
-  return readRows(Prisma.sql`
+  return Prisma.sql`
     SELECT x."workshopId" AS "workshopId", ${byMonth ? month : Prisma.sql`''`} AS "month",
       SUM(x."passedQuantity") AS "piecesPassed",
       SUM(CASE WHEN x."reworkOfLotId" IS NULL THEN x."passedQuantity" ELSE 0 END) AS "firstPassed",
@@ -107,17 +120,17 @@ function lotsByWorkshop(scope: Prisma.Sql, period: Range, byMonth: boolean) {
     JOIN "Order" o ON o."id" = x."orderId"
     WHERE x."status" = 'checked' AND x."checkedOn" >= ${`${period.first}-01`} AND x."checkedOn" <= ${`${period.last}-31`}
       ${scope}
-    GROUP BY x."workshopId"${byMonth ? Prisma.sql`, ${month}` : Prisma.empty}`);
+    GROUP BY x."workshopId"${byMonth ? Prisma.sql`, ${month}` : Prisma.empty}`;
 }
 
 /** Material loss beyond the allowance, valued at cost, as decided for settled months, per workshop and month. */
 function lossByWorkshopMonth(scope: Prisma.Sql, period: Range) {
-  return readRows(Prisma.sql`
+  return Prisma.sql`
     SELECT x."workshopId" AS "workshopId", x."month" AS "month", SUM(x."proposedFen") AS "lossFen"
     FROM "MaterialDeduction" x
     JOIN "PayPeriod" pp ON pp."workshopId" = x."workshopId" AND pp."month" = x."month"
     WHERE x."month" >= ${period.first} AND x."month" <= ${period.last} ${scope}
-    GROUP BY x."workshopId", x."month"`);
+    GROUP BY x."workshopId", x."month"`;
 }
 
 /**
@@ -143,7 +156,7 @@ function middles(level: Level, scope: Prisma.Sql, period: Range) {
         : Prisma.empty;
   const middle = (rn: string, n: string) =>
     Prisma.raw(`(s."${rn}" = (s."${n}" + 1) / 2 OR s."${rn}" = (s."${n}" + 2) / 2)`);
-  return readRows(Prisma.sql`
+  return Prisma.sql`
     WITH s AS MATERIALIZED (
       SELECT ${rowKey} AS "key", x."netFen" AS "net",
         ROW_NUMBER() OVER (PARTITION BY ${rowKey} ORDER BY x."netFen") AS "rk",
@@ -156,7 +169,7 @@ function middles(level: Level, scope: Prisma.Sql, period: Range) {
     SELECT 'row' AS "by", s."key" AS "key", SUM(s."net") AS "middleSumFen", COUNT(*) AS "middleCount"
       FROM s WHERE ${middle("rk", "nk")} GROUP BY s."key"
     UNION ALL
-    SELECT 'total', '', SUM(s."net"), COUNT(*) FROM s WHERE ${middle("rt", "nt")}`);
+    SELECT 'total', '', SUM(s."net"), COUNT(*) FROM s WHERE ${middle("rt", "nt")}`;
 }
 
 const int = (v: unknown) => (v === null || v === undefined ? 0 : intOf(v));
@@ -182,23 +195,46 @@ function lotSums(r: Record<string, unknown>): Partial<AreaSums> {
 
 type Sums = { rows: Map<string, AreaSums>; total: AreaSums; months: Map<string, AreaSums> };
 
+type Rows = Record<string, unknown>[];
+
+/** The rows the sums are made of, all read from the report's one snapshot. */
+type SumsRows = {
+  workshops: Rows;
+  payslips: Rows;
+  earners: Rows;
+  lots: Rows;
+  /** A workshop's lots over the whole period (workshop level only; else empty) */
+  wholeLots: Rows;
+  losses: Rows;
+  middles: Rows;
+};
+
+/** The queries of the sums of a level (null: not asked at this level). */
+function sumsQueries(level: Level, period: Range, trend: Range): Record<keyof SumsRows, Prisma.Sql | null> {
+  const scope = scopeSql(level);
+  const byMonth = level.kind === "workshop";
+  // The slowest first (readSnapshot runs two at a time on PostgreSQL): the middles and the lots.
+  return {
+    middles: middles(level, scope, period),
+    lots: lotsByWorkshop(scope, period, byMonth),
+    payslips: payslipsByWorkshopMonth(scope, trend),
+    earners: earnersByWorkshop(scope, period),
+    // A workshop's orders and firms over the period are counted once, not once a month.
+    wholeLots: byMonth ? lotsByWorkshop(scope, period, false) : null,
+    losses: lossByWorkshopMonth(scope, period),
+    workshops: workshopsInScope(level),
+  };
+}
+
 /**
  * The sums of a level: per row, in all and per month of the trend. SQL adds up the rows of each
  * workshop (and month); what is added here are those few hundred per-workshop figures, exactly
  * (counts and BigInt fen), into towns, communities and the whole: a worker, an order and a partner
  * firm belong to one workshop, so their distinct counts add up too. A workshop's rows are months.
  */
-async function sumsOf(level: Level, period: Range, trend: Range): Promise<Sums> {
-  const workshops = await workshopsInScope(level);
-  const scope = scopeSql(level, workshops);
+function sumsOf(level: Level, period: Range, read: SumsRows): Sums {
+  const workshops = rowKeys(level, read.workshops);
   const byMonth = level.kind === "workshop";
-  const [payslips, earners, lots, losses, mids] = await Promise.all([
-    payslipsByWorkshopMonth(scope, trend),
-    earnersByWorkshop(scope, period),
-    lotsByWorkshop(scope, period, byMonth),
-    lossByWorkshopMonth(scope, period),
-    middles(level, scope, period),
-  ]);
   const out: Sums = { rows: new Map(), total: emptySums(), months: new Map() };
   const inPeriod = (month: string) => month >= period.first && month <= period.last;
   const group = (map: Map<string, AreaSums>, key: string) => {
@@ -212,7 +248,7 @@ async function sumsOf(level: Level, period: Range, trend: Range): Promise<Sums> 
     addInto(group(out.rows, rowOf(workshopId, month ?? "")), sums);
     addInto(out.total, sums);
   };
-  for (const r of payslips) {
+  for (const r of read.payslips) {
     const month = textOf(r.month);
     const sums = {
       payslips: int(r.payslips),
@@ -233,21 +269,18 @@ async function sumsOf(level: Level, period: Range, trend: Range): Promise<Sums> 
     addInto(out.total, sums);
   }
   // Earners over the period: per workshop (a worker has one), into her row and the whole.
-  for (const r of earners) {
+  for (const r of read.earners) {
     if (byMonth) out.total.earners += int(r.earners);
     else add(textOf(r.workshopId), null, { earners: int(r.earners) });
   }
-  for (const r of lots) {
+  for (const r of read.lots) {
     addInto(group(out.rows, rowOf(textOf(r.workshopId), textOf(r.month))), lotSums(r));
     if (!byMonth) addInto(out.total, lotSums(r));
   }
-  if (byMonth) {
-    // A workshop's orders and firms over the period are counted once, not once a month.
-    const [whole] = await lotsByWorkshop(scope, period, false);
-    if (whole) addInto(out.total, lotSums(whole));
-  }
-  for (const r of losses) add(textOf(r.workshopId), textOf(r.month), { lossFen: fen(r.lossFen) });
-  for (const r of mids) {
+  const [whole] = read.wholeLots;
+  if (byMonth && whole) addInto(out.total, lotSums(whole));
+  for (const r of read.losses) add(textOf(r.workshopId), textOf(r.month), { lossFen: fen(r.lossFen) });
+  for (const r of read.middles) {
     const target = r.by === "row" ? group(out.rows, textOf(r.key)) : out.total;
     target.middleSumFen = fen(r.middleSumFen);
     target.middleCount = int(r.middleCount);
@@ -269,74 +302,80 @@ export type DistrictReport = {
   trend: { month: string; sums: AreaSums }[];
 };
 
-/** Where a level is, or null when its id is unknown. */
-async function placeOf(level: Level) {
-  const client = db();
+/** Where a level is: its town, community and workshop, each with its name (no row: the id is unknown). */
+function placeQuery(level: Level): Prisma.Sql | null {
+  const columns = Prisma.sql`t."id" AS "townId", t."name" AS "townName", c."id" AS "communityId", c."name" AS "communityName"`;
   switch (level.kind) {
     case "district":
-      return { town: null, community: null, workshop: null };
-    case "town": {
-      const town = await client.town.findUnique({ where: { id: level.townId }, select: { id: true, name: true } });
-      return town && { town, community: null, workshop: null };
-    }
-    case "community": {
-      const c = await client.community.findUnique({
-        where: { id: level.communityId },
-        select: { id: true, name: true, town: { select: { id: true, name: true } } },
-      });
-      return c && { town: c.town, community: { id: c.id, name: c.name }, workshop: null };
-    }
-    case "workshop": {
-      const w = await client.workshop.findUnique({
-        where: { id: level.workshopId },
-        select: {
-          id: true,
-          name: true,
-          community: { select: { id: true, name: true, town: { select: { id: true, name: true } } } },
-        },
-      });
-      if (!w) return null;
-      const community = w.community ? { id: w.community.id, name: w.community.name } : null;
-      return { town: w.community?.town ?? null, community, workshop: { id: w.id, name: w.name } };
-    }
+      return null;
+    case "town":
+      return Prisma.sql`SELECT t."id" AS "townId", t."name" AS "townName", NULL AS "communityId", NULL AS "communityName",
+        NULL AS "workshopId", NULL AS "workshopName" FROM "Town" t WHERE t."id" = ${level.townId}`;
+    case "community":
+      return Prisma.sql`SELECT ${columns}, NULL AS "workshopId", NULL AS "workshopName"
+        FROM "Community" c JOIN "Town" t ON t."id" = c."townId" WHERE c."id" = ${level.communityId}`;
+    case "workshop":
+      return Prisma.sql`SELECT ${columns}, w."id" AS "workshopId", w."name" AS "workshopName"
+        FROM "Workshop" w LEFT JOIN "Community" c ON c."id" = w."communityId" LEFT JOIN "Town" t ON t."id" = c."townId"
+        WHERE w."id" = ${level.workshopId}`;
   }
 }
 
-/** The level's child areas, every one listed (also those with nothing settled), by name. */
-async function childrenOf(level: Level, months: string[]): Promise<Place[]> {
-  const client = db();
+function placeOf(level: Level, rows: Rows) {
+  if (level.kind === "district") return { town: null, community: null, workshop: null };
+  const [r] = rows;
+  if (!r) return null;
+  const place = (id: unknown, name: unknown): Place | null =>
+    id === null || id === undefined ? null : { id: textOf(id), name: textOf(name) };
+  return {
+    town: place(r.townId, r.townName),
+    community: place(r.communityId, r.communityName),
+    workshop: place(r.workshopId, r.workshopName),
+  };
+}
+
+/** The level's child areas, every one listed (also those with nothing settled), by name; a workshop's are its months. */
+function childrenQuery(level: Level): Prisma.Sql | null {
   switch (level.kind) {
     case "district":
-      return client.town.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+      return Prisma.sql`SELECT "id", "name" FROM "Town" ORDER BY "name" ASC`;
     case "town":
-      return client.community.findMany({
-        where: { townId: level.townId },
-        select: { id: true, name: true },
-        orderBy: { name: "asc" },
-      });
+      return Prisma.sql`SELECT "id", "name" FROM "Community" WHERE "townId" = ${level.townId} ORDER BY "name" ASC`;
     case "community":
-      return client.workshop.findMany({
-        where: { communityId: level.communityId },
-        select: { id: true, name: true },
-        orderBy: { name: "asc" },
-      });
+      return Prisma.sql`SELECT "id", "name" FROM "Workshop" WHERE "communityId" = ${level.communityId} ORDER BY "name" ASC`;
     case "workshop":
-      return months.map((m) => ({ id: m, name: m }));
+      return null;
   }
 }
 
 /**
  * The district report of a level over [first, last] (months, YYYY-MM), with the trend over
  * [trendFirst, period last]; null when the level's town, community or workshop does not exist.
+ * Every figure comes from one snapshot of the database (readSnapshot): a month settled while the
+ * report is read is in all of its figures or in none, so they always agree with each other.
  */
 export async function districtReport(
   level: Level,
   period: { first: string; last: string; months: string[] },
   trend: { first: string; last: string; months: string[] },
 ): Promise<DistrictReport | null> {
-  const place = await placeOf(level);
+  const queries = { ...sumsQueries(level, period, trend), place: placeQuery(level), children: childrenQuery(level) };
+  const asked = (Object.entries(queries) as [keyof typeof queries, Prisma.Sql | null][]).filter(
+    (e): e is [keyof typeof queries, Prisma.Sql] => e[1] !== null,
+  );
+  const results = await readSnapshot(asked.map(([, query]) => query));
+  const read = Object.fromEntries(Object.keys(queries).map((key) => [key, [] as Rows])) as Record<
+    keyof typeof queries,
+    Rows
+  >;
+  asked.forEach(([key], i) => (read[key] = results[i]!));
+  const place = placeOf(level, read.place);
   if (!place) return null;
-  const [children, sums] = await Promise.all([childrenOf(level, period.months), sumsOf(level, period, trend)]);
+  const sums = sumsOf(level, period, read);
+  const children: Place[] =
+    level.kind === "workshop"
+      ? period.months.map((m) => ({ id: m, name: m }))
+      : read.children.map((c) => ({ id: textOf(c.id), name: textOf(c.name) }));
   const listed = children.map((c) => ({ key: c.id, name: c.name, sums: sums.rows.get(c.id) ?? emptySums() }));
   const unplaced = sums.rows.get("");
   return {

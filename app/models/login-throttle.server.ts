@@ -90,12 +90,12 @@ export async function recordPasswordCheckSuccess(userId: string): Promise<void> 
   await db().loginThrottle.deleteMany({ where: { key: passwordCheckCounter(userId).key } });
 }
 
-/** Counts one code lookup on the verify page from this address (ADR 027), before the lookup. */
+/** Counts one code lookup on the verify page from this client (its address's key, ADR 027), before the lookup. */
 export function beginVerifyLookup(address: string, now: Date): Promise<Gate> {
   return beginAttempt([verifyCounter(address)], now);
 }
 
-/** A code that was found: its lookup is given back (only misses use up the address's allowance). */
+/** A code that was found: its lookup is given back (only misses use up the client's allowance). */
 export async function recordVerifyHit(address: string): Promise<void> {
   await db().loginThrottle.updateMany({
     where: { key: verifyCounter(address).key, failures: { gt: 0 } },

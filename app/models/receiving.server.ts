@@ -444,6 +444,8 @@ type LogForLot = {
  * The conditional step every receipt goes through: moves the log from
  * `submitted` to `received` (or finds it moved by someone else: null, nothing
  * written), writes its lot, releases the pieces not counted, and audits it.
+ * Tells her in a notice unless `tell` is false ("receive all" tells her once,
+ * for all her logs it received).
  */
 async function receiveOne(
   tx: Tx,
@@ -452,6 +454,7 @@ async function receiveOne(
   counted: number,
   reason: string,
   now: Date,
+  tell = true,
 ): Promise<string | null> {
   const { count } = await tx.pieceLog.updateMany({
     where: { id: log.id, workshopId: actor.workshopId, status: "submitted" },
@@ -505,17 +508,47 @@ async function receiveOne(
   });
   // More pieces received means more expected use and less loss: a charge above the new proposal comes down.
   await capDeductionsToProposal(tx, actor, log.assignmentId);
-  const product = await tx.product.findUniqueOrThrow({ where: { id: log.productId }, select: { name: true } });
-  await notify(
-    tx,
-    actor.workshopId,
-    { worker: log.workerId },
-    { kind: "lot.received", lotId: lot.id },
-    { product: product.name, n: counted },
-  );
+  if (tell)
+    await noticeReceived(tx, actor, log.workerId, [
+      { lotId: lot.id, assignmentId: log.assignmentId, productId: log.productId, counted },
+    ]);
   // The last pieces in can end the assignment's "in progress": its over-allowance flags are told now.
   await noticeOverAllowance(tx, actor, log.assignmentId);
   return lot.id;
+}
+
+type Received = { lotId: string; assignmentId: string; productId: string; counted: number };
+
+/**
+ * Tells a worker of her lots received by one action, in one notice: one lot, the lot's own notice
+ * (its product and count); several ("receive all"), one notice of them all: how many logs, how many
+ * pieces in all (ADR 026).
+ */
+async function noticeReceived(tx: Tx, actor: Actor, workerId: string, lots: Received[]): Promise<void> {
+  const [first] = lots;
+  if (!first) return;
+  const productIds = [...new Set(lots.map((l) => l.productId))];
+  const products = await tx.product.findMany({ where: { id: { in: productIds } }, select: { id: true, name: true } });
+  // A "receive all" is one assignment's logs, so one product; should it ever be more, each is named.
+  const product = productIds.map((id) => products.find((p) => p.id === id)?.name ?? "").join("、");
+  const n = lots.reduce((sum, l) => sum + l.counted, 0);
+  if (lots.length === 1) {
+    await notify(
+      tx,
+      actor.workshopId,
+      { worker: workerId },
+      { kind: "lot.received", lotId: first.lotId },
+      { product, n },
+    );
+    return;
+  }
+  await notify(
+    tx,
+    actor.workshopId,
+    { worker: workerId },
+    { kind: "lots.received", assignmentId: first.assignmentId },
+    { product, logs: lots.length, n },
+  );
 }
 
 export type ReceiveAllResult = Ok<{ id: string; logs: number; pieces: number }> | Fail<"notFound" | "nothingToReceive">;
@@ -547,13 +580,19 @@ export async function receiveAllAsLogged(
     });
     let received = 0;
     let pieces = 0;
+    // Each worker is told once of all her logs this action received (one assignment: one worker).
+    const byWorker = new Map<string, Received[]>();
     for (const log of logs) {
-      const lotId = await receiveOne(tx, actor, log, log.quantity, "", now);
+      const lotId = await receiveOne(tx, actor, log, log.quantity, "", now, false);
       if (lotId) {
         received += 1;
         pieces += log.quantity;
+        const hers = byWorker.get(log.workerId) ?? [];
+        hers.push({ lotId, assignmentId, productId: log.productId, counted: log.quantity });
+        byWorker.set(log.workerId, hers);
       }
     }
+    for (const [workerId, lots] of byWorker) await noticeReceived(tx, actor, workerId, lots);
     return received === 0 ? fail("nothingToReceive") : ok({ id: assignmentId, logs: received, pieces });
   });
 }

@@ -2,9 +2,10 @@
 // address its QR code reads. No login. It answers four facts and nothing else:
 // that the statement exists, its period, its total and the worker's masked
 // name. An unknown code and a malformed one get the same answer (404, same
-// words). Every lookup is counted per address before it is made (10 in 15
-// minutes, a found code given back; app/domain/login-throttle.ts), so codes
-// cannot be enumerated: the 11th is refused with 429. Not stored by browsers
+// words). Every lookup is counted per client before it is made (an IPv4
+// address, an IPv6 /64: addressKey; 30 misses in 15 minutes, a found code given
+// back; app/domain/login-throttle.ts), so codes cannot be enumerated: the 31st
+// miss is refused with 429. Not stored by browsers
 // or proxies, not indexed, no referrer sent on (the address holds the code);
 // no JavaScript.
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";

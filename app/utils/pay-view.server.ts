@@ -4,6 +4,7 @@
 // dates as ISO text. Totals of a settled month are the exact sum of its payslips.
 import { addMonths, chinaMonth } from "../domain/dates.ts";
 import { amountFromMinor, formatAmount, formatRate, rateFromMinor } from "../domain/money.ts";
+import { formatMonth } from "../i18n/format.ts";
 import type { Locale } from "../i18n/locales.ts";
 import type { getPayslip, listAdjustments, listMonthPayslips } from "../models/payslip.server.ts";
 import { previewMonth, type listPayPeriods, type WorkerPay } from "../models/settlement.server.ts";
@@ -17,27 +18,8 @@ export function money(fen: bigint, locale: Locale): string {
   return formatAmount(amountFromMinor(fen), locale);
 }
 
-const EN_MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/** "2026年10月" / "October 2026". */
-export function monthLabel(month: string, locale: Locale): string {
-  const [year = "", mon = "1"] = month.split("-");
-  const index = Number.parseInt(mon, 10);
-  return locale === "en" ? `${EN_MONTHS[index - 1] ?? mon} ${year}` : `${year}年${index}月`;
-}
+/** "2026年10月" / "October 2026" (app/i18n/format.ts, where the notices list finds it too). */
+export const monthLabel = formatMonth;
 
 type Period = Awaited<ReturnType<typeof listPayPeriods>>[number];
 

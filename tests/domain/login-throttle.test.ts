@@ -9,6 +9,7 @@ import {
   DEVICE_TOKEN_TTL_MS,
   MAX_DEVICE_TOKENS,
   POLICIES,
+  addressKey,
   afterFailure,
   deviceIdFor,
   judgeAttempt,
@@ -233,4 +234,63 @@ test("a new token replaces the number's old one, goes first, and the list keeps 
   expect(added).toHaveLength(MAX_DEVICE_TOKENS);
   expect(added[0]?.id).toBe("other");
   expect(added.map((t) => t.id)).not.toContain("old-4");
+});
+
+// ---------------------------------------------------------------------------
+// Client keys (the verify page's throttle, ADR 027)
+
+test.each([
+  ["IPv4", "203.0.113.7", "203.0.113.7"],
+  ["IPv4 with spaces around", " 10.0.0.1 ", "10.0.0.1"],
+  ["IPv4-mapped IPv6 (a dual-stack socket)", "::ffff:203.0.113.7", "203.0.113.7"],
+  ["IPv4-mapped IPv6 in capitals", "::FFFF:203.0.113.7", "203.0.113.7"],
+  ["IPv4-mapped IPv6 written in hex", "::ffff:cb00:7107", "203.0.113.7"],
+  ["IPv4-mapped IPv6 written in full", "0:0:0:0:0:ffff:203.0.113.7", "203.0.113.7"],
+  ["IPv4-mapped IPv6 in brackets", "[::ffff:203.0.113.7]", "203.0.113.7"],
+  ["full IPv6", "2001:0db8:0000:0000:0000:0000:0000:0001", "2001:db8:0:0::/64"],
+  ["compressed IPv6", "2001:db8::1", "2001:db8:0:0::/64"],
+  ["another address of the same /64", "2001:db8:0:0:ffff::2", "2001:db8:0:0::/64"],
+  ["the same /64 in capitals with leading zeros", "2001:0DB8:0000:0000:1234:5678:9ABC:DEF0", "2001:db8:0:0::/64"],
+  ["a neighbouring /64", "2001:db8:0:1::1", "2001:db8:0:1::/64"],
+  ["a phone's /64", "240e:3b7:3272:d8d0:a1b2:c3d4:e5f6:789", "240e:3b7:3272:d8d0::/64"],
+  ["IPv6 with a zone id", "fe80::1%eth0", "fe80:0:0:0::/64"],
+  ["IPv6 with a zone id, in brackets", "[fe80::abcd%25]", "fe80:0:0:0::/64"],
+  ["IPv6 with a dotted tail that is not mapped", "64:ff9b::203.0.113.7", "64:ff9b:0:0::/64"],
+  ["loopback", "::1", "0:0:0:0::/64"],
+  ["no address (a proxy without TRUST_PROXY)", "unknown", "unknown"],
+  ["empty", "", "unknown"],
+  ["words", "not an address", "unknown"],
+  ["an IPv4 octet above 255", "203.0.113.256", "unknown"],
+  ["an IPv4 octet with a leading zero (octal to some)", "203.0.113.07", "unknown"],
+  ["IPv4 with a port", "203.0.113.7:8080", "unknown"],
+  ["three IPv4 octets", "203.0.113", "unknown"],
+  ["two ::", "2001:db8::1::2", "unknown"],
+  ["a group of five digits", "12345::1", "unknown"],
+  ["a group that is not hex", "2001:db8::g", "unknown"],
+  ["nine groups", "2001:db8:0:0:0:0:0:0:1", "unknown"],
+  ["seven groups without ::", "2001:db8:0:0:0:0:1", "unknown"],
+  ["eight groups and ::", "2001:db8:0:0::0:0:0:1", "unknown"],
+  ["a mapped address with a bad octet", "::ffff:203.0.113.999", "unknown"],
+  ["three colons", ":::", "unknown"],
+  ["a leading single colon", ":2001:db8::1", "unknown"],
+])("addressKey: %s", (_name, address, key) => {
+  expect(addressKey(address)).toBe(key);
+});
+
+test("property: every address of one /64 has one key, and addresses of different /64s never share one", () => {
+  const group = fc.integer({ min: 0, max: 0xffff });
+  const groups = fc.array(group, { minLength: 8, maxLength: 8 });
+  const text = (g: number[]) => g.map((x) => x.toString(16)).join(":");
+  fc.assert(
+    fc.property(groups, groups, (a, b) => {
+      // Not IPv4-mapped (::ffff:0:0/96 is one IPv4 address each).
+      fc.pre(!(a.slice(0, 5).every((x) => x === 0) && a[5] === 0xffff));
+      fc.pre(!(b.slice(0, 5).every((x) => x === 0) && b[5] === 0xffff));
+      const sameNet = [...a.slice(0, 4), ...b.slice(4)];
+      expect(addressKey(text(sameNet))).toBe(addressKey(text(a)));
+      // The longest zero run compressed (as addresses are usually written) gives the same key.
+      expect(addressKey(text(a).replace(/(^|:)0(:0)+(:|$)/, "::"))).toBe(addressKey(text(a)));
+      if (a.slice(0, 4).join() !== b.slice(0, 4).join()) expect(addressKey(text(a))).not.toBe(addressKey(text(b)));
+    }),
+  );
 });

@@ -160,7 +160,9 @@ test("the figures equal an integer oracle: settled months only, 0 without a pays
   );
 });
 
-test("verify lookups are counted per address: 10 in 15 minutes, then 15 minutes locked", () => {
+test("verify lookups are counted per client (an IPv4 address, an IPv6 /64): 30 misses in 15 minutes, then 15 minutes locked", () => {
   expect(verifyCounter("10.0.0.9")).toEqual({ key: "verify:10.0.0.9", kind: "verify" });
-  expect(POLICIES.verify).toEqual({ maxFailures: 10, windowMs: 15 * 60_000, lockMs: 15 * 60_000 });
+  expect(verifyCounter("::ffff:10.0.0.9")).toEqual({ key: "verify:10.0.0.9", kind: "verify" });
+  expect(verifyCounter("2001:db8::1")).toEqual({ key: "verify:2001:db8:0:0::/64", kind: "verify" });
+  expect(POLICIES.verify).toEqual({ maxFailures: 30, windowMs: 15 * 60_000, lockMs: 15 * 60_000 });
 });

@@ -23,6 +23,8 @@ function seedNotices(): Seed {
 }
 
 const zhMonth = (month: string) => `${month.slice(0, 4)}年${Number.parseInt(month.slice(5), 10)}月`;
+const enMonth = (month: string) =>
+  `${new Date(`${month}-15T00:00:00Z`).toLocaleString("en-GB", { month: "long", timeZone: "UTC" })} ${month.slice(0, 4)}`;
 
 function banner(page: Page) {
   return page.getByRole("banner");
@@ -80,7 +82,7 @@ test("after her month is settled, the worker sees 通知 with a badge, opens her
   await bell.click();
   await expect(her).toHaveURL("/notices");
   await expect(her.getByRole("heading", { level: 1 })).toHaveText("通知");
-  const item = her.getByRole("link", { name: new RegExp(`^未读\\s*${seed.month} 的工资条出来了$`) });
+  const item = her.getByRole("link", { name: new RegExp(`^未读\\s*${zhMonth(seed.month)} 的工资条出来了$`) });
   await expect(item).toBeVisible();
   await expectNoHorizontalScroll(her, 390);
   await screenshot(her, "notices-list-zh-390");
@@ -92,7 +94,7 @@ test("after her month is settled, the worker sees 通知 with a badge, opens her
   await expect(her.locator("html")).toHaveAttribute("lang", "en");
   await expect(banner(her).getByRole("link", { name: /^Notices\s*\(1 unread\)$/ })).toBeVisible();
   await expect(
-    her.getByRole("link", { name: new RegExp(`^New\\s*Your payslip for ${seed.month} is ready$`) }),
+    her.getByRole("link", { name: new RegExp(`^New\\s*Your payslip for ${enMonth(seed.month)} is ready$`) }),
   ).toBeVisible();
   await expectNoHorizontalScroll(her, 390);
   await screenshot(her, "notices-list-en-390");
@@ -100,13 +102,13 @@ test("after her month is settled, the worker sees 通知 with a badge, opens her
   await expect(her.locator("html")).toHaveAttribute("lang", "zh-CN");
 
   // 5. Opening it: her payslip, and the badge is gone.
-  await her.getByRole("link", { name: new RegExp(`^未读\\s*${seed.month} 的工资条出来了$`) }).click();
+  await her.getByRole("link", { name: new RegExp(`^未读\\s*${zhMonth(seed.month)} 的工资条出来了$`) }).click();
   await expect(her).toHaveURL(`/worker/pay/${seed.month}`);
   await expect(banner(her).getByRole("link", { name: "通知", exact: true })).toBeVisible();
   await expect(banner(her).locator(".nav-badge")).toHaveCount(0);
   await screenshot(her, "notices-opened-zh-390");
   await her.goto("/notices");
-  await expect(her.getByRole("link", { name: `${seed.month} 的工资条出来了`, exact: true })).toBeVisible();
+  await expect(her.getByRole("link", { name: `${zhMonth(seed.month)} 的工资条出来了`, exact: true })).toBeVisible();
   await expect(her.getByRole("button", { name: "全部标为已读" })).toHaveCount(0);
   await screenshot(her, "notices-read-zh-390");
   await her.setViewportSize({ width: 1280, height: 900 });

@@ -2,11 +2,12 @@
 // one notice to each of the right people and none to anyone else (another coordinator's workshop,
 // another partner firm, the person who acted); the list, the badge and opening a notice are the
 // recipient's own (another's notice id leads to one's own list like a missing one, also through Remix's data
-// requests); a rolled-back
+// requests); "receive all" tells each worker once, of all her logs it received; a rolled-back
 // event leaves no notice and an event whose notice cannot be written does not happen; settling a month
 // of 1,200 workers writes one notice each with one statement.
 import { expect, test } from "vitest";
 import { addMonths, chinaMonth } from "../../app/domain/dates.ts";
+import { translate } from "../../app/i18n/index.ts";
 import { db } from "../../app/infra/db.server.ts";
 import { getEnv } from "../../app/infra/env.server.ts";
 import { issueMaterial, receiveMaterial } from "../../app/models/material-stock.server.ts";
@@ -424,6 +425,109 @@ async function failInsertsInto(table: string, condition: string): Promise<() => 
   };
 }
 
+test("receive all tells each worker once, of all her logs it received; receiving one log tells of that lot", async () => {
+  const world = await createOrderWorld({ workers: 3 });
+  const [ana, bea, cai] = [world.workers[0]!, world.workers[1]!, world.workers[2]!];
+  const coordinator = actorOf(world.coordinator);
+  const product = world.product.name;
+  const noticesOf = (worker: TestUser, after: number) =>
+    db().notice.findMany({
+      where: { recipientId: worker.id, id: { gt: after } },
+      select: { kind: true, params: true, path: true, subjectId: true },
+    });
+
+  // Her three logs (40 + 50 + 30 = 120 pieces), received at once: one notice, of all three.
+  const a = await assignedWork(world, ana, 200);
+  const anaLogs = [];
+  for (const quantity of [40, 50, 30]) anaLogs.push(await createSubmittedLog(a.assignmentId, { quantity }));
+  // Another worker's one log, received with "receive all" too: the one lot's own notice.
+  const b = await assignedWork(world, bea, 100);
+  const beaLog = await createSubmittedLog(b.assignmentId, { quantity: 25 });
+  const before = await lastNoticeId();
+  const all = await receiveAllAsLogged(coordinator, a.assignmentId, anaLogs, new Date(), newSubmissionKey());
+  expect(all).toMatchObject({ ok: true, logs: 3, pieces: 120 });
+  expect(await receiveAllAsLogged(coordinator, b.assignmentId, [beaLog], new Date(), newSubmissionKey())).toMatchObject(
+    { ok: true, logs: 1, pieces: 25 },
+  );
+  expect(await db().lot.count({ where: { assignmentId: a.assignmentId } })).toBe(3);
+  const anas = await noticesOf(ana, before);
+  expect(anas).toHaveLength(1);
+  expect(anas[0]).toMatchObject({
+    kind: "lots.received",
+    path: "/worker#month-logs-heading",
+    subjectId: a.assignmentId,
+  });
+  expect(JSON.parse(anas[0]!.params)).toEqual({ product, logs: 3, n: 120 });
+  const beas = await noticesOf(bea, before);
+  expect(beas).toHaveLength(1);
+  const beaLot = await db().lot.findFirstOrThrow({ where: { pieceLogId: beaLog }, select: { id: true } });
+  expect(beas[0]).toMatchObject({ kind: "lot.received", subjectId: beaLot.id });
+  expect(JSON.parse(beas[0]!.params)).toEqual({ product, n: 25 });
+  // Nobody else heard of it: the third worker, the coordinator.
+  expect(await noticesOf(cai, before)).toEqual([]);
+  expect(await db().notice.count({ where: { id: { gt: before } } })).toBe(2);
+
+  // She reads it in her language: "已收货：…，3 次报工，共点收 120 件".
+  const list = await callLoader(noticeList.loader, "/notices", await loginAs(ana));
+  const [shown] = (list.data as { notices: { kind: string; params: Record<string, string | number> }[] }).notices;
+  expect(shown).toMatchObject({ kind: "lots.received", params: { product, logs: 3, n: 120 } });
+  expect(translate("zh-CN", "notices.kind.lots.received", shown!.params)).toBe(
+    `已收货：${product}，3 次报工，共点收 120 件`,
+  );
+  expect(translate("en", "notices.kind.lots.received", shown!.params)).toBe(
+    `Received: ${product}, 3 logs, 120 pieces counted`,
+  );
+
+  // One log received on its own: one notice, of that lot. Then "receive all" of the four listed, one of
+  // them received meanwhile: one notice, of the three it received.
+  const more = [];
+  for (const quantity of [5, 6, 7, 8]) more.push(await createSubmittedLog(a.assignmentId, { quantity }));
+  const beforeOne = await lastNoticeId();
+  expect(
+    (
+      await receiveLog(
+        coordinator,
+        a.assignmentId,
+        { pieceLogId: more[0]!, counted: 5, reason: "" },
+        new Date(),
+        newSubmissionKey(),
+      )
+    ).ok,
+  ).toBe(true);
+  const one = await noticesOf(ana, beforeOne);
+  expect(one.map((n) => [n.kind, JSON.parse(n.params)])).toEqual([["lot.received", { product, n: 5 }]]);
+  const beforeRest = await lastNoticeId();
+  expect(await receiveAllAsLogged(coordinator, a.assignmentId, more, new Date(), newSubmissionKey())).toMatchObject({
+    ok: true,
+    logs: 3,
+    pieces: 21,
+  });
+  const rest = await noticesOf(ana, beforeRest);
+  expect(rest.map((n) => [n.kind, JSON.parse(n.params)])).toEqual([["lots.received", { product, logs: 3, n: 21 }]]);
+});
+
+test("receive all whose one notice cannot be written receives nothing", async () => {
+  const world = await createOrderWorld({ workers: 1 });
+  const worker = world.workers[0]!;
+  const { assignmentId } = await assignedWork(world, worker, 30);
+  const logs = [
+    await createSubmittedLog(assignmentId, { quantity: 4 }),
+    await createSubmittedLog(assignmentId, { quantity: 6 }),
+  ];
+  const before = await lastNoticeId();
+  const drop = await failInsertsInto("Notice", `NEW."kind" = 'lots.received'`);
+  try {
+    await expect(
+      receiveAllAsLogged(actorOf(world.coordinator), assignmentId, logs, new Date(), newSubmissionKey()),
+    ).rejects.toThrow();
+  } finally {
+    await drop();
+  }
+  expect(await writtenSince(before)).toEqual([]);
+  expect(await db().lot.count({ where: { assignmentId } })).toBe(0);
+  expect(await db().pieceLog.count({ where: { id: { in: logs }, status: "submitted" } })).toBe(2);
+});
+
 test("a rolled-back event leaves no notice; an event whose notice cannot be written does not happen", async () => {
   const world = await createOrderWorld({ workers: 1 });
   const worker = world.workers[0]!;
@@ -433,7 +537,7 @@ test("a rolled-back event leaves no notice; an event whose notice cannot be writ
   const doomed = await createSubmittedLog(assignmentId, { quantity: 13 });
   const before = await lastNoticeId();
 
-  // Receiving both logs in one transaction: the second lot fails after the first lot's notice was written.
+  // Receiving both logs in one transaction: the second lot fails after the first lot was written.
   const drop = await failInsertsInto("Lot", `NEW."quantity" = 13`);
   try {
     await expect(

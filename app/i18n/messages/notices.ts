@@ -20,6 +20,10 @@ export const noticeMessages = defineMessages({
     "zh-CN": "已收货：{product}，点收 {n} 件",
     en: "Received: {product}, {n} pieces counted",
   },
+  "notices.kind.lots.received": {
+    "zh-CN": "已收货：{product}，{logs} 次报工，共点收 {n} 件",
+    en: "Received: {product}, {logs} logs, {n} pieces counted",
+  },
   "notices.kind.lot.checked": {
     "zh-CN": "质检完成：{product}，合格 {passed}，返工 {rework}，不合格 {rejected}",
     en: "Checked: {product}, {passed} passed, {rework} to rework, {rejected} rejected",

@@ -56,8 +56,8 @@ export function PeriodPicker({
         </button>
       </Form>
       <p className="district-steps">
-        <Link to={view.previous}>← {t("district.previous")}</Link>
-        <Link to={view.next}>{t("district.next")} →</Link>
+        {view.previous ? <Link to={view.previous}>← {t("district.previous")}</Link> : null}
+        {view.next ? <Link to={view.next}>{t("district.next")} →</Link> : null}
       </p>
     </div>
   );
@@ -180,7 +180,7 @@ function TrendTable({ trend, columns, name }: { trend: TrendMonth[]; columns: Tr
         <tbody>
           {trend.map((m) => (
             <tr key={m.month}>
-              <th scope="row">{m.month}</th>
+              <th scope="row">{m.monthLabel}</th>
               {columns.map((c) => (
                 <td key={c.heading} className="num">
                   {c.cell(m)}

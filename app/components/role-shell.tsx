@@ -10,6 +10,8 @@ const NAV: Record<Role, NavItem[]> = {
   ],
   coordinator: [
     { to: "/coordinator", label: "nav.home", end: true },
+    // Second: on a phone the menu is a strip that scrolls sideways; her notices' badge must show without scrolling.
+    { to: "/notices", label: "notices.nav" },
     { to: "/coordinator/orders", label: "coordinator.nav.orders" },
     { to: "/coordinator/receiving", label: "coordinator.nav.receiving" },
     { to: "/coordinator/quality", label: "coordinator.nav.quality" },
@@ -20,7 +22,6 @@ const NAV: Record<Role, NavItem[]> = {
     { to: "/coordinator/partners", label: "coordinator.nav.partners" },
     { to: "/coordinator/settings", label: "coordinator.nav.settings" },
     { to: "/coordinator/audit", label: "coordinator.nav.audit" },
-    { to: "/notices", label: "notices.nav" },
   ],
   partner: [
     { to: "/partner", label: "partner.nav.orders", end: true },

@@ -297,11 +297,19 @@ export function StatementDoc({ s }: StatementDocProps) {
   );
 }
 
-/** The verify pages' language switch: a plain link to the same page with ?lang= (no form, no cookie). */
-export function VerifyLanguage({ locale }: { locale: "zh-CN" | "en" }) {
+/**
+ * The verify pages' top: whose page this is (the app's name and the site's address, so a landlord can
+ * tell it from a look-alike) and the language switch, a plain link with ?lang= (no form, no cookie).
+ */
+export function VerifyLanguage({ locale, origin }: { locale: "zh-CN" | "en"; origin?: string }) {
   const other = locale === "en" ? "zh-CN" : "en";
+  const t = translator(locale);
   return (
     <p className="verify-top">
+      <span className="verify-brand">
+        <strong>{t("app.name")}</strong>
+        {origin ? <span className="muted"> · {origin.replace(/^https?:\/\//, "")}</span> : null}
+      </span>
       <a href={`?lang=${other}`} hrefLang={other} lang={other} className="button ghost">
         {translator(locale)("lang.switchTo")}
       </a>

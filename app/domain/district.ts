@@ -30,48 +30,64 @@ export type Period = {
 
 export const TREND_MONTHS = 12;
 
+/**
+ * The years a period may be in: nothing was settled before 2000, and the far future holds
+ * nothing either (a period there is "not found", never a loop over its months).
+ */
+export const FIRST_YEAR = 2000;
+export const LAST_YEAR = 2099;
+
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const QUARTER = /^(\d{4})-Q([1-4])$/;
 const YEAR = /^(\d{4})$/;
 
-/** A period from its key, or null for anything else. */
+function inRange(year: string | undefined): boolean {
+  const n = Number.parseInt(year ?? "", 10);
+  return n >= FIRST_YEAR && n <= LAST_YEAR;
+}
+
+/** A period from its key, or null for anything else (malformed, or a year outside FIRST_YEAR..LAST_YEAR). */
 export function parsePeriod(key: string): Period | null {
   const m = MONTH.exec(key);
-  if (m) return { kind: "month", key, first: key, last: key };
+  if (m) return inRange(m[1]) ? { kind: "month", key, first: key, last: key } : null;
   const q = QUARTER.exec(key);
   if (q) {
+    if (!inRange(q[1])) return null;
     const first = `${q[1]}-${String((Number.parseInt(q[2]!, 10) - 1) * 3 + 1).padStart(2, "0")}`;
     return { kind: "quarter", key, first, last: addMonths(first, 2) };
   }
   const y = YEAR.exec(key);
-  if (y && key >= "2000") return { kind: "year", key, first: `${key}-01`, last: `${key}-12` };
+  if (y && inRange(y[1])) return { kind: "year", key, first: `${key}-01`, last: `${key}-12` };
   return null;
 }
 
-/** The period of a kind that holds `month`. */
-export function periodOf(kind: PeriodKind, month: string): Period {
+/** The period of a kind that holds `month`; null outside FIRST_YEAR..LAST_YEAR. */
+export function periodOf(kind: PeriodKind, month: string): Period | null {
   const year = month.slice(0, 4);
-  if (kind === "month") return parsePeriod(month)!;
-  if (kind === "year") return parsePeriod(year)!;
+  if (kind === "month") return parsePeriod(month);
+  if (kind === "year") return parsePeriod(year);
   const quarter = Math.floor((Number.parseInt(month.slice(5, 7), 10) - 1) / 3) + 1;
-  return parsePeriod(`${year}-Q${quarter}`)!;
+  return parsePeriod(`${year}-Q${quarter}`);
 }
 
 /** The default period: the last month that has ended (the latest a workshop can have settled). */
 export function defaultPeriod(now: Date): Period {
-  return periodOf("month", addMonths(chinaMonth(now), -1));
+  return periodOf("month", addMonths(chinaMonth(now), -1))!;
 }
 
-/** The period before and after (for the page's links). */
-export function shiftPeriod(period: Period, steps: number): Period {
+/** The period before or after (for the page's links); null past FIRST_YEAR..LAST_YEAR. */
+export function shiftPeriod(period: Period, steps: number): Period | null {
   const span = period.kind === "month" ? 1 : period.kind === "quarter" ? 3 : 12;
   return periodOf(period.kind, addMonths(period.first, steps * span));
 }
 
-/** The months of a period, oldest first. */
+/** The most months a range may list (a period is at most a year; the trend is 12 months). */
+const MAX_MONTHS = 24;
+
+/** The months of a period, oldest first (counted, never more than MAX_MONTHS). */
 export function monthsOf(period: Pick<Period, "first" | "last">): string[] {
   const months: string[] = [];
-  for (let m = period.first; m <= period.last; m = addMonths(m, 1)) months.push(m);
+  for (let m = period.first; months.length < MAX_MONTHS && m <= period.last; m = addMonths(m, 1)) months.push(m);
   return months;
 }
 

@@ -13,7 +13,7 @@ import {
 import { useT } from "../i18n/use-t.ts";
 import { createCommunity, createTown, listTownsWithCommunities } from "../models/district.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
-import { badRequest, readFormData, refuse, validate } from "../utils/forms.server.ts";
+import { badRequest, formError, readFormData, refuse, validate } from "../utils/forms.server.ts";
 import { redirectWithNotice } from "../utils/notice.server.ts";
 
 export const access = { roles: ["admin"] } satisfies import("../domain/access.ts").RouteAccess;
@@ -43,6 +43,8 @@ export async function action({ request }: ActionFunctionArgs) {
       at: "community",
     });
   }
+  // Only the two forms of this page: anything else is refused, never taken as a new town.
+  if (formData.get("intent") !== "createTown") return formError("error.invalid", {}, 400);
   const result = validate(createTownSchema, formData);
   if (!result.ok) return badRequest(result);
   const created = await createTown(scope.userId, result.data);
@@ -71,7 +73,9 @@ export default function Places() {
         <Link to="/admin/district">← {t("district.title")}</Link>
       </p>
       <h1>{t("places.title")}</h1>
-      <p className="muted">{t("places.intro")}</p>
+      <p className="muted">
+        {t("places.intro")} <Link to="/admin">{t("places.toWorkshops")}</Link>
+      </p>
       <PageNotice />
       {towns.length === 0 ? (
         <p className="empty">{t("places.none")}</p>
@@ -94,6 +98,7 @@ export default function Places() {
         <h2>{t("places.addTown")}</h2>
         <FormAlert message={townData?.formError} />
         <Form method="post" onSubmit={townForm.onSubmit} noValidate>
+          <input type="hidden" name="intent" value="createTown" />
           <Field
             label={t("places.townName")}
             error={townForm.errorFor("name")}

@@ -37,19 +37,21 @@ export const meta: MetaFunction = ({ matches }) => [
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await verifyLocale(request);
+  const origin = new URL(request.url).origin;
   const address = clientAddress(context);
   const gate = await beginVerifyLookup(address, new Date());
   if (!gate.allowed) {
     const minutes = Math.max(1, Math.ceil(gate.retryAfterMs / 60_000));
-    return data({ locale, state: "throttled" as const, minutes }, { status: 429, headers: VERIFY_HEADERS });
+    return data({ locale, origin, state: "throttled" as const, minutes }, { status: 429, headers: VERIFY_HEADERS });
   }
   const code = parseCode(params.code);
   const found = code ? await verifyStatement(code) : null;
-  if (!found) return data({ locale, state: "notFound" as const }, { status: 404, headers: VERIFY_HEADERS });
+  if (!found) return data({ locale, origin, state: "notFound" as const }, { status: 404, headers: VERIFY_HEADERS });
   await recordVerifyHit(address);
   return data(
     {
       locale,
+      origin,
       state: "found" as const,
       maskedName: found.maskedName,
       period: `${monthLabel(found.fromMonth, locale)} – ${monthLabel(found.toMonth, locale)}`,
@@ -64,7 +66,7 @@ export default function VerifyStatement() {
   const t = translator(answer.locale);
   return (
     <main className="content narrow verify-page" lang={answer.locale}>
-      <VerifyLanguage locale={answer.locale} />
+      <VerifyLanguage locale={answer.locale} origin={answer.origin} />
       <h1>{t("statement.verify.title")}</h1>
       {answer.state === "found" ? (
         <section className="card verify-found" aria-live="polite">

@@ -28,15 +28,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const typed = (new URL(request.url).searchParams.get("code") ?? "").trim().slice(0, 64);
   const lang = new URL(request.url).searchParams.get("lang") === "en" ? "?lang=en" : "";
   if (typed !== "") throw redirect(`/v/${encodeURIComponent(typed)}${lang}`, { headers: VERIFY_HEADERS });
-  return { locale };
+  return { locale, origin: new URL(request.url).origin };
 }
 
 export default function VerifyForm() {
-  const { locale } = useLoaderData<typeof loader>();
+  const { locale, origin } = useLoaderData<typeof loader>();
   const t = translator(locale);
   return (
     <main className="content narrow verify-page" lang={locale}>
-      <VerifyLanguage locale={locale} />
+      <VerifyLanguage locale={locale} origin={origin} />
       <h1>{t("statement.verify.title")}</h1>
       <Form method="get" action="/v" reloadDocument className="card">
         {locale === "en" ? <input type="hidden" name="lang" value="en" /> : null}

@@ -17,6 +17,7 @@ import {
 import { addMonths, chinaMonth } from "../domain/dates.ts";
 import { amountToMinor, formatAmount, type Amount } from "../domain/money.ts";
 import { permilleText } from "../domain/quality.ts";
+import { formatMonth } from "../i18n/format.ts";
 import { translator, type Translate } from "../i18n/index.ts";
 import { toLocale, type Locale } from "../i18n/locales.ts";
 import { districtReport, type DistrictReport, type Level } from "../models/district.server.ts";
@@ -53,7 +54,9 @@ export function periodMonths(period: Period) {
 
 export function periodLabel(period: Pick<Period, "kind" | "key">, t: Translate): string {
   const year = period.key.slice(0, 4);
-  if (period.kind === "month") return t("district.periodMonth", { year, month: period.key.slice(5, 7) });
+  if (period.kind === "month") {
+    return t("district.periodMonth", { year, month: String(Number.parseInt(period.key.slice(5, 7), 10)) });
+  }
   if (period.kind === "quarter") return t("district.periodQuarter", { year, quarter: period.key.slice(6) });
   return t("district.periodYear", { year });
 }
@@ -61,13 +64,20 @@ export function periodLabel(period: Pick<Period, "kind" | "key">, t: Translate):
 /** The choices of the period picker: the last 24 months, 8 quarters and 4 years, newest first. */
 export function periodChoices(now: Date, t: Translate) {
   const last = addMonths(chinaMonth(now), -1);
-  const months = Array.from({ length: 24 }, (_, i) => parsePeriod(addMonths(last, -i))!);
-  const quarter = periodOf("quarter", last);
-  const year = periodOf("year", last);
+  const months = Array.from({ length: 24 }, (_, i) => parsePeriod(addMonths(last, -i)));
+  const quarter = periodOf("quarter", last)!;
+  const year = periodOf("year", last)!;
   const quarters = Array.from({ length: 8 }, (_, i) => shiftPeriod(quarter, -i));
   const years = Array.from({ length: 4 }, (_, i) => shiftPeriod(year, -i));
-  const option = (p: Period) => ({ value: p.key, label: periodLabel(p, t) });
-  return { months: months.map(option), quarters: quarters.map(option), years: years.map(option) };
+  const options = (ps: (Period | null)[]) =>
+    ps.filter((p): p is Period => p !== null).map((p) => ({ value: p.key, label: periodLabel(p, t) }));
+  return { months: options(months), quarters: options(quarters), years: options(years) };
+}
+
+/** A chart's month: 26年1月 / Jan 26. */
+function shortMonth(month: string, locale: Locale): string {
+  const full = formatMonth(month, locale);
+  return locale === "en" ? `${full.slice(0, 3)} ${month.slice(2, 4)}` : full.slice(2);
 }
 
 /** Whole yuan, half-up, as an integer for a chart (from fen in BigInt; |value| stays far below 2^53). */
@@ -133,12 +143,22 @@ const CHILD: Record<Level["kind"], "town" | "community" | "workshop" | null> = {
   workshop: null,
 };
 
-export function districtView(report: DistrictReport, level: Level, period: Period, t: Translate, locale: Locale) {
+export function districtView(
+  report: DistrictReport,
+  level: Level,
+  period: Period,
+  t: Translate,
+  locale: Locale,
+  now: Date = new Date(),
+) {
   const child = CHILD[level.kind];
+  const previous = shiftPeriod(period, -1);
+  const next = shiftPeriod(period, 1);
+  const lastEnded = addMonths(chinaMonth(now), -1);
   const rows = report.rows.map((r) =>
     figureRow(
       r.key,
-      r.key === "" ? t("district.unplaced") : r.name,
+      r.key === "" ? t("district.unplaced") : level.kind === "workshop" ? formatMonth(r.name, locale) : r.name,
       child && r.key !== "" ? districtHref(period.key, { kind: child, id: r.key }) : null,
       areaFigures(r.sums),
       locale,
@@ -149,7 +169,9 @@ export function districtView(report: DistrictReport, level: Level, period: Perio
     const f = areaFigures(m.sums);
     return {
       month: m.month,
-      label: m.month.slice(2),
+      /** The table's month (2026年1月 / January 2026) and the chart's short one (26年1月 / Jan 26). */
+      monthLabel: formatMonth(m.month, locale),
+      label: shortMonth(m.month, locale),
       earners: f.earners,
       net: formatAmount(f.net, locale),
       gross: formatAmount(f.gross, locale),
@@ -189,8 +211,9 @@ export function districtView(report: DistrictReport, level: Level, period: Perio
     placeName: place?.name ?? t("district.whole"),
     place: level.kind === "district" ? null : { kind: level.kind, id: place?.id ?? "" },
     period: { key: period.key, label: periodLabel(period, t) },
-    previous: `${districtHref(shiftPeriod(period, -1).key)}${placeQuery}`,
-    next: `${districtHref(shiftPeriod(period, 1).key)}${placeQuery}`,
+    previous: previous ? `${districtHref(previous.key)}${placeQuery}` : null,
+    // No link into months that have not ended (nothing there can be settled yet).
+    next: next && next.first <= lastEnded ? `${districtHref(next.key)}${placeQuery}` : null,
     xlsx: `/admin/district.xlsx?period=${encodeURIComponent(period.key)}${placeQuery}`,
     crumbs,
     rows,
@@ -225,9 +248,9 @@ export async function districtPage(request: Request, now: Date) {
   const t = translator(locale);
   const { level, period, report, trend } = await readDistrict(new URL(request.url), now);
   return {
-    view: districtView(report, level, period, t, locale),
+    view: districtView(report, level, period, t, locale, now),
     choices: periodChoices(now, t),
-    trendFrom: trend.first,
-    trendTo: trend.last,
+    trendFrom: formatMonth(trend.first, locale),
+    trendTo: formatMonth(trend.last, locale),
   };
 }

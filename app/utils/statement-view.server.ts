@@ -1,6 +1,7 @@
 // What the income statement pages send to the browser (ADR 027): amounts as
 // text formatted here from exact fen, months with labels, the verify address
 // of this very site and its QR code drawn on the server as SVG.
+import { formatDate } from "../i18n/format.ts";
 import { formatCode } from "../domain/statement.ts";
 import type { StatementFigures } from "../domain/statement.ts";
 import { isLocale, type Locale } from "../i18n/locales.ts";
@@ -49,7 +50,8 @@ export function statementListView(rows: Awaited<ReturnType<typeof listStatements
     id: r.id,
     period: `${monthLabel(r.fromMonth, locale)} – ${monthLabel(r.toMonth, locale)}`,
     total: money(r.totalFen, locale),
-    issuedOn: r.issuedOn,
+    // A China date (YYYY-MM-DD), read as its own day: 2026/12/02 · 2 Dec 2026.
+    issuedOn: formatDate(`${r.issuedOn}T12:00:00+08:00`, locale),
   }));
 }
 

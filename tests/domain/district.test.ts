@@ -3,7 +3,14 @@
 // between two of the report's reads made the middle count disagree with the earning payslips,
 // and the page answered 500 with a RangeError).
 import { expect, test } from "vitest";
-import { areaFigures, emptySums, type AreaSums } from "../../app/domain/district.ts";
+import {
+  areaFigures,
+  emptySums,
+  monthsOf,
+  parsePeriod,
+  shiftPeriod,
+  type AreaSums,
+} from "../../app/domain/district.ts";
 import { amountToString } from "../../app/domain/money.ts";
 
 const sums = (s: Partial<AreaSums>): AreaSums => ({ ...emptySums(), ...s });
@@ -45,4 +52,19 @@ test("a pass rate whose passed pieces exceed the checked ones shows no rate inst
   expect(() => areaFigures(sums({ firstPassed: 9, firstChecked: 8 }))).not.toThrow();
   expect(areaFigures(sums({ firstPassed: 9, firstChecked: 8 })).passRatePermille).toBeNull();
   expect(areaFigures(sums({ firstPassed: -1, firstChecked: 8 })).passRatePermille).toBeNull();
+});
+
+test("periods outside 2000-2099 are not found; shifting past the edge gives none; a period's months are counted, never looped over", () => {
+  for (const key of ["9999-12", "9999-Q4", "9999", "0000-01", "1999-12", "1999", "2100-01", "2100-Q1", "10000-01"]) {
+    expect(parsePeriod(key), key).toBeNull();
+  }
+  expect(parsePeriod("2000-01")).toMatchObject({ kind: "month", first: "2000-01", last: "2000-01" });
+  expect(parsePeriod("2099-Q4")).toMatchObject({ kind: "quarter", first: "2099-10", last: "2099-12" });
+  expect(shiftPeriod(parsePeriod("2000-01")!, -1)).toBeNull();
+  expect(shiftPeriod(parsePeriod("2000")!, -1)).toBeNull();
+  expect(shiftPeriod(parsePeriod("2099-Q4")!, 1)).toBeNull();
+  expect(shiftPeriod(parsePeriod("2026-Q1")!, -1)?.key).toBe("2025-Q4");
+  expect(monthsOf(parsePeriod("2026")!)).toHaveLength(12);
+  // Even a range that text comparison would never end (five-digit years sort before four): at most 24.
+  expect(monthsOf({ first: "9999-12", last: "99999-01" }).length).toBeLessThanOrEqual(24);
 });

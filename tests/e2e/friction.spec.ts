@@ -550,6 +550,7 @@ test("3 · every item of the coordinator's menu is visible at 1280 and 1440 px i
   const items = {
     中文: [
       "首页",
+      "通知",
       "订单",
       "收货",
       "质检",
@@ -560,11 +561,11 @@ test("3 · every item of the coordinator's menu is visible at 1280 and 1440 px i
       "合作企业",
       "设置",
       "操作记录",
-      "通知",
       "我的",
     ],
     English: [
       "Home",
+      "Notices",
       "Orders",
       "Receiving",
       "Quality",
@@ -575,7 +576,6 @@ test("3 · every item of the coordinator's menu is visible at 1280 and 1440 px i
       "Partners",
       "Settings",
       "Audit trail",
-      "Notices",
       "Account",
     ],
   };

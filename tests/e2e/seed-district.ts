@@ -38,7 +38,7 @@ async function main() {
     data: { role: "admin", name: "District centre", phone: en, locale: "en", password: { create: { hash } } },
   });
   process.stdout.write(
-    JSON.stringify({ zh, en, period: periodOf("year", last).key, town: town.name, community: community.name }),
+    JSON.stringify({ zh, en, period: periodOf("year", last)!.key, town: town.name, community: community.name }),
   );
   await disconnectDb();
 }

@@ -493,10 +493,31 @@ test("an admin cannot open a worker's payslip or its lines, nor a coordinator's 
 
 test("the admin adds towns and communities and sets a workshop's community; bad input answers in her language", async () => {
   const { cookies, district } = await world;
-  const town = await callAction(placesRoute.action, "/admin/places", { name: "  新镇街  " }, cookies.admin);
+  // A post with no or another intent is refused, never taken as a new town.
+  for (const intent of [undefined, "deleteTown"]) {
+    const odd = await callAction(
+      placesRoute.action,
+      "/admin/places",
+      { ...(intent ? { intent } : {}), name: "不该有的镇街" },
+      cookies.admin,
+    );
+    expect(odd.status).toBe(400);
+  }
+  expect(await db().town.count({ where: { name: "不该有的镇街" } })).toBe(0);
+  const town = await callAction(
+    placesRoute.action,
+    "/admin/places",
+    { intent: "createTown", name: "  新镇街  " },
+    cookies.admin,
+  );
   expect(town.status).toBe(302);
   const townRow = await db().town.findUniqueOrThrow({ where: { name: "新镇街" } });
-  const again = await callAction(placesRoute.action, "/admin/places", { name: "新镇街" }, cookies.admin);
+  const again = await callAction(
+    placesRoute.action,
+    "/admin/places",
+    { intent: "createTown", name: "新镇街" },
+    cookies.admin,
+  );
   expect(again.status).toBe(400);
   expect(again.data).toMatchObject({ fieldErrors: { name: "places.townTaken" } });
   const empty = await callAction(

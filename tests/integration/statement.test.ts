@@ -343,8 +343,8 @@ test("the verify page answers four facts and nothing else; headers keep it out o
     const outcome = await verify(typed);
     expect(outcome.status).toBe(200);
     const data = outcome.data as Record<string, unknown>;
-    // The four facts (and the page's language).
-    expect(Object.keys(data).sort()).toEqual(["locale", "maskedName", "period", "state", "total"]);
+    // The four facts (and the page's language and the site's own address, for its heading).
+    expect(Object.keys(data).sort()).toEqual(["locale", "maskedName", "origin", "period", "state", "total"]);
     expect(data.state).toBe("found");
     expect(data.maskedName).toBe("张*英");
     expect(data.period).toBe(`${monthLabel(FROM, "zh-CN")} – ${monthLabel(TO, "zh-CN")}`);
@@ -397,7 +397,7 @@ test("an unknown code and a malformed one get the same answer", async () => {
   }
   for (const a of answers) {
     expect(a.status).toBe(404);
-    expect(a.data).toEqual({ locale: "zh-CN", state: "notFound" });
+    expect(a.data).toEqual({ locale: "zh-CN", origin: "http://localhost", state: "notFound" });
     expect(a.headers.get("Cache-Control")).toBe("no-store");
   }
 });
@@ -412,7 +412,7 @@ test("codes cannot be enumerated: the 31st miss from one address within 15 minut
   for (let i = 0; i < 30; i++) expect((await verify(newStatementCode(), address)).status).toBe(404);
   const refused = await verify(newStatementCode(), address);
   expect(refused.status).toBe(429);
-  expect(refused.data).toEqual({ locale: "zh-CN", state: "throttled", minutes: 15 });
+  expect(refused.data).toEqual({ locale: "zh-CN", origin: "http://localhost", state: "throttled", minutes: 15 });
   expect(refused.headers.get("Cache-Control")).toBe("no-store");
   expect(translate("zh-CN", "statement.verify.throttled", { minutes: 15 })).toBe("核验次数过多，请 15 分钟后再试。");
   // Refused even for the right code while locked; another address is not affected.

@@ -88,6 +88,7 @@ export const districtMessages = defineMessages({
     "zh-CN": "在这里添加镇街和村居，再在工坊页面设置工坊所在的村居。",
     en: "Add the towns/streets and communities here, then set each workshop's community on its page.",
   },
+  "places.toWorkshops": { "zh-CN": "去工坊页面", en: "Go to the workshops" },
   "places.none": { "zh-CN": "还没有镇街。", en: "No towns or streets yet." },
   "places.noCommunities": { "zh-CN": "还没有村居", en: "No communities yet" },
   "places.addTown": { "zh-CN": "添加镇街", en: "Add a town / street" },

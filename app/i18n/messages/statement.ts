@@ -26,7 +26,7 @@ export const statementMessages = defineMessages({
   "statement.listSep": { "zh-CN": "、", en: ", " },
   "statement.onlySettled": {
     "zh-CN": "只计已结算的月份；没有工资条的已结算月份记为 ¥0.00。",
-    en: "Only settled months count; a settled month without a payslip counts as ¥0.00.",
+    en: "Only settled months count; a settled month without a payslip counts as CN¥0.00.",
   },
   "statement.issue": { "zh-CN": "开具收入证明", en: "Issue the statement" },
   "statement.issueHint": {

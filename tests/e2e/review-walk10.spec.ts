@@ -17,7 +17,7 @@
 //    district's month picker says "2026年05月" where every other page says "2026年5月".
 import { execFileSync } from "node:child_process";
 import { expect, test, type Browser } from "@playwright/test";
-import { logIn } from "./support.ts";
+import { logIn, screenshot } from "./support.ts";
 
 type Person = { id: string; name: string; phone: string };
 type Seed = {
@@ -116,6 +116,31 @@ test("statement of 12 paid months, in English, prints on one A4 page", async ({ 
   const pdf = await page.pdf({ format: "A4", printBackground: true });
   const pages = pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? [];
   expect(pages.length, "A4 pages of a 12-month statement in English").toBe(1);
+  await page.getByRole("banner").getByRole("button", { name: "中文" }).click();
+  await context.close();
+});
+
+test("the longest statement (24 months, in English) prints on one A4 page, its months in two columns", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const { context, page } = await loggedIn(browser, seed.worker.phone, PHONE);
+  const [year, month] = seed.last.split("-").map(Number) as [number, number];
+  const firstIndex = year * 12 + (month - 1) - 23;
+  const first = `${Math.floor(firstIndex / 12)}-${String((firstIndex % 12) + 1).padStart(2, "0")}`;
+  await page.goto(`/worker/statements?from=${first}&to=${seed.last}`);
+  await page.getByRole("banner").getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.getByRole("button", { name: "Issue the statement" }).click();
+  await expect(page).toHaveURL(/\/worker\/statements\/\w+$/);
+  await expect(page.locator("article.statement-doc tbody tr")).toHaveCount(24);
+  const pdf = await page.pdf({ format: "A4", printBackground: true });
+  const pages = pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? [];
+  expect(pages.length, "A4 pages of a 24-month statement in English").toBe(1);
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.emulateMedia({ media: "print" });
+  await screenshot(page, "walk10-statement-24m-print-en");
+  await page.emulateMedia({ media: "screen" });
   await page.getByRole("banner").getByRole("button", { name: "中文" }).click();
   await context.close();
 });

@@ -51,7 +51,7 @@ const SEEDS_ALONE = [
  * stock and orders), so they change nothing the others look at; their seed
  * writes beside the server (retried on SQLITE_BUSY), so they run after the first group.
  */
-const OWN_WORKSHOP = [/coordinator-review-fixes\.spec\.ts$/, /onboard\.spec\.ts$/];
+const OWN_WORKSHOP = [/coordinator-review-fixes\.spec\.ts$/, /onboard\.spec\.ts$/, /review-walk-import\.spec\.ts$/];
 
 export default defineConfig({
   testDir: "tests/e2e",

@@ -2,9 +2,11 @@
 // problem, rows to import) and the one-time password sheet, printed on A4 as
 // slips to cut and hand out (styles/worker-import.css).
 import { Link } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { errorText } from "./form-alert.tsx";
 import { useT } from "../i18n/use-t.ts";
-import type { MessageKey } from "../i18n/index.ts";
+import { formatDate } from "../i18n/format.ts";
+import { translator, type MessageKey } from "../i18n/index.ts";
 
 export type PreviewRow = {
   line: number;
@@ -79,12 +81,33 @@ export type PasswordSheetData = {
   workshopName: string;
   loginUrl: string;
   skipped: number;
+  /** The last day the initial passwords work (YYYY-MM-DD, China time). */
+  validUntil: string;
   workers: { name: string; phone: string; password: string }[];
 };
 
-/** The passwords, once: a warning and a link on screen, then one slip per worker. */
+/** A print button once JavaScript runs (without it, the words above say how to print). */
+function PrintButton() {
+  const t = useT();
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  if (!ready) return null;
+  return (
+    <button type="button" className="button primary" onClick={() => window.print()}>
+      {t("import.sheet.print")}
+    </button>
+  );
+}
+
+/**
+ * The passwords, once: a warning and a print button on screen, then one slip per worker, in
+ * Chinese whatever the coordinator reads (the slips are for the mothers), with the date the
+ * initial password stops working. The way out is below the slips, not above them.
+ */
 export function PasswordSheet({ sheet }: { sheet: PasswordSheetData }) {
   const t = useT();
+  const zh = translator("zh-CN");
+  const until = formatDate(`${sheet.validUntil}T12:00:00+08:00`, "zh-CN");
   return (
     <div className="password-sheet">
       <div className="no-print">
@@ -97,31 +120,34 @@ export function PasswordSheet({ sheet }: { sheet: PasswordSheetData }) {
           {t("import.sheet.once")}
         </p>
         <p>
-          <Link to="/coordinator/workers">{t("import.sheet.toWorkers")}</Link>
+          <PrintButton />
         </p>
       </div>
-      <ol className="slips" aria-label={t("import.sheet.title")}>
+      <ol className="slips" aria-label={t("import.sheet.title")} lang="zh-CN">
         {sheet.workers.map((worker) => (
           <li key={worker.phone} className="slip">
             <p className="slip-title">
-              {t("import.sheet.slipTitle")} · {sheet.workshopName}
+              {zh("import.sheet.slipTitle")} · {sheet.workshopName}
             </p>
             <dl>
-              <dt>{t("import.sheet.name")}</dt>
+              <dt>{zh("import.sheet.name")}</dt>
               <dd className="slip-name">{worker.name}</dd>
-              <dt>{t("import.sheet.phone")}</dt>
+              <dt>{zh("import.sheet.phone")}</dt>
               <dd className="slip-phone">{worker.phone}</dd>
-              <dt>{t("import.sheet.password")}</dt>
+              <dt>{zh("import.sheet.password")}</dt>
               <dd className="slip-password" data-password>
                 {worker.password}
               </dd>
-              <dt>{t("import.sheet.loginAt")}</dt>
+              <dt>{zh("import.sheet.loginAt")}</dt>
               <dd className="slip-url">{sheet.loginUrl}</dd>
             </dl>
-            <p className="slip-change">{t("import.sheet.change")}</p>
+            <p className="slip-change">{zh("import.sheet.change", { date: until })}</p>
           </li>
         ))}
       </ol>
+      <p className="no-print">
+        <Link to="/coordinator/workers">{t("import.sheet.toWorkers")}</Link>
+      </p>
     </div>
   );
 }

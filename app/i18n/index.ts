@@ -58,11 +58,20 @@ export function isMessageKey(value: unknown): value is MessageKey {
   return typeof value === "string" && Object.prototype.hasOwnProperty.call(messages, value);
 }
 
+/**
+ * A message with its parameters: `{n}` is the value; `{n:worker|workers}` is the first word when
+ * n is 1, else the second (English plurals; Chinese needs none).
+ */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
   const template = messages[key][locale];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  return template.replace(
+    /\{(\w+)(?::([^|{}]*)\|([^{}]*))?\}/g,
+    (whole, name: string, one?: string, other?: string) => {
+      if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
+      if (one === undefined) return String(params[name]);
+      return String(params[name]) === "1" ? one : (other ?? "");
+    },
   );
 }
 

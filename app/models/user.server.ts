@@ -159,12 +159,14 @@ export async function changeOwnPassword(
   currentSessionId: string,
   current: string,
   next: string,
-): Promise<Result<object, "wrongCurrent">> {
+): Promise<Result<object, "wrongCurrent" | "samePassword">> {
   const row = await db().user.findUnique({
     where: { id: userId },
     select: { workshopId: true, password: { select: { hash: true } } },
   });
   if (!row?.password || !(await verifyPassword(current, row.password.hash))) return fail("wrongCurrent");
+  // Her own password is a new one: an import's printed slip kept as "her own" would never expire.
+  if (next.normalize("NFKC") === current.normalize("NFKC")) return fail("samePassword");
   const hash = await hashPassword(next);
   await db().$transaction(async (tx) => {
     await tx.password.update({ where: { userId }, data: { hash } });

@@ -18,6 +18,7 @@ import type { Actor } from "../domain/access.ts";
 import {
   IMPORT_DAILY_UPLOADS,
   IMPORT_TTL_MS,
+  INITIAL_PASSWORD_TTL_MS,
   decodeSheetText,
   initialPassword,
   initialPasswordExpired,
@@ -27,6 +28,7 @@ import {
   type ImportRefusal,
   type RawRow,
 } from "../domain/worker-import.ts";
+import { chinaDate } from "../domain/dates.ts";
 import { checkImportRows, importPhones, type CheckedRow } from "../forms/worker-import.ts";
 import { db, type Db, type Tx } from "../infra/db.server.ts";
 import { DEFAULT_COST, hashPassword } from "../infra/password.server.ts";
@@ -295,7 +297,12 @@ export async function mapLimited<T, U>(
 export const HASH_CONCURRENCY = 2;
 
 export type CreatedWorker = { name: string; phone: string; password: string };
-export type PasswordSheetData = { skipped: number; workers: CreatedWorker[] };
+export type PasswordSheetData = {
+  skipped: number;
+  /** The last day the initial passwords work (YYYY-MM-DD, China time). */
+  validUntil: string;
+  workers: CreatedWorker[];
+};
 const SHEET_PURPOSE = "worker-import-sheet";
 /** How long a finished import's sheet waits to be opened (then it is purged, and the passwords with it). */
 export const SHEET_TTL_MS = 60 * 60 * 1000;
@@ -336,6 +343,8 @@ export async function startWorkerImport(
 }
 
 export type RunOptions = {
+  /** The digest of the rows she confirmed: when the rows to create differ when the job starts, it writes nothing. */
+  seen?: string;
   cost?: { N: number; r: number; p: number };
   concurrency?: number;
   heartbeatMs?: number;
@@ -371,7 +380,8 @@ export async function runWorkerImport(
   if (!started) return fail("notFound");
   const preview = await checkedPreview(db(), started);
   const valid = preview.rows.filter((row) => !row.error);
-  if (valid.length === 0) {
+  // A number registered while the import waited its turn: not what she confirmed, so nothing is made.
+  if (valid.length === 0 || (options.seen !== undefined && preview.digest !== options.seen)) {
     await backToPreview(id, "changed");
     return fail("changed");
   }
@@ -381,7 +391,7 @@ export async function runWorkerImport(
   const beat = async () => {
     const { count } = await db().workerImport.updateMany({
       where: { id, status: "running" },
-      data: { heartbeatAt: new Date(), progress: hashed },
+      data: { heartbeatAt: new Date(), progress: hashed, expiresAt: new Date(Date.now() + IMPORT_TTL_MS) },
     });
     if (count === 0) gone = true;
   };
@@ -403,6 +413,7 @@ export async function runWorkerImport(
   const sheet = seal(
     JSON.stringify({
       skipped: preview.errorCount,
+      validUntil: chinaDate(new Date(now.getTime() + INITIAL_PASSWORD_TTL_MS)),
       workers: valid.map((row, i) => ({ name: row.name, phone: row.phone, password: passwords[i]! })),
     } satisfies PasswordSheetData),
     SHEET_PURPOSE,
@@ -498,10 +509,14 @@ let queue: Promise<unknown> = Promise.resolve();
  * Any error sends the import back to her preview ("failed"), with nothing written.
  */
 export function launchWorkerImport(actor: Actor, id: string, options: RunOptions = {}): Promise<unknown> {
+  // While it waits its turn its heartbeat is kept, and its expiry too (a long queue never expires it unrun).
   const waiting = setInterval(
     () =>
       void db()
-        .workerImport.updateMany({ where: { id, status: "running" }, data: { heartbeatAt: new Date() } })
+        .workerImport.updateMany({
+          where: { id, status: "running" },
+          data: { heartbeatAt: new Date(), expiresAt: new Date(Date.now() + IMPORT_TTL_MS) },
+        })
         .catch(() => undefined),
     options.heartbeatMs ?? IMPORT_HEARTBEAT_MS,
   );

@@ -51,7 +51,16 @@ export async function action({ request }: ActionFunctionArgs) {
     result.data.currentPassword,
     result.data.newPassword,
   );
-  if (!outcome.ok) return refuse(outcome, { wrongCurrent: { currentPassword: "account.wrongCurrentPassword" } }, {});
+  if (!outcome.ok) {
+    return refuse(
+      outcome,
+      {
+        wrongCurrent: { currentPassword: "account.wrongCurrentPassword" },
+        samePassword: { newPassword: "account.samePassword" },
+      },
+      {},
+    );
+  }
   await recordPasswordCheckSuccess(viewer.user.id);
   // Her first own password (after an import's printed one): on to her pages, which were closed to her until now.
   const to = viewer.user.mustChangePassword ? homePath(viewer.scope.role) : "/account";
@@ -78,6 +87,7 @@ export default function AccountPage() {
         <Field
           label={t("account.currentPassword")}
           hint={mustChangePassword ? t("account.currentIsInitial") : undefined}
+          inputMode={mustChangePassword ? "numeric" : undefined}
           type="password"
           autoComplete="current-password"
           error={errorFor("currentPassword")}

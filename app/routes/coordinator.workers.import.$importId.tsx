@@ -85,6 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           workshopName: user.workshopName ?? "",
           loginUrl: `${new URL(request.url).origin}/login`,
           skipped: sheet.skipped,
+          validUntil: sheet.validUntil,
           workers: sheet.workers,
         },
       },
@@ -98,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (started.code === "notFound") return redirectWithNotice(here, { key: "import.notStarted" });
     return data({ refused: `import.${started.code}` as const }, { status: 400 });
   }
-  void launchWorkerImport(scope, id);
+  void launchWorkerImport(scope, id, { seen: form.data.seen });
   return redirectWithNotice(here, { key: "import.started" });
 }
 
@@ -155,7 +156,7 @@ export default function ImportPage() {
           <progress max={state.total} value={state.progress} className="import-progress">
             {t("import.running.progress", { done: state.progress, total: state.total })}
           </progress>
-          <p className="muted">{t("import.running.hint")}</p>
+          <p className="muted">{t(state.progress === 0 ? "import.running.queued" : "import.running.hint")}</p>
           <p>
             <Link to=".">{t("import.running.refresh")}</Link>
           </p>

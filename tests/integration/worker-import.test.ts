@@ -639,3 +639,56 @@ test("staged and finished imports past their time are purged with the stale logi
   await loginAs(coordinator);
   expect(await db().workerImport.count({ where: { id: staged.id } })).toBe(0);
 });
+
+test("a number registered while her confirmed import waits its turn: the job makes nothing and sends it back as changed", async () => {
+  const { workshop, coordinator } = await coordinatorWorld();
+  const actor = { userId: coordinator.id, workshopId: workshop.id };
+  const list = nextPhones(3);
+  const staged = await stageWorkerImport(
+    actor,
+    { name: "a.csv", bytes: csvBytes(list.map((phone, i) => ({ name: `工${i}`, phone }))) },
+    new Date(),
+  );
+  if (!staged.ok) throw new Error(staged.code);
+  const seen = (await previewWorkerImport(actor, staged.id, new Date()))!;
+  expect((await startWorkerImport(actor, staged.id, seen.digest, new Date())).ok).toBe(true);
+  await createWorkerUser((await createTestWorkshop()).id, { phone: list[1] });
+  const before = await importCounts();
+  expect(await runWorkerImport(actor, staged.id, { ...CHEAP, seen: seen.digest })).toEqual({
+    ok: false,
+    code: "changed",
+  });
+  expect(await importCounts()).toEqual(before);
+  const state = await workerImportState(actor, staged.id, new Date());
+  expect(state?.kind === "preview" && [state.preview.problem, state.preview.okCount]).toEqual(["changed", 2]);
+});
+
+test("her own password must not be the printed one: the same password is refused and the change stays required", async () => {
+  const { workshop, coordinator } = await coordinatorWorld();
+  const actor = { userId: coordinator.id, workshopId: workshop.id };
+  const [phone] = nextPhones(1);
+  const staged = await stageWorkerImport(
+    actor,
+    { name: "a.csv", bytes: csvBytes([{ name: "周敏", phone: phone! }]) },
+    new Date(),
+  );
+  if (!staged.ok) throw new Error(staged.code);
+  const seen = (await previewWorkerImport(actor, staged.id, new Date()))!;
+  const done = await confirmAndRun(actor, staged.id, seen.digest);
+  if (!done.ok) throw new Error(done.code);
+  const password = done.workers[0]!.password;
+  const login = await postLogin({ phone: phone!, password }, { address: uniqueAddress() });
+  const her = cookiePair(login.headers.get("Set-Cookie")!);
+  const same = await callAction(
+    account.action as RouteFunction,
+    "/account",
+    { currentPassword: password, newPassword: password, confirmPassword: password },
+    her,
+  );
+  expect(same.status).toBe(400);
+  expect(same.data).toMatchObject({ fieldErrors: { newPassword: "account.samePassword" } });
+  expect((await callLoader(account.loader as RouteFunction, "/account", her)).data).toMatchObject({
+    mustChangePassword: true,
+  });
+  expect((await callLoader(workerHome.loader as RouteFunction, "/worker", her)).status).toBe(302);
+});

@@ -90,3 +90,15 @@ test("no message key is defined in two dictionary areas (a later area would sile
   expect(duplicates).toEqual([]);
   expect(owner.size).toBe(keys.length);
 });
+
+test("{n:one|other} picks the English singular when n is 1, the plural otherwise", () => {
+  expect(translate("en", "import.confirm", { n: 1 })).toBe("Import 1 worker");
+  expect(translate("en", "import.confirm", { n: 2 })).toBe("Import 2 workers");
+  expect(translate("en", "import.confirm", { n: 0 })).toBe("Import 0 workers");
+  expect(translate("zh-CN", "import.confirm", { n: 1 })).toBe("确认导入 1 人");
+  expect(translate("en", "import.preview.summary", { total: 1, ok: 1, errors: 0 })).toBe(
+    "1 row: 1 can be imported, 0 have a problem (not imported).",
+  );
+  // Without its parameter the token stays as written (a missing parameter shows, never vanishes).
+  expect(translate("en", "import.confirm", {})).toBe("Import {n} {n:worker|workers}");
+});

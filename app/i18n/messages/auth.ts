@@ -32,6 +32,10 @@ export const authMessages = defineMessages({
   "account.workshop": { "zh-CN": "所属工坊", en: "Workshop" },
   "account.changePassword": { "zh-CN": "修改密码", en: "Change password" },
   "account.currentPassword": { "zh-CN": "当前密码", en: "Current password" },
+  "account.samePassword": {
+    "zh-CN": "新密码不能和当前密码一样，请换一个",
+    en: "The new password must differ from the current one",
+  },
   "account.currentIsInitial": {
     "zh-CN": "就是纸条上的 10 位初始密码",
     en: "The 10-digit initial password on your slip",

@@ -76,7 +76,7 @@ export const workerImportMessages = defineMessages({
   "import.preview.file": { "zh-CN": "文件：{name}", en: "File: {name}" },
   "import.preview.summary": {
     "zh-CN": "共 {total} 行：{ok} 行可以导入，{errors} 行有问题（不会导入）。",
-    en: "{total} rows: {ok} can be imported, {errors} have a problem (not imported).",
+    en: "{total} {total:row|rows}: {ok} can be imported, {errors} {errors:has|have} a problem (not imported).",
   },
   "import.preview.expires": {
     "zh-CN": "这份预览保留到 {time}，过期请重新上传。",
@@ -99,10 +99,10 @@ export const workerImportMessages = defineMessages({
   "import.col.row": { "zh-CN": "本行", en: "Row" },
   "import.col.problem": { "zh-CN": "问题", en: "Problem" },
   "import.problem": { "zh-CN": "{field}：{message}", en: "{field}: {message}" },
-  "import.confirm": { "zh-CN": "确认导入 {n} 人", en: "Import {n} workers" },
+  "import.confirm": { "zh-CN": "确认导入 {n} 人", en: "Import {n} {n:worker|workers}" },
   "import.confirmHint": {
     "zh-CN": "确认后为这 {n} 人创建账号，并显示每人的初始密码。密码只显示这一次，请准备打印。",
-    en: "Confirming creates accounts for these {n} people and shows each one's initial password. The passwords are shown only once: be ready to print them.",
+    en: "Confirming creates {n} {n:account|accounts} and shows each one's initial password. The passwords are shown only once: be ready to print them.",
   },
   "import.confirming": { "zh-CN": "正在创建账号，请稍候…", en: "Creating the accounts, please wait…" },
   "import.discard": { "zh-CN": "放弃这次导入", en: "Discard this import" },
@@ -166,11 +166,15 @@ export const workerImportMessages = defineMessages({
     "zh-CN": "每个密码都要加密保存，2,000 人大约需要一到两分钟。本页会自动刷新，完成后可以打开密码单。",
     en: "Each password is stored with a slow hash: 2,000 people take a minute or two. This page refreshes itself; when it is done you can open the password sheet.",
   },
+  "import.running.queued": {
+    "zh-CN": "正在开始；如果前面还有别的导入，会等它们做完再开始。本页会自动刷新。",
+    en: "Starting; if other imports are ahead of it, it begins when they are done. This page refreshes itself.",
+  },
   "import.running.refresh": { "zh-CN": "刷新", en: "Refresh" },
   "import.done.title": { "zh-CN": "导入完成", en: "Import done" },
   "import.done.summary": {
     "zh-CN": "已创建 {n} 个手工者账号（{time}）。",
-    en: "{n} worker accounts were created ({time}).",
+    en: "{n} worker {n:account was|accounts were} created ({time}).",
   },
   "import.done.open": { "zh-CN": "打开初始密码单（只能打开一次）", en: "Open the initial passwords (once only)" },
   "import.done.openHint": {
@@ -193,7 +197,7 @@ export const workerImportMessages = defineMessages({
   },
 
   "import.sheet.title": { "zh-CN": "初始密码单", en: "Initial passwords" },
-  "import.sheet.done": { "zh-CN": "已创建 {n} 个手工者账号。", en: "{n} worker accounts created." },
+  "import.sheet.done": { "zh-CN": "已创建 {n} 个手工者账号。", en: "{n} worker {n:account|accounts} created." },
   "import.sheet.once": {
     "zh-CN":
       "这些初始密码只显示这一次：刷新或离开本页后不会再显示。请现在打印（Ctrl+P 或浏览器菜单里的“打印”），沿虚线剪开，把纸条交给本人。",
@@ -201,7 +205,7 @@ export const workerImportMessages = defineMessages({
   },
   "import.sheet.skipped": {
     "zh-CN": "有 {n} 行有问题，没有导入。",
-    en: "{n} rows had a problem and were not imported.",
+    en: "{n} {n:row|rows} had a problem and {n:was|were} not imported.",
   },
   "import.sheet.slipTitle": { "zh-CN": "巧手计件 · 登录信息", en: "巧手 Piecework · your login" },
   "import.sheet.name": { "zh-CN": "姓名", en: "Name" },
@@ -209,9 +213,10 @@ export const workerImportMessages = defineMessages({
   "import.sheet.password": { "zh-CN": "初始密码", en: "Initial password" },
   "import.sheet.loginAt": { "zh-CN": "登录网址", en: "Log in at" },
   "import.sheet.change": {
-    "zh-CN": "初始密码 14 天内有效。第一次登录后请设置自己的密码，并收好或撕掉这张纸条。",
-    en: "The initial password works for 14 days. After your first login, choose your own password, then keep this slip safe or tear it up.",
+    "zh-CN": "初始密码 {date} 前有效。第一次登录后请设置自己的密码，并收好或撕掉这张纸条。",
+    en: "The initial password works until {date}. After your first login, choose your own password, then keep this slip safe or tear it up.",
   },
+  "import.sheet.print": { "zh-CN": "打印密码单", en: "Print the slips" },
   "import.sheet.toWorkers": { "zh-CN": "查看手工者列表", en: "See the workers" },
 
   "import.initialExpired": {

@@ -184,6 +184,7 @@ test("the account page shows each person's own name, masked phone, workshop and 
 
   expect(await of(worker)).toEqual({
     role: "worker",
+    mustChangePassword: false,
     unreadNotices: 0,
     account: {
       name: worker.name,

@@ -122,6 +122,9 @@ test("JS off, 390 px, Chinese: a 50-row CSV with 3 bad rows imports 47 workers; 
   await page.getByRole("button", { name: "打开初始密码单（只能打开一次）" }).click();
   await expect(page.getByRole("heading", { name: "初始密码单" })).toBeVisible();
   await expect(page.getByText("已创建 47 个手工者账号。")).toBeVisible();
+  // The whole sheet, not the part of the document parsed so far (without JavaScript it streams in).
+  await expect(page.locator("[data-password]")).toHaveCount(47);
+  await expect(page.getByRole("link", { name: "查看手工者列表" })).toBeVisible();
   const passwords = await page.locator("[data-password]").allTextContents();
   expect(passwords).toHaveLength(47);
   for (const p of passwords) expect(p.trim()).toMatch(/^\d{10}$/);

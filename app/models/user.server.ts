@@ -107,6 +107,39 @@ export async function createCoordinator(
 
 export type WorkerRow = { id: string; name: string; phone: string; active: boolean; createdAt: Date };
 
+/** How many workers one page of the workers list shows. */
+export const WORKERS_PAGE_SIZE = 50;
+
+/**
+ * One page of the workshop's workers, oldest first, optionally those whose name or phone holds
+ * `query` (a name part, or digits of the number); the page is clamped to the last one.
+ */
+export async function findWorkers(
+  workshopId: string,
+  query: string,
+  page: number,
+): Promise<{ rows: WorkerRow[]; total: number; page: number; pages: number }> {
+  const digits = query.replace(/\D/g, "");
+  const where = {
+    workshopId,
+    role: "worker",
+    ...(query === ""
+      ? {}
+      : { OR: [{ name: { contains: query } }, ...(digits.length >= 3 ? [{ phone: { contains: digits } }] : [])] }),
+  };
+  const total = await db().user.count({ where });
+  const pages = Math.max(1, Math.ceil(total / WORKERS_PAGE_SIZE));
+  const at = Math.min(Math.max(1, page), pages);
+  const rows = await db().user.findMany({
+    where,
+    select: { id: true, name: true, phone: true, active: true, createdAt: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    skip: (at - 1) * WORKERS_PAGE_SIZE,
+    take: WORKERS_PAGE_SIZE,
+  });
+  return { rows, total, page: at, pages };
+}
+
 export function listWorkers(workshopId: string): Promise<WorkerRow[]> {
   return db().user.findMany({
     where: { workshopId, role: "worker" },

@@ -623,11 +623,24 @@ export async function clearInitialPassword(tx: Tx, userId: string): Promise<void
   await tx.importedWorker.updateMany({ where: { userId, initialPassword: true }, data: { initialPassword: false } });
 }
 
-/** The notes an import left on a workshop's workers, by user id. */
-export async function importNotes(workshopId: string): Promise<Map<string, string>> {
+/** What an import left on these workers of the workshop: the sheet's note, and where her initial password stands. */
+export async function importedInfo(
+  workshopId: string,
+  userIds: string[],
+  now: Date,
+): Promise<Map<string, { note: string; initial: "none" | "active" | "expired" }>> {
+  if (userIds.length === 0) return new Map();
   const rows = await db().importedWorker.findMany({
-    where: { workshopId, note: { not: "" } },
-    select: { userId: true, note: true },
+    where: { workshopId, userId: { in: userIds } },
+    select: { userId: true, note: true, initialPassword: true, createdAt: true },
   });
-  return new Map(rows.map((row) => [row.userId, row.note]));
+  return new Map(
+    rows.map((row) => [
+      row.userId,
+      {
+        note: row.note,
+        initial: !row.initialPassword ? "none" : initialPasswordExpired(row.createdAt, now) ? "expired" : "active",
+      },
+    ]),
+  );
 }

@@ -7,27 +7,42 @@ import { maskPhone } from "../domain/phone.ts";
 import { newAccountSchema, type NewAccountForm } from "../forms/account.ts";
 import { formatDate } from "../i18n/format.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
-import { createWorker, listWorkers } from "../models/user.server.ts";
-import { importNotes, openImports } from "../models/worker-import.server.ts";
+import { createWorker, findWorkers } from "../models/user.server.ts";
+import { importedInfo, openImports } from "../models/worker-import.server.ts";
 import { requireScope } from "../utils/auth.server.ts";
 import { badRequest, readFormData, refuse, validate } from "../utils/forms.server.ts";
 import { redirectWithNotice } from "../utils/notice.server.ts";
 
 export const access = { roles: ["coordinator"] } satisfies import("../domain/access.ts").RouteAccess;
 
+/** The list's search and page (?q=&page=): a name part or digits of a number, at most 40 characters. */
+function listQuery(url: URL): { q: string; page: number } {
+  const q = [...(url.searchParams.get("q") ?? "").trim()].slice(0, 40).join("");
+  const page = Number.parseInt(url.searchParams.get("page") ?? "1", 10);
+  return { q, page: Number.isSafeInteger(page) && page > 0 ? page : 1 };
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireScope(request, ["coordinator"]);
-  const [workers, notes, open] = await Promise.all([
-    listWorkers(scope.workshopId),
-    importNotes(scope.workshopId),
-    openImports(scope, new Date()),
-  ]);
+  const now = new Date();
+  const { q, page } = listQuery(new URL(request.url));
+  const [found, open] = await Promise.all([findWorkers(scope.workshopId, q, page), openImports(scope, now)]);
+  const imported = await importedInfo(
+    scope.workshopId,
+    found.rows.map((w) => w.id),
+    now,
+  );
   return {
     unopenedSheets: open.filter((item) => item.status === "done").length,
-    workers: workers.map((w) => ({
+    q,
+    total: found.total,
+    page: found.page,
+    pages: found.pages,
+    workers: found.rows.map((w) => ({
       id: w.id,
       name: w.name,
-      note: notes.get(w.id) ?? "",
+      note: imported.get(w.id)?.note ?? "",
+      initial: imported.get(w.id)?.initial ?? "none",
       phone: maskPhone(w.phone),
       active: w.active,
       createdAt: w.createdAt,
@@ -48,7 +63,8 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function WorkersPage() {
   const t = useT();
   const locale = useLocale();
-  const { workers, unopenedSheets } = useLoaderData<typeof loader>();
+  const { workers, unopenedSheets, q, total, page, pages } = useLoaderData<typeof loader>();
+  const pageHref = (to: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(to) }).toString()}`;
   const actionData = useActionData<typeof action>();
   // After a success the form is emptied (the password just given out does not stay on screen).
   const { form, onSubmit, errorFor } = useValidatedForm<NewAccountForm>(newAccountSchema, actionData, {
@@ -68,8 +84,30 @@ export default function WorkersPage() {
           {t("import.link")}
         </Link>
       </p>
+      {total > 0 || q !== "" ? (
+        <Form method="get" className="worker-search" role="search">
+          <label htmlFor="worker-q" className="visually-hidden">
+            {t("workers.search")}
+          </label>
+          <input
+            id="worker-q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            maxLength={40}
+            placeholder={t("workers.searchHint")}
+          />
+          <button type="submit" className="button secondary">
+            {t("workers.search")}
+          </button>
+        </Form>
+      ) : null}
+      <p className="muted" data-workers-total={total}>
+        {q === "" ? t("workers.total", { n: total }) : t("workers.found", { n: total, q })}
+        {pages > 1 ? ` · ${t("workers.pageOf", { page, pages })}` : null}
+      </p>
       {workers.length === 0 ? (
-        <p className="empty">{t("workers.none")}</p>
+        <p className="empty">{q === "" ? t("workers.none") : t("workers.noneFound")}</p>
       ) : (
         <div className="table-scroll">
           <table className="table">
@@ -87,6 +125,8 @@ export default function WorkersPage() {
                   <td>
                     <Link to={w.id}>{w.name}</Link>
                     {w.note ? <div className="muted">{w.note}</div> : null}
+                    {w.initial === "active" ? <div className="muted">{t("workers.initialActive")}</div> : null}
+                    {w.initial === "expired" ? <div className="warn-text">{t("workers.initialExpired")}</div> : null}
                   </td>
                   <td>{w.phone}</td>
                   <td>{w.active ? t("workers.active") : t("workers.inactive")}</td>
@@ -97,6 +137,12 @@ export default function WorkersPage() {
           </table>
         </div>
       )}
+      {pages > 1 ? (
+        <p className="pager">
+          {page > 1 ? <Link to={pageHref(page - 1)}>← {t("workers.previousPage")}</Link> : null}
+          {page < pages ? <Link to={pageHref(page + 1)}>{t("workers.nextPage")} →</Link> : null}
+        </p>
+      ) : null}
       <section className="card">
         <h2>{t("workers.add")}</h2>
         <FormAlert message={actionData?.formError} />

@@ -153,6 +153,9 @@ test("JS off, 390 px, Chinese: a 50-row CSV with 3 bad rows imports 47 workers; 
 
   expect(await workerCount(page)).toBe(before + 47);
   await expect(page.getByText("0 栋")).toBeVisible(); // the sheet's note, under her name
+  await expect(page.getByText("还没设置自己的密码").first()).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  await screenshot(page, "onboard-workers-390-zh");
 
   // One of them logs in with her printed password and is sent to choose her own.
   const worker = await browser.newContext({

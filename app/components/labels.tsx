@@ -2,6 +2,7 @@
 // columns, four rows) when printed; on screen the same labels as cards. The
 // QR code is SVG markup drawn on the server from the label's own address.
 import { useEffect, useState } from "react";
+import type { MessageKey } from "../i18n/index.ts";
 import { formatDate } from "../i18n/format.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import type { LabelView } from "../utils/label-view.server.ts";
@@ -58,15 +59,18 @@ export function LabelSheet({ labels }: { labels: LabelView[] }) {
   );
 }
 
-/** The print button: only once JavaScript runs (without it, the browser's own print menu prints the same sheet). */
-export function PrintButton() {
+/**
+ * The print button: only once JavaScript runs (without it, the browser's own print menu prints the same
+ * sheet). Its words default to the labels' 打印; a sheet of another kind names itself.
+ */
+export function PrintButton({ label = "labels.print" }: { label?: MessageKey }) {
   const t = useT();
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
   if (!ready) return null;
   return (
     <button type="button" className="button primary" onClick={() => window.print()}>
-      {t("labels.print")}
+      {t(label)}
     </button>
   );
 }

@@ -2,8 +2,8 @@
 // problem, rows to import) and the one-time password sheet, printed on A4 as
 // slips to cut and hand out (styles/worker-import.css).
 import { Link } from "@remix-run/react";
-import { useEffect, useState } from "react";
 import { errorText } from "./form-alert.tsx";
+import { PrintButton } from "./labels.tsx";
 import { useT } from "../i18n/use-t.ts";
 import { formatDate } from "../i18n/format.ts";
 import { translator, type MessageKey } from "../i18n/index.ts";
@@ -86,19 +86,6 @@ export type PasswordSheetData = {
   workers: { name: string; phone: string; password: string }[];
 };
 
-/** A print button once JavaScript runs (without it, the words above say how to print). */
-function PrintButton() {
-  const t = useT();
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
-  if (!ready) return null;
-  return (
-    <button type="button" className="button primary" onClick={() => window.print()}>
-      {t("import.sheet.print")}
-    </button>
-  );
-}
-
 /**
  * The passwords, once: a warning and a print button on screen, then one slip per worker, in
  * Chinese whatever the coordinator reads (the slips are for the mothers), with the date the
@@ -120,7 +107,7 @@ export function PasswordSheet({ sheet }: { sheet: PasswordSheetData }) {
           {t("import.sheet.once")}
         </p>
         <p>
-          <PrintButton />
+          <PrintButton label="import.sheet.print" />
         </p>
       </div>
       <ol className="slips" aria-label={t("import.sheet.title")} lang="zh-CN">

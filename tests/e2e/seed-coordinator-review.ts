@@ -16,6 +16,7 @@ import { issueMaterial, receiveMaterial } from "../../app/models/material-stock.
 import { newSubmissionKey } from "../../app/models/submission.server.ts";
 import { DEMO_PASSWORD } from "../../app/utils/demo.ts";
 import { createAssignmentRow } from "../support/piece-log-fixtures.ts";
+import { retryBusy } from "./seed-support.ts";
 
 function must<T extends { ok: boolean }>(what: string, result: T): T {
   if (!result.ok) throw new Error(`seed-coordinator-review: ${what} refused: ${JSON.stringify(result)}`);
@@ -119,19 +120,6 @@ async function main() {
       materials: { base: base.id, oil: oil.id },
     }),
   );
-}
-
-/** Retried whole on SQLITE_BUSY: this script writes beside the running server (another process on the same file). */
-async function retryBusy<T>(work: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      if (attempt >= 10 || (code !== "P1008" && code !== "P2034")) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-    }
-  }
 }
 
 main().finally(() => disconnectDb());

@@ -9,6 +9,7 @@ import { db, disconnectDb } from "../../app/infra/db.server.ts";
 import { hashPassword } from "../../app/infra/password.server.ts";
 import { DEMO_PASSWORD } from "../../app/utils/demo.ts";
 import { checkedLot } from "../support/pay-fixtures.ts";
+import { retryBusy } from "./seed-support.ts";
 
 async function main() {
   const client = db();
@@ -79,19 +80,6 @@ async function main() {
   // The receipt and the check told her already: those notices are read, so the badge counts only what the journey adds.
   await retryBusy(() => client.notice.updateMany({ where: { recipientId: worker.id }, data: { readAt: new Date() } }));
   process.stdout.write(JSON.stringify({ month, coordinator, worker }));
-}
-
-/** SQLite beside the running server: a transaction that met another process's write is retried whole. */
-async function retryBusy<T>(work: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      if (attempt >= 10 || (code !== "P1008" && code !== "P2034")) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-    }
-  }
 }
 
 main()

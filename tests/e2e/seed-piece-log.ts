@@ -11,6 +11,7 @@ import { db, disconnectDb } from "../../app/infra/db.server.ts";
 import { hashPassword } from "../../app/infra/password.server.ts";
 import { DEMO_PASSWORD, DEMO_WORKSHOP } from "../../app/utils/demo.ts";
 import { createAssignmentRow } from "../support/piece-log-fixtures.ts";
+import { retryBusy } from "./seed-support.ts";
 
 /** The tasks, one order each: which worker, and how many pieces. */
 const TASKS = {
@@ -95,18 +96,6 @@ async function main() {
     }),
   );
   process.stdout.write(JSON.stringify({ suffix, workers, tasks: { ...tasks, labelB }, orders }));
-}
-
-async function retryBusy<T>(work: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      if (attempt >= 10 || (code !== "P1008" && code !== "P2034")) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-    }
-  }
 }
 
 main().finally(() => disconnectDb());

@@ -11,6 +11,7 @@ import { receiveLog } from "../../app/models/receiving.server.ts";
 import { newSubmissionKey } from "../../app/models/submission.server.ts";
 import { DEMO_PASSWORD, DEMO_WORKSHOP } from "../../app/utils/demo.ts";
 import { createAssignmentRow, createSubmittedLog } from "../support/piece-log-fixtures.ts";
+import { retryBusy } from "./seed-support.ts";
 
 async function main() {
   const client = db();
@@ -70,19 +71,6 @@ async function main() {
   );
   if (!received.ok || !received.id) throw new Error(`seed: the receipt was refused: ${JSON.stringify(received)}`);
   process.stdout.write(JSON.stringify({ orderId: order.id, lotId: received.id, workerName, workerPhone }));
-}
-
-/** SQLite beside the running server: a transaction that met another process's write is retried whole. */
-async function retryBusy<T>(work: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      if (attempt >= 10 || (code !== "P1008" && code !== "P2034")) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-    }
-  }
 }
 
 main().finally(() => disconnectDb());

@@ -11,6 +11,7 @@ import { noticeTarget } from "../../app/domain/notices.ts";
 import { db, disconnectDb } from "../../app/infra/db.server.ts";
 import { hashPassword } from "../../app/infra/password.server.ts";
 import { DEMO_PASSWORD } from "../../app/utils/demo.ts";
+import { retryBusy } from "./seed-support.ts";
 
 async function main() {
   const client = db();
@@ -97,19 +98,6 @@ async function main() {
     );
   }
   process.stdout.write(JSON.stringify({ worker, coordinator, admin, workshop, last }));
-}
-
-/** SQLite beside the running server: a transaction that met another process's write is retried whole. */
-async function retryBusy<T>(work: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      if (attempt >= 10 || (code !== "P1008" && code !== "P2034")) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-    }
-  }
 }
 
 main()

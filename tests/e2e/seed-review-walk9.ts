@@ -17,6 +17,7 @@ import { newSubmissionKey } from "../../app/models/submission.server.ts";
 import { DEMO_PASSWORD } from "../../app/utils/demo.ts";
 import { checkedLot } from "../support/pay-fixtures.ts";
 import { receivedLot } from "../support/quality-fixtures.ts";
+import { retryBusy } from "./seed-support.ts";
 
 const LINES = 20;
 
@@ -158,23 +159,6 @@ async function main() {
       lotId: waiting.lotId,
     }),
   );
-}
-
-/** SQLite beside the running server: a transaction that met another process's write is retried whole. */
-async function retryBusy<T>(work: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (
-        attempt >= 20 ||
-        (code !== "P1008" && code !== "P2034" && !/SQLITE_BUSY|database is locked/.test(String(error)))
-      )
-        throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-    }
-  }
 }
 
 main()

@@ -10,6 +10,7 @@ import { addMonths, chinaMonth } from "../../app/domain/dates.ts";
 import { db, disconnectDb } from "../../app/infra/db.server.ts";
 import { hashPassword } from "../../app/infra/password.server.ts";
 import { DEMO_PASSWORD } from "../../app/utils/demo.ts";
+import { retryBusy } from "./seed-support.ts";
 
 async function main() {
   const client = db();
@@ -87,19 +88,6 @@ async function main() {
       total: "¥4,311.09",
     }),
   );
-}
-
-/** SQLite beside the running server: a transaction that met another process's write is retried whole. */
-async function retryBusy<T>(work: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      if (attempt >= 10 || (code !== "P1008" && code !== "P2034")) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-    }
-  }
 }
 
 main()

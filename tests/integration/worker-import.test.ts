@@ -62,6 +62,14 @@ import { readWorkbook } from "../support/xlsx.ts";
 
 const CHEAP: RunOptions = { cost: { N: 2 ** 10, r: 8, p: 1 } };
 
+/** Stages a sheet of these people for her and previews it (what her upload and preview pages do). */
+async function stageAndPreview(actor: Actor, rows: SheetRow[]) {
+  const staged = await stageWorkerImport(actor, { name: "a.csv", bytes: csvBytes(rows) }, new Date());
+  if (!staged.ok) throw new Error(staged.code);
+  const seen = (await previewWorkerImport(actor, staged.id, new Date()))!;
+  return { staged, seen };
+}
+
 /** Confirm, the background job and the opening of the sheet, one after the other (what her page does). */
 async function confirmAndRun(actor: Actor, id: string, seen: string, options: RunOptions = CHEAP) {
   const started = await startWorkerImport(actor, id, seen, new Date());
@@ -270,14 +278,11 @@ test("upload, preview, confirm: the good rows become workers of her workshop wit
 test("a number registered between preview and confirm: nothing is imported, the preview shows it, a new confirm imports the rest", async () => {
   const { workshop, coordinator } = await coordinatorWorld();
   const list = nextPhones(5);
-  const staged = await stageWorkerImport(
-    { userId: coordinator.id, workshopId: workshop.id },
-    { name: "a.csv", bytes: csvBytes(list.map((phone, i) => ({ name: `工${i}`, phone }))) },
-    new Date(),
-  );
-  if (!staged.ok) throw new Error(staged.code);
   const actor = { userId: coordinator.id, workshopId: workshop.id };
-  const seen = (await previewWorkerImport(actor, staged.id, new Date()))!;
+  const { staged, seen } = await stageAndPreview(
+    actor,
+    list.map((phone, i) => ({ name: `工${i}`, phone })),
+  );
   expect(seen.okCount).toBe(5);
   await createWorkerUser((await createTestWorkshop()).id, { phone: list[2] });
   const before = await importCounts();
@@ -293,14 +298,11 @@ test("a number registered between preview and confirm: nothing is imported, the 
 test("a number taken while the passwords are hashed (after the first check, before the transaction) refuses the whole import", async () => {
   const { workshop, coordinator } = await coordinatorWorld();
   const list = nextPhones(3);
-  const staged = await stageWorkerImport(
-    { userId: coordinator.id, workshopId: workshop.id },
-    { name: "a.csv", bytes: csvBytes(list.map((phone, i) => ({ name: `工${i}`, phone }))) },
-    new Date(),
-  );
-  if (!staged.ok) throw new Error(staged.code);
   const actor = { userId: coordinator.id, workshopId: workshop.id };
-  const seen = (await previewWorkerImport(actor, staged.id, new Date()))!;
+  const { staged, seen } = await stageAndPreview(
+    actor,
+    list.map((phone, i) => ({ name: `工${i}`, phone })),
+  );
   const other = (await createTestWorkshop()).id;
   const before = await importCounts();
   const result = await confirmAndRun(actor, staged.id, seen.digest, {
@@ -478,13 +480,10 @@ test("a second confirm, a parallel retry or a discard while the job runs starts 
   const { workshop, coordinator } = await coordinatorWorld();
   const actor = { userId: coordinator.id, workshopId: workshop.id };
   const list = nextPhones(3);
-  const staged = await stageWorkerImport(
+  const { staged, seen } = await stageAndPreview(
     actor,
-    { name: "a.csv", bytes: csvBytes(list.map((phone, i) => ({ name: `工${i}`, phone }))) },
-    new Date(),
+    list.map((phone, i) => ({ name: `工${i}`, phone })),
   );
-  if (!staged.ok) throw new Error(staged.code);
-  const seen = (await previewWorkerImport(actor, staged.id, new Date()))!;
   const starts = await Promise.all([1, 2, 3].map(() => startWorkerImport(actor, staged.id, seen.digest, new Date())));
   expect(starts.filter((s) => s.ok)).toHaveLength(1);
   expect(starts.filter((s) => !s.ok).map((s) => !s.ok && s.code)).toEqual(["notFound", "notFound"]);
@@ -501,13 +500,10 @@ test("a job that stopped (its process died) shows as interrupted: nothing was wr
   const { workshop, coordinator } = await coordinatorWorld();
   const actor = { userId: coordinator.id, workshopId: workshop.id };
   const list = nextPhones(2);
-  const staged = await stageWorkerImport(
+  const { staged, seen } = await stageAndPreview(
     actor,
-    { name: "a.csv", bytes: csvBytes(list.map((phone, i) => ({ name: `工${i}`, phone }))) },
-    new Date(),
+    list.map((phone, i) => ({ name: `工${i}`, phone })),
   );
-  if (!staged.ok) throw new Error(staged.code);
-  const seen = (await previewWorkerImport(actor, staged.id, new Date()))!;
   expect((await startWorkerImport(actor, staged.id, seen.digest, new Date())).ok).toBe(true);
   // Its heartbeat is fresh: it is running, and cannot be confirmed again.
   expect((await startWorkerImport(actor, staged.id, seen.digest, new Date())).ok).toBe(false);
@@ -526,13 +522,10 @@ test("a job that fails writes nothing and sends her back to the preview, saying 
   const { workshop, coordinator } = await coordinatorWorld();
   const actor = { userId: coordinator.id, workshopId: workshop.id };
   const list = nextPhones(3);
-  const staged = await stageWorkerImport(
+  const { staged, seen } = await stageAndPreview(
     actor,
-    { name: "a.csv", bytes: csvBytes(list.map((phone, i) => ({ name: `工${i}`, phone }))) },
-    new Date(),
+    list.map((phone, i) => ({ name: `工${i}`, phone })),
   );
-  if (!staged.ok) throw new Error(staged.code);
-  const seen = (await previewWorkerImport(actor, staged.id, new Date()))!;
   const before = await importCounts();
   expect((await startWorkerImport(actor, staged.id, seen.digest, new Date())).ok).toBe(true);
   const quiet = console.error;
@@ -565,13 +558,7 @@ test("an initial password stops working 14 days after the import; the coordinato
   const { workshop, coordinator, cookie } = await coordinatorWorld();
   const actor = { userId: coordinator.id, workshopId: workshop.id };
   const [phone] = nextPhones(1);
-  const staged = await stageWorkerImport(
-    actor,
-    { name: "a.csv", bytes: csvBytes([{ name: "孙丽", phone: phone! }]) },
-    new Date(),
-  );
-  if (!staged.ok) throw new Error(staged.code);
-  const seen = (await previewWorkerImport(actor, staged.id, new Date()))!;
+  const { staged, seen } = await stageAndPreview(actor, [{ name: "孙丽", phone: phone! }]);
   const done = await confirmAndRun(actor, staged.id, seen.digest);
   if (!done.ok) throw new Error(done.code);
   const password = done.workers[0]!.password;
@@ -644,13 +631,10 @@ test("a number registered while her confirmed import waits its turn: the job mak
   const { workshop, coordinator } = await coordinatorWorld();
   const actor = { userId: coordinator.id, workshopId: workshop.id };
   const list = nextPhones(3);
-  const staged = await stageWorkerImport(
+  const { staged, seen } = await stageAndPreview(
     actor,
-    { name: "a.csv", bytes: csvBytes(list.map((phone, i) => ({ name: `工${i}`, phone }))) },
-    new Date(),
+    list.map((phone, i) => ({ name: `工${i}`, phone })),
   );
-  if (!staged.ok) throw new Error(staged.code);
-  const seen = (await previewWorkerImport(actor, staged.id, new Date()))!;
   expect((await startWorkerImport(actor, staged.id, seen.digest, new Date())).ok).toBe(true);
   await createWorkerUser((await createTestWorkshop()).id, { phone: list[1] });
   const before = await importCounts();
@@ -667,13 +651,7 @@ test("her own password must not be the printed one: the same password is refused
   const { workshop, coordinator } = await coordinatorWorld();
   const actor = { userId: coordinator.id, workshopId: workshop.id };
   const [phone] = nextPhones(1);
-  const staged = await stageWorkerImport(
-    actor,
-    { name: "a.csv", bytes: csvBytes([{ name: "周敏", phone: phone! }]) },
-    new Date(),
-  );
-  if (!staged.ok) throw new Error(staged.code);
-  const seen = (await previewWorkerImport(actor, staged.id, new Date()))!;
+  const { staged, seen } = await stageAndPreview(actor, [{ name: "周敏", phone: phone! }]);
   const done = await confirmAndRun(actor, staged.id, seen.digest);
   if (!done.ok) throw new Error(done.code);
   const password = done.workers[0]!.password;
